@@ -1,0 +1,1125 @@
+//! Quantitative facts (trade volumes, investment, counts) from sentences whose
+//! entities are already resolved.
+//!
+//! Entry point: [`extract_facts`], which applies the rules of
+//! `data/rules/facts.toml` (embedded at build time; [`FactRules::from_path`] loads an
+//! edited copy without recompiling). Each quantity found by
+//! [`numbers`](super::numbers) is offered to every rule; the winning rule names the
+//! measure and how subject and object are chosen among the resolved mentions of the
+//! clause (or, when the clause names none, of the clause or sentence before). Periods
+//! come from [`time`](super::time), approximations from the quantity.
+//!
+//! ```
+//! use cckg::extract::facts::{extract_facts, EntityMention, FactInput};
+//! use cckg::model::{EntityType, Measure, Span};
+//!
+//! let text = "2019年,甲市与乙国进出口贸易总额为12.5亿美元,同比增长3.2%。";
+//! let mention = |entity: &str, kind, start, end| EntityMention {
+//!     entity: entity.to_owned(), kind, span: Span::new(start, end) };
+//! let mentions = [mention("jia", EntityType::City, 6, 8), mention("yi", EntityType::Country, 9, 11)];
+//! let sentences = [Span::new(0, text.chars().count())];
+//! let facts = extract_facts(&FactInput {
+//!     text, sentences: &sentences, mentions: &mentions, entities: &[], published: Some("2020-07-31"),
+//! });
+//! assert_eq!(facts[0].measure, Measure::TradeVolume);
+//! assert_eq!((facts[0].subject.as_str(), facts[0].object.as_deref()), ("jia", Some("yi")));
+//! assert_eq!((facts[0].value, facts[0].period.as_deref()), (1_250_000_000.0, Some("2019")));
+//! assert_eq!((facts[1].measure, facts[1].value), (Measure::TradeGrowth, 3.2));
+//! ```
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::numbers::{self, Quantity};
+use super::time::{self, TimeExpr};
+use crate::error::Error;
+use crate::model::{Entity, EntityType, Fact, Measure, Span, Unit};
+
+/// One resolved occurrence of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityMention {
+    /// `id` of the entity in the extraction.
+    pub entity: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// Where it occurs (character offsets into the original text).
+    pub span: Span,
+}
+
+/// What fact extraction reads.
+#[derive(Debug, Clone, Copy)]
+pub struct FactInput<'a> {
+    /// The original text.
+    pub text: &'a str,
+    /// Character-offset spans of the sentences, in order.
+    pub sentences: &'a [Span],
+    /// Resolved mentions, sorted by start.
+    pub mentions: &'a [EntityMention],
+    /// The extraction's entities.
+    pub entities: &'a [Entity],
+    /// Publication date `YYYY-MM-DD`, to resolve 今年, 上半年 ….
+    pub published: Option<&'a str>,
+}
+
+/// Every quantitative fact the text states, by the built-in rules
+/// (`data/rules/facts.toml`).
+pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
+    match FactRules::builtin() {
+        Ok(rules) => rules.extract(input),
+        // The embedded file is checked by a unit test; an error here cannot be
+        // reported through this signature.
+        Err(_) => Vec::new(),
+    }
+}
+
+const RULES_PATH: &str = "data/rules/facts.toml";
+
+static BUILTIN: LazyLock<Result<FactRules, Error>> =
+    LazyLock::new(|| FactRules::from_toml(include_str!("../../data/rules/facts.toml"), RULES_PATH));
+
+/// A parsed set of fact rules (the format is documented at the top of
+/// `data/rules/facts.toml`).
+#[derive(Debug, Clone)]
+pub struct FactRules {
+    rules: Vec<Rule>,
+}
+
+/// How a rule picks subject and object (see `data/rules/facts.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Roles {
+    Pair,
+    Holder,
+    Resident,
+    Visitor,
+    Growth,
+    PartnerCities,
+}
+
+#[derive(Debug, Clone)]
+struct Rule {
+    name: String,
+    measure: Measure,
+    units: Vec<Unit>,
+    cues: Vec<String>,
+    gap: usize,
+    counters: Vec<String>,
+    nouns: Vec<String>,
+    noun_gap: usize,
+    after: Vec<String>,
+    gap_after: usize,
+    requires: Vec<String>,
+    forbids: Vec<String>,
+    negative: bool,
+    priority: i32,
+    roles: Roles,
+    subject: Vec<EntityType>,
+    object: Vec<EntityType>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    #[serde(default)]
+    rule: Vec<RuleSpec>,
+}
+
+fn default_gap() -> usize {
+    8
+}
+fn default_noun_gap() -> usize {
+    3
+}
+fn default_gap_after() -> usize {
+    20
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleSpec {
+    name: String,
+    measure: String,
+    units: Vec<String>,
+    #[serde(default)]
+    cues: Vec<String>,
+    #[serde(default = "default_gap")]
+    gap: usize,
+    #[serde(default)]
+    counters: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default = "default_noun_gap")]
+    noun_gap: usize,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default = "default_gap_after")]
+    gap_after: usize,
+    #[serde(default)]
+    requires: Vec<String>,
+    #[serde(default)]
+    forbids: Vec<String>,
+    #[serde(default)]
+    negative: bool,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    roles: Option<String>,
+    subject: Vec<String>,
+    #[serde(default)]
+    object: Option<Vec<String>>,
+}
+
+const PLACES: &[EntityType] = &[
+    EntityType::Country,
+    EntityType::Province,
+    EntityType::Prefecture,
+    EntityType::City,
+    EntityType::District,
+];
+
+fn entity_types(names: &[String]) -> Result<Vec<EntityType>, String> {
+    let mut out = Vec::new();
+    for n in names {
+        if n == "place" {
+            out.extend_from_slice(PLACES);
+        } else {
+            out.push(n.parse::<EntityType>().map_err(|e| e.to_string())?);
+        }
+    }
+    Ok(out)
+}
+
+fn units(names: &[String]) -> Result<Vec<Unit>, String> {
+    let mut out = Vec::new();
+    for n in names {
+        if n == "money" {
+            out.extend_from_slice(&[Unit::Usd, Unit::Cny, Unit::Eur, Unit::Jpy, Unit::Krw]);
+        } else {
+            out.push(n.parse::<Unit>().map_err(|e| e.to_string())?);
+        }
+    }
+    Ok(out)
+}
+
+impl RuleSpec {
+    fn into_rule(self) -> Result<Rule, String> {
+        let roles = match self.roles.as_deref().unwrap_or("pair") {
+            "pair" => Roles::Pair,
+            "holder" => Roles::Holder,
+            "resident" => Roles::Resident,
+            "visitor" => Roles::Visitor,
+            "growth" => Roles::Growth,
+            "partner-cities" => Roles::PartnerCities,
+            other => return Err(format!("unknown roles '{other}'")),
+        };
+        let object = match &self.object {
+            Some(o) => entity_types(o)?,
+            None => PLACES.to_vec(),
+        };
+        let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>();
+        Ok(Rule {
+            measure: self.measure.parse::<Measure>().map_err(|e| e.to_string())?,
+            units: units(&self.units)?,
+            subject: entity_types(&self.subject)?,
+            object,
+            roles,
+            name: self.name,
+            cues: lower(self.cues),
+            gap: self.gap,
+            counters: self.counters,
+            nouns: lower(self.nouns),
+            noun_gap: self.noun_gap,
+            after: lower(self.after),
+            gap_after: self.gap_after,
+            requires: lower(self.requires),
+            forbids: lower(self.forbids),
+            negative: self.negative,
+            priority: self.priority,
+        })
+    }
+}
+
+/// 1-based line of byte offset `at` in `src`.
+fn line_of(src: &str, at: usize) -> usize {
+    src[..at.min(src.len())].matches('\n').count() + 1
+}
+
+impl FactRules {
+    /// The rules of `data/rules/facts.toml` as embedded at build time.
+    pub fn builtin() -> Result<&'static FactRules, &'static Error> {
+        BUILTIN.as_ref()
+    }
+
+    /// Parses rules from TOML text; `path` names the file in error messages, which
+    /// give the line of the faulty rule.
+    pub fn from_toml(src: &str, path: &str) -> Result<Self, Error> {
+        let data_error = |line, message| Error::Data { path: path.into(), line, message };
+        let file: RuleFile = toml::from_str(src).map_err(|e| {
+            let line = e.span().map_or(1, |s| line_of(src, s.start));
+            data_error(line, e.message().to_owned())
+        })?;
+        let mut rules = Vec::with_capacity(file.rule.len());
+        for spec in file.rule {
+            let needle = format!("name = \"{}\"", spec.name);
+            let line = src.find(&needle).map_or(1, |at| line_of(src, at));
+            let name = spec.name.clone();
+            rules.push(spec.into_rule().map_err(|m| data_error(line, format!("rule '{name}': {m}")))?);
+        }
+        Ok(Self { rules })
+    }
+
+    /// Reads rules from a file (an edited `facts.toml`).
+    pub fn from_path(path: &Path) -> Result<Self, Error> {
+        let src = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.into(), source })?;
+        Self::from_toml(&src, &path.display().to_string())
+    }
+
+    /// Names of the rules, in file order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.name.as_str())
+    }
+
+    /// Every quantitative fact of `input` by these rules.
+    pub fn extract(&self, input: &FactInput<'_>) -> Vec<Fact> {
+        let doc = Doc::new(input);
+        let mut facts: Vec<Located> = Vec::new();
+        for q in numbers::scan_chars(&doc.chars) {
+            let Some(unit) = q.unit else { continue };
+            if doc.overlaps_mention(q.span) {
+                continue;
+            }
+            let Some(hit) = self.best_rule(&doc, &q, unit) else { continue };
+            if let Some(fact) = doc.apply(&hit, &q, unit, &facts) {
+                facts.push(fact);
+            }
+        }
+        dedup(facts)
+    }
+
+    /// The rule that claims quantity `q`, with where its words were found.
+    fn best_rule<'r>(&'r self, doc: &Doc<'_>, q: &Quantity, unit: Unit) -> Option<Hit<'r>> {
+        let (cs, ce) = doc.clause(q.span.start);
+        let mut best: Option<Hit<'r>> = None;
+        let mut clause_text: Option<String> = None;
+        for rule in &self.rules {
+            if !rule.units.contains(&unit) {
+                continue;
+            }
+            if !rule.counters.is_empty() && !rule.counters.iter().any(|c| c == q.counter) {
+                continue;
+            }
+            let mut tail = q.span.end;
+            let mut noun = None;
+            if !rule.nouns.is_empty() {
+                let Some(span) = doc.find_after(q.span.end, ce, &rule.nouns, rule.noun_gap) else { continue };
+                noun = Some(span);
+                tail = span.end;
+            }
+            let mut cue = None;
+            if !rule.cues.is_empty() {
+                let Some(span) = doc.find_before(cs, q.span.start, &rule.cues, rule.gap) else { continue };
+                if !rule.forbids.is_empty() {
+                    let between: String = doc.chars[span.end..q.span.start].iter().map(char::to_ascii_lowercase).collect();
+                    if rule.forbids.iter().any(|f| between.contains(f.as_str())) {
+                        continue;
+                    }
+                }
+                cue = Some(span);
+            }
+            let mut after = None;
+            if !rule.after.is_empty() {
+                let Some(span) = doc.find_after(tail, ce, &rule.after, rule.gap_after) else { continue };
+                after = Some(span);
+            }
+            if !rule.requires.is_empty() {
+                let text = clause_text.get_or_insert_with(|| doc.chars[cs..ce].iter().map(char::to_ascii_lowercase).collect());
+                if !rule.requires.iter().any(|w| text.contains(w.as_str())) {
+                    continue;
+                }
+            }
+            let hit = Hit { rule, cue, noun, after };
+            if best.as_ref().is_none_or(|b| hit.rank() > b.rank()) {
+                best = Some(hit);
+            }
+        }
+        best
+    }
+}
+
+/// A rule that fired on a quantity, with the spans of its words.
+struct Hit<'r> {
+    rule: &'r Rule,
+    cue: Option<Span>,
+    noun: Option<Span>,
+    after: Option<Span>,
+}
+
+impl Hit<'_> {
+    fn rank(&self) -> (i32, usize) {
+        (self.rule.priority, self.cue.map_or(0, |c| c.len()))
+    }
+}
+
+/// A fact with the sentence it comes from.
+struct Located {
+    fact: Fact,
+    sentence: (usize, usize),
+    quantity_end: usize,
+}
+
+/// Drops facts that repeat an earlier one (a headline restated in the body).
+fn dedup(facts: Vec<Located>) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
+    for Located { fact, .. } in facts {
+        let same = |f: &Fact| {
+            f.measure == fact.measure
+                && f.subject == fact.subject
+                && f.object == fact.object
+                && f.unit == fact.unit
+                && (f.value - fact.value).abs() <= 1e-9 * fact.value.abs().max(1.0)
+        };
+        if !out.iter().any(same) {
+            out.push(fact);
+        }
+    }
+    out
+}
+
+/// A mention as used here: resolved mentions plus anaphors (该市 → the city before).
+#[derive(Debug, Clone, Copy)]
+struct M<'a> {
+    entity: &'a str,
+    kind: EntityType,
+    start: usize,
+    end: usize,
+}
+
+/// Words after which a mention is a counterpart rather than the subject.
+const CONNECTORS: &[&str] = &[
+    "出口到", "出口至", "出口", "进口", "销往", "运往", "发往", "与", "和", "同", "跟", "对", "在", "向", "赴", "来", "自",
+    "至", "到", "往",
+];
+const CONNECTORS_EN: &[&str] = &["and", "with", "to", "in", "from"];
+/// Connectors that may link a trade figure to a partner named later in the sentence.
+const TRADE_CONNECTORS: &[&str] = &["出口到", "出口至", "出口", "进口", "销往", "运往", "发往"];
+const TRADE_WORDS: &[&str] = &["贸易", "进出口", "出口", "进口", "外贸", "trade", "export", "import"];
+const QUOTES: &[char] = &['“', '”', '"', '「', '」', '『', '』', '《', '》', '‘', '’', '\'', ' '];
+
+/// Anaphors: demonstrative prefixes and the head nouns they take, with the types of
+/// the entity they point back to and the ending its surface form must have.
+const ANAPHOR_PREFIXES: &[&str] = &["该", "本", "这一", "这个", "此", "全"];
+const ANAPHOR_HEADS: &[(&str, &[EntityType], &str)] = &[
+    ("市", &[EntityType::City], ""),
+    ("城市", &[EntityType::City], ""),
+    ("省", &[EntityType::Province], ""),
+    ("国", &[EntityType::Country], ""),
+    ("示范区", &[EntityType::EconomicZone], ""),
+    ("片区", &[EntityType::EconomicZone], ""),
+    ("园区", &[EntityType::EconomicZone], ""),
+    ("自贸区", &[EntityType::EconomicZone], ""),
+    ("新区", &[EntityType::District], ""),
+    ("区", &[EntityType::District, EntityType::EconomicZone], ""),
+    ("中心", &[EntityType::Venue, EntityType::EconomicZone], "中心"),
+    ("平台", &[EntityType::Venue], ""),
+    ("项目", &[EntityType::Project], ""),
+    ("公司", &[EntityType::Company, EntityType::Bank], ""),
+    ("银行", &[EntityType::Bank], ""),
+];
+
+/// The text prepared for one extraction.
+struct Doc<'a> {
+    chars: Vec<char>,
+    /// Sentence spans, sorted, covering the text.
+    sentences: Vec<(usize, usize)>,
+    /// Offsets of clause punctuation, sorted.
+    breaks: Vec<usize>,
+    mentions: Vec<M<'a>>,
+    times: Vec<TimeExpr>,
+}
+
+fn is_clause_break(chars: &[char], i: usize) -> bool {
+    match chars[i] {
+        '，' | '；' | '。' | '！' | '？' | '：' | ';' | '!' | '?' | '\n' => true,
+        // An ASCII comma between digits is a thousands separator; a period between
+        // digits a decimal point.
+        ',' | '.' | ':' => {
+            let digit = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit());
+            !(i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)))
+                && (chars[i] != '.' || chars.get(i + 1).is_none_or(|c| c.is_whitespace()))
+        }
+        _ => false,
+    }
+}
+
+fn is_sentence_break(chars: &[char], i: usize) -> bool {
+    matches!(chars[i], '。' | '！' | '？' | '!' | '?' | '\n')
+        || (chars[i] == '.' && chars.get(i + 1).is_none_or(|c| c.is_whitespace()))
+}
+
+impl<'a> Doc<'a> {
+    fn new(input: &FactInput<'a>) -> Self {
+        let chars: Vec<char> = input.text.chars().collect();
+        let breaks: Vec<usize> = (0..chars.len()).filter(|&i| is_clause_break(&chars, i)).collect();
+        let mut sentences: Vec<(usize, usize)> = input
+            .sentences
+            .iter()
+            .filter(|s| !s.is_empty() && s.end <= chars.len())
+            .map(|s| (s.start, s.end))
+            .collect();
+        let covered = sentences.windows(2).all(|w| w[0].1 <= w[1].0);
+        if sentences.is_empty() || !covered {
+            sentences.clear();
+            let mut start = 0;
+            for i in 0..chars.len() {
+                if is_sentence_break(&chars, i) {
+                    sentences.push((start, i + 1));
+                    start = i + 1;
+                }
+            }
+            if start < chars.len() {
+                sentences.push((start, chars.len()));
+            }
+        }
+        let mut mentions: Vec<M<'a>> = input
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= chars.len() && !m.span.is_empty())
+            .map(|m| M { entity: m.entity.as_str(), kind: m.kind, start: m.span.start, end: m.span.end })
+            .collect();
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let anaphors = anaphors(&chars, &mentions);
+        if !anaphors.is_empty() {
+            // An anaphor outranks shorter mentions inside it (中 in 该中心).
+            mentions.retain(|m| !anaphors.iter().any(|a| a.start <= m.start && m.end <= a.end));
+            mentions.extend(anaphors);
+            mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        }
+        let times = time::scan_chars(&chars, input.published);
+        Self { chars, sentences, breaks, mentions, times }
+    }
+
+    /// The sentence holding offset `p`.
+    fn sentence(&self, p: usize) -> (usize, usize) {
+        let k = self.sentences.partition_point(|s| s.0 <= p);
+        match k.checked_sub(1).map(|k| self.sentences[k]) {
+            Some(s) if p < s.1 => s,
+            _ => (p, p + 1),
+        }
+    }
+
+    /// The sentence before the one holding `p`, if any.
+    fn previous_sentence(&self, p: usize) -> Option<(usize, usize)> {
+        let k = self.sentences.partition_point(|s| s.0 <= p);
+        k.checked_sub(2).map(|k| self.sentences[k])
+    }
+
+    /// The clause holding offset `p`, within its sentence.
+    fn clause(&self, p: usize) -> (usize, usize) {
+        let (ss, se) = self.sentence(p);
+        let k = self.breaks.partition_point(|&b| b < p);
+        let start = k.checked_sub(1).map_or(0, |k| self.breaks[k] + 1).max(ss);
+        let end = self.breaks.get(k).map_or(self.chars.len(), |&b| b).min(se);
+        (start, end.max(start))
+    }
+
+    /// Clauses of `[from, to)`, last first.
+    fn clauses_back(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut end = to;
+        while end > from {
+            let k = self.breaks.partition_point(|&b| b < end.saturating_sub(1));
+            let start = k.checked_sub(1).map_or(0, |k| self.breaks[k] + 1).max(from);
+            if start < end {
+                out.push((start, end));
+            }
+            if start <= from {
+                break;
+            }
+            end = start - 1;
+        }
+        out
+    }
+
+    fn overlaps_mention(&self, s: Span) -> bool {
+        let k = self.mentions.partition_point(|m| m.start < s.end);
+        self.mentions[..k].iter().rev().take(8).any(|m| m.end > s.start)
+    }
+
+    /// Mentions lying inside `[a, b)`.
+    fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &M<'a>> {
+        let k = self.mentions.partition_point(|m| m.start < a);
+        self.mentions[k..].iter().take_while(move |m| m.start < b).filter(move |m| m.end <= b)
+    }
+
+    /// The nearest occurrence of one of `words` ending at most `gap` characters before
+    /// `at`, not before `from`.
+    fn find_before(&self, from: usize, at: usize, words: &[String], gap: usize) -> Option<Span> {
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        let lo = at.saturating_sub(gap + longest).max(from);
+        // English words compare case-insensitively; ASCII lower-casing keeps offsets.
+        let window: String = self.chars[lo..at].iter().map(char::to_ascii_lowercase).collect();
+        let mut best: Option<Span> = None;
+        for w in words {
+            if let Some(idx) = window.rfind(w.as_str()) {
+                let tail = window[idx + w.len()..].chars().count();
+                if tail <= gap {
+                    let n = w.chars().count();
+                    let span = Span::new(at - tail - n, at - tail);
+                    // Nearest end first, then the longest cue.
+                    if best.is_none_or(|b| span.end > b.end || (span.end == b.end && span.start < b.start)) {
+                        best = Some(span);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// The first occurrence of one of `words` starting at most `gap` characters after
+    /// `at`, before `to`.
+    fn find_after(&self, at: usize, to: usize, words: &[String], gap: usize) -> Option<Span> {
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        let hi = (at + gap + longest).min(to).max(at);
+        let window: String = self.chars[at..hi].iter().map(char::to_ascii_lowercase).collect();
+        let mut best: Option<Span> = None;
+        for w in words {
+            if let Some(idx) = window.find(w.as_str()) {
+                let head = window[..idx].chars().count();
+                if head <= gap {
+                    let span = Span::new(at + head, at + head + w.chars().count());
+                    if best.is_none_or(|b| span.start < b.start || (span.start == b.start && span.end > b.end)) {
+                        best = Some(span);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether mention `m` follows a connector (与, 对, 在 …): a counterpart.
+    fn is_object_position(&self, m: &M<'_>) -> bool {
+        let mut i = m.start;
+        while i > 0 && QUOTES.contains(&self.chars[i - 1]) && m.start - i < 3 {
+            i -= 1;
+        }
+        let ends = |w: &str| {
+            let n = w.chars().count();
+            i >= n && self.chars[i - n..i].iter().copied().eq(w.chars())
+        };
+        if CONNECTORS.iter().any(|w| ends(w)) {
+            return true;
+        }
+        CONNECTORS_EN.iter().any(|w| {
+            let n = w.len();
+            ends(w) && (i == n || !self.chars[i - n - 1].is_ascii_alphabetic()) && i < m.start
+        })
+    }
+
+    /// Whether mention `m` directly qualifies the next mention (日本“国际客厅”).
+    fn is_modifier(&self, m: &M<'_>, allowed: &[EntityType]) -> bool {
+        let mut i = m.end;
+        while i < self.chars.len() && QUOTES.contains(&self.chars[i]) && i - m.end < 2 {
+            i += 1;
+        }
+        self.mentions_in(i, i + 64).next().is_some_and(|n| n.start == i && allowed.contains(&n.kind))
+    }
+
+    /// Subject and object of `[a, b)` by the pair rule: the first allowed mention not
+    /// after a connector, and the first allowed one after a connector.
+    fn pair(&self, a: usize, b: usize, rule: &Rule, skip: Span) -> (Option<M<'a>>, Option<M<'a>>) {
+        let outside = |m: &&M<'a>| m.end <= skip.start || m.start >= skip.end;
+        // A subject comes before the first counterpart (与乙国庚市…: 庚市 is not one).
+        let first_object = self.mentions_in(a, b).find(|m| self.is_object_position(m)).map_or(b, |m| m.start);
+        let subject = self
+            .mentions_in(a, b)
+            .filter(outside)
+            .find(|m| {
+                m.start <= first_object
+                    && rule.subject.contains(&m.kind)
+                    && !self.is_object_position(m)
+                    && !self.is_modifier(m, &rule.subject)
+            })
+            .copied();
+        let object = self
+            .mentions_in(a, b)
+            .filter(outside)
+            .find(|m| {
+                rule.object.contains(&m.kind)
+                    && self.is_object_position(m)
+                    && subject.is_none_or(|s| s.entity != m.entity)
+            })
+            .copied();
+        (subject, object)
+    }
+
+    /// The last fact of the same sentence that is not itself a growth figure.
+    fn previous_fact<'f>(&self, facts: &'f [Located], sentence: (usize, usize), before: usize) -> Option<&'f Located> {
+        facts
+            .iter()
+            .rev()
+            .take_while(|f| f.sentence == sentence)
+            .find(|f| f.quantity_end <= before && !matches!(f.fact.measure, Measure::TradeGrowth | Measure::GrowthRate))
+    }
+
+    /// Subject and object from the context of a clause that names neither: earlier
+    /// clauses of the sentence, then the previous sentence.
+    fn context_pair(&self, clause_start: usize, rule: &Rule, holder: bool) -> (Option<M<'a>>, Option<M<'a>>) {
+        let (ss, _) = self.sentence(clause_start);
+        let mut regions = self.clauses_back(ss, clause_start.saturating_sub(1));
+        if let Some((ps, pe)) = self.previous_sentence(clause_start) {
+            regions.extend(self.clauses_back(ps, pe));
+        }
+        let none = Span::new(0, 0);
+        for (a, b) in regions {
+            if holder {
+                if let Some(m) = self.mentions_in(a, b).filter(|m| rule.subject.contains(&m.kind)).last() {
+                    return (Some(*m), None);
+                }
+            } else if let (Some(s), o) = self.pair(a, b, rule, none) {
+                return (Some(s), o);
+            }
+        }
+        (None, None)
+    }
+
+    /// A counterpart named after a trade verb later in the sentence (…出口俄罗斯).
+    fn trade_object_after(&self, from: usize, rule: &Rule, subject: &M<'_>) -> Option<M<'a>> {
+        let (_, se) = self.sentence(from);
+        self.mentions_in(from, se)
+            .find(|m| {
+                rule.object.contains(&m.kind)
+                    && m.entity != subject.entity
+                    && TRADE_CONNECTORS.iter().any(|w| {
+                        let n = w.chars().count();
+                        m.start >= n && self.chars[m.start - n..m.start].iter().copied().eq(w.chars())
+                    })
+            })
+            .copied()
+    }
+
+    /// The period of a figure at `at`: the nearest time expression before it in its sentence.
+    fn period(&self, at: usize) -> Option<String> {
+        let (ss, _) = self.sentence(at);
+        let k = self.times.partition_point(|t| t.span.start < at);
+        self.times[..k]
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= at && t.span.start >= ss)
+            .map(|t| t.value.clone())
+    }
+
+    /// Turns a rule hit into a fact, choosing subject, object and period.
+    fn apply(&self, hit: &Hit<'_>, q: &Quantity, unit: Unit, facts: &[Located]) -> Option<Located> {
+        let rule = hit.rule;
+        let (cs, ce) = self.clause(q.span.start);
+        let sentence = self.sentence(q.span.start);
+        let mut measure = rule.measure;
+        let mut period = None;
+        let mut inherited = false;
+        let (subject, object): (Option<M<'a>>, Option<M<'a>>) = match rule.roles {
+            Roles::Pair => {
+                let (mut s, mut o) = self.pair(cs, ce, rule, q.span);
+                if s.is_none() {
+                    if let Some(prev) = self.previous_fact(facts, sentence, q.span.start)
+                        && self.kind_of(&prev.fact.subject).is_some_and(|k| rule.subject.contains(&k))
+                    {
+                        return Some(self.continue_fact(prev, hit, q, unit, measure, sentence));
+                    }
+                    (s, o) = self.context_pair(cs, rule, false);
+                }
+                if let Some(subject) = &s
+                    && o.is_none()
+                {
+                    o = self.trade_object_after(ce, rule, subject);
+                }
+                (s, o)
+            }
+            Roles::Holder => {
+                let anchor = hit.cue.map_or(q.span.start, |c| c.start);
+                let before = self.mentions_in(cs, anchor).filter(|m| rule.subject.contains(&m.kind)).last().copied();
+                let s = before.or_else(|| {
+                    self.mentions_in(q.span.end, ce).find(|m| rule.subject.contains(&m.kind)).copied()
+                });
+                match s {
+                    Some(s) => (Some(s), None),
+                    None => self.context_pair(cs, rule, true),
+                }
+            }
+            Roles::Resident => {
+                let noun_start = hit.noun.or(hit.after).map_or(q.span.end, |n| n.start);
+                let nationality = self
+                    .mentions_in(q.span.end, noun_start)
+                    .filter(|m| rule.subject.contains(&m.kind))
+                    .last()
+                    .copied();
+                let host = hit.after.and_then(|a| {
+                    self.mentions_in(a.end, ce).find(|m| PLACES.contains(&m.kind) && a.end + 1 >= m.start).copied()
+                });
+                match (nationality, host) {
+                    (Some(n), h) => (Some(n), h.filter(|h| h.entity != n.entity)),
+                    (None, Some(h)) => (Some(h), None),
+                    (None, None) => {
+                        let s = self
+                            .mentions_in(cs, q.span.start)
+                            .find(|m| rule.subject.contains(&m.kind) && !self.is_object_position(m))
+                            .copied();
+                        match s {
+                            Some(s) => (Some(s), None),
+                            None => (self.context_pair(cs, rule, true).0, None),
+                        }
+                    }
+                }
+            }
+            Roles::Visitor => {
+                let cue = hit.cue.unwrap_or(q.span);
+                let object = self.mentions_in(cue.end, q.span.start).find(|m| PLACES.contains(&m.kind)).copied();
+                let outside = |m: &&M<'a>| m.end <= cue.end || m.start >= q.span.start;
+                let person = self.mentions_in(cs, ce).filter(outside).find(|m| m.kind == EntityType::Person).copied();
+                let s = person.or_else(|| {
+                    self.mentions_in(cs, ce).filter(outside).find(|m| rule.subject.contains(&m.kind)).copied()
+                });
+                match s {
+                    Some(s) => (Some(s), object),
+                    None => (self.context_pair(cs, rule, true).0, object),
+                }
+            }
+            Roles::Growth => {
+                if let Some(prev) = self.previous_fact(facts, sentence, q.span.start) {
+                    measure = if prev.fact.measure == Measure::TradeVolume { Measure::TradeGrowth } else { rule.measure };
+                    return Some(self.continue_fact(prev, hit, q, unit, measure, sentence));
+                }
+                let before: String = self.chars[cs..hit.cue.map_or(q.span.start, |c| c.start)].iter().collect();
+                if TRADE_WORDS.iter().any(|w| before.contains(w)) {
+                    measure = Measure::TradeGrowth;
+                }
+                self.pair(cs, ce, rule, q.span)
+            }
+            Roles::PartnerCities => {
+                let (s, _) = self.pair(cs, q.span.start, rule, q.span);
+                let s = s.or_else(|| {
+                    let prev = facts.iter().rev().take_while(|f| f.sentence == sentence).next()?;
+                    let kind = self.kind_of(&prev.fact.subject)?;
+                    inherited = true;
+                    period = prev.fact.period.clone();
+                    if !rule.subject.contains(&kind) {
+                        return None;
+                    }
+                    let entity = self.entity_ref(&prev.fact.subject)?;
+                    Some(M { entity, kind, start: 0, end: 0 })
+                });
+                let s = s.or_else(|| self.context_pair(cs, rule, false).0);
+                let country = self.mentions_in(cs, q.span.start).find(|m| {
+                    rule.object.contains(&m.kind)
+                        && self.is_object_position(m)
+                        && s.is_none_or(|s| s.entity != m.entity)
+                });
+                let object = country.copied().filter(|c| {
+                    let cities = self.mentions_in(c.end, q.span.start).filter(|m| m.kind == EntityType::City).count();
+                    cities != 1
+                });
+                (s, object)
+            }
+        };
+        let subject = subject?;
+        let object = object.filter(|o| o.entity != subject.entity);
+        if !inherited {
+            period = self.period(q.span.start);
+        }
+        // Evidence: from the first word involved to the last, within the sentence.
+        let mut start = q.span.start;
+        let mut end = q.span.end;
+        for s in [hit.cue, hit.noun, hit.after].into_iter().flatten() {
+            start = start.min(s.start);
+            end = end.max(s.end);
+        }
+        for m in [Some(subject), object].into_iter().flatten() {
+            if m.start >= sentence.0 && m.end <= sentence.1 && m.end > m.start {
+                start = start.min(m.start);
+                end = end.max(m.end);
+            }
+        }
+        let value = if rule.negative { -q.value } else { q.value };
+        Some(Located {
+            fact: Fact {
+                subject: subject.entity.to_owned(),
+                measure,
+                value,
+                unit,
+                object: object.map(|o| o.entity.to_owned()),
+                period,
+                approx: q.approx.map(|a| a.as_str().to_owned()),
+                evidence: self.chars[start..end].iter().collect(),
+                start,
+                end,
+                rule: rule.name.clone(),
+            },
+            sentence,
+            quantity_end: q.span.end,
+        })
+    }
+
+    /// A figure that continues the previous fact of its sentence (same subject,
+    /// object and period): 合同外资… after 日本在青投资…, 同比增长… after a volume.
+    fn continue_fact(
+        &self,
+        prev: &Located,
+        hit: &Hit<'_>,
+        q: &Quantity,
+        unit: Unit,
+        measure: Measure,
+        sentence: (usize, usize),
+    ) -> Located {
+        let (cs, _) = self.clause(prev.quantity_end.saturating_sub(1));
+        let start = if hit.rule.roles == Roles::Growth {
+            prev.fact.start.max(cs).min(q.span.start)
+        } else {
+            hit.cue.map_or(q.span.start, |c| c.start)
+        };
+        let end = q.span.end;
+        let value = if hit.rule.negative { -q.value } else { q.value };
+        Located {
+            fact: Fact {
+                subject: prev.fact.subject.clone(),
+                measure,
+                value,
+                unit,
+                object: prev.fact.object.clone(),
+                period: self.period(q.span.start).or_else(|| prev.fact.period.clone()),
+                approx: q.approx.map(|a| a.as_str().to_owned()),
+                evidence: self.chars[start..end].iter().collect(),
+                start,
+                end,
+                rule: hit.rule.name.clone(),
+            },
+            sentence,
+            quantity_end: q.span.end,
+        }
+    }
+
+    fn kind_of(&self, entity: &str) -> Option<EntityType> {
+        self.mentions.iter().find(|m| m.entity == entity).map(|m| m.kind)
+    }
+
+    fn entity_ref(&self, entity: &str) -> Option<&'a str> {
+        self.mentions.iter().find(|m| m.entity == entity).map(|m| m.entity)
+    }
+}
+
+/// Anaphors (该市, 本省, 该中心 …) resolved to the nearest earlier mention of a
+/// fitting entity, where no resolved mention covers them.
+fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
+    let mut out = Vec::new();
+    let starts_with = |at: usize, w: &str| {
+        let n = w.chars().count();
+        at + n <= chars.len() && chars[at..at + n].iter().copied().eq(w.chars())
+    };
+    for i in 0..chars.len() {
+        if !matches!(chars[i], '该' | '本' | '这' | '此' | '全') {
+            continue;
+        }
+        let Some(prefix) = ANAPHOR_PREFIXES.iter().find(|p| starts_with(i, p)) else { continue };
+        let h = i + prefix.chars().count();
+        let Some(&(head, types, ending)) = ANAPHOR_HEADS.iter().find(|(w, _, _)| starts_with(h, w)) else {
+            continue;
+        };
+        let end = h + head.chars().count();
+        let k = mentions.partition_point(|m| m.start < end);
+        let covered = |m: &&M<'_>| m.end > i && (m.start < i || m.end > end || m.end - m.start == end - i);
+        if mentions[..k].iter().rev().take(4).any(|m| covered(&m)) {
+            continue;
+        }
+        let antecedent = mentions[..k].iter().rev().take(300).find(|m| {
+            m.end <= i
+                && types.contains(&m.kind)
+                && (ending.is_empty() || chars[m.start..m.end].iter().rev().copied().take(ending.chars().count()).eq(ending.chars().rev()))
+        });
+        if let Some(a) = antecedent {
+            out.push(M { entity: a.entity, kind: a.kind, start: i, end });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions by surface form, longest first, as a stand-in for the entity resolver.
+    fn run(text: &str, entities: &[(&str, EntityType, &[&str])], published: Option<&str>) -> Vec<Fact> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut forms: Vec<(Vec<char>, &str, EntityType)> = Vec::new();
+        for (id, kind, names) in entities {
+            for n in *names {
+                forms.push((n.chars().collect(), id, *kind));
+            }
+        }
+        forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
+        let mut mentions = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            match forms.iter().find(|f| chars[i..].starts_with(&f.0)) {
+                Some((f, id, kind)) => {
+                    mentions.push(EntityMention { entity: (*id).to_owned(), kind: *kind, span: Span::new(i, i + f.len()) });
+                    i += f.len();
+                }
+                None => i += 1,
+            }
+        }
+        let input = FactInput { text, sentences: &[], mentions: &mentions, entities: &[], published };
+        let facts = extract_facts(&input);
+        for f in &facts {
+            assert!(text.contains(&f.evidence), "evidence {:?}", f.evidence);
+            let covered: String = chars[f.start..f.end].iter().collect();
+            assert_eq!(covered, f.evidence);
+        }
+        facts
+    }
+
+    fn key(f: &Fact) -> (Measure, &str, Option<&str>, f64) {
+        (f.measure, f.subject.as_str(), f.object.as_deref(), f.value)
+    }
+
+    use EntityType::{City, Company, Country, EconomicZone, Person, Province, Venue};
+
+    #[test]
+    fn builtin_rules_parse() {
+        let rules = FactRules::builtin().map_err(|e| e.to_string());
+        assert!(rules.is_ok(), "{rules:?}");
+        assert!(rules.is_ok_and(|r| r.names().count() > 20));
+    }
+
+    #[test]
+    fn rule_errors_name_the_line() {
+        let src = "[[rule]]\nname = \"x\"\nmeasure = \"tradeVolume\"\nunits = [\"money\"]\nsubject = [\"City\"]\n\n[[rule]]\nname = \"bad\"\nmeasure = \"nope\"\nunits = []\nsubject = []\n";
+        let err = FactRules::from_toml(src, "facts.toml").err().map(|e| e.to_string());
+        assert_eq!(err.as_deref(), Some("facts.toml:8: rule 'bad': unknown Measure 'nope'"));
+        let err = FactRules::from_toml("[[rule]]\nname = 3\n", "f.toml").err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.starts_with("f.toml:2:")));
+    }
+
+    const ENTS: &[(&str, EntityType, &[&str])] = &[
+        ("a-city", City, &["甲市", "甲"]),
+        ("b-country", Country, &["乙国"]),
+        ("c-province", Province, &["丙省"]),
+        ("d-zone", EconomicZone, &["丁片区"]),
+        ("e-hall", Venue, &["戊展馆", "展馆"]),
+        ("f-airport", Venue, &["甲机场"]),
+        ("g-person", Person, &["王五"]),
+        ("h-co", Company, &["己公司"]),
+        ("x-city", City, &["庚市"]),
+        ("y-city", City, &["辛市"]),
+    ];
+
+    #[test]
+    fn trade_volume_and_growth() {
+        let f = run("2018年,甲市与乙国进出口贸易总额为23.5亿美元,同比增长7.4%,占全省的一半。", ENTS, None);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(key(&f[0]), (Measure::TradeVolume, "a-city", Some("b-country"), 2_350_000_000.0));
+        assert_eq!(f[0].period.as_deref(), Some("2018"));
+        assert_eq!(key(&f[1]), (Measure::TradeGrowth, "a-city", Some("b-country"), 7.4));
+        assert_eq!(f[1].period.as_deref(), Some("2018"));
+        let f = run("2022年,丙省对乙国进出口总值达8.2亿元,同比下降3%。", ENTS, None);
+        assert_eq!(key(&f[0]), (Measure::TradeVolume, "c-province", Some("b-country"), 820_000_000.0));
+        assert_eq!(key(&f[1]), (Measure::TradeGrowth, "c-province", Some("b-country"), -3.0));
+    }
+
+    #[test]
+    fn partner_named_after_a_trade_verb() {
+        let f = run("由己公司生产的货值8万美元的种子,经海关检疫后出口乙国。", ENTS, None);
+        assert_eq!(key(&f[0]), (Measure::TradeVolume, "h-co", Some("b-country"), 80_000.0));
+        let f = run("2019年,丙省出口乙国茶叶货值120.5万元,同比增长3.5倍。", ENTS, None);
+        assert_eq!(key(&f[0]), (Measure::TradeVolume, "c-province", Some("b-country"), 1_205_000.0));
+        assert_eq!((f[1].measure, f[1].unit), (Measure::TradeGrowth, Unit::Times));
+    }
+
+    #[test]
+    fn investment_continues_the_previous_clause() {
+        let f = run("截至2021年6月底,乙国累计在甲投资项目310个,合同外资12.1亿美元,实际到账外资8.9亿美元。", ENTS, Some("2021-08-01"));
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert_eq!(key(&f[0]), (Measure::InvestmentProjects, "b-country", Some("a-city"), 310.0));
+        assert_eq!(key(&f[1]), (Measure::ContractedForeignInvestment, "b-country", Some("a-city"), 1_210_000_000.0));
+        assert_eq!(key(&f[2]), (Measure::ActualForeignInvestment, "b-country", Some("a-city"), 890_000_000.0));
+        assert!(f.iter().all(|f| f.period.as_deref() == Some("2021-06-30")));
+        assert_eq!(f[1].evidence, "合同外资12.1亿美元");
+    }
+
+    #[test]
+    fn growth_of_another_figure_is_a_growth_rate() {
+        let f = run("今年1-4月,乙国在甲投资项目12个,同比增长20%。", ENTS, Some("2021-06-01"));
+        assert_eq!(key(&f[1]), (Measure::GrowthRate, "b-country", Some("a-city"), 20.0));
+        assert_eq!(f[1].period.as_deref(), Some("2021-01/2021-04"));
+        let f = run("今年上半年,丁片区完成跨境贸易额近5亿元,同比增长约12倍。", ENTS, Some("2021-08-01"));
+        assert_eq!(key(&f[0]), (Measure::CrossBorderTradeVolume, "d-zone", None, 500_000_000.0));
+        assert_eq!(f[0].approx.as_deref(), Some("nearly"));
+        assert_eq!(key(&f[1]), (Measure::GrowthRate, "d-zone", None, 12.0));
+        assert_eq!(f[1].approx.as_deref(), Some("about"));
+    }
+
+    #[test]
+    fn flights_and_annual_visitors() {
+        let f = run("甲机场每天有12架次航班往返于甲市与乙国之间,每年有近30万人次往来两地。", ENTS, None);
+        assert_eq!(key(&f[0]), (Measure::DailyFlights, "f-airport", Some("b-country"), 12.0));
+        assert_eq!(key(&f[1]), (Measure::AnnualVisitors, "a-city", Some("b-country"), 300_000.0));
+        assert_eq!(f[1].approx.as_deref(), Some("nearly"));
+    }
+
+    #[test]
+    fn resident_companies_and_persons() {
+        let f = run("有500多家乙国企业、2000多名乙国侨民常驻甲市。", ENTS, None);
+        assert_eq!(key(&f[0]), (Measure::ResidentCompanies, "b-country", Some("a-city"), 500.0));
+        assert_eq!(key(&f[1]), (Measure::ResidentPersons, "b-country", Some("a-city"), 2000.0));
+        let f = run("乙国使馆设在庚市。截至目前,该市有外资企业1200家,80家境外500强企业在庚市设立了分支机构。", ENTS, Some("2020-01-01"));
+        assert_eq!(key(&f[0]), (Measure::ResidentCompanies, "x-city", None, 1200.0));
+        assert_eq!(key(&f[1]), (Measure::ResidentCompanies, "x-city", None, 80.0));
+        assert!(run("目前有近20家企业报名参加展会,近300人出席。", ENTS, None).is_empty());
+    }
+
+    #[test]
+    fn friendship_city_counts() {
+        let f = run("甲市与乙国庚市、辛市等6座城市建立了友好城市关系。", ENTS, None);
+        assert_eq!(key(&f[0]), (Measure::FriendshipCityCount, "a-city", Some("b-country"), 6.0));
+        let f = run("甲市与15个国家的20个城市结为友好城市,与乙国庚市等40个城市建立了友好交流关系。", ENTS, None);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(key(&f[0]), (Measure::FriendshipCityCount, "a-city", None, 20.0));
+        assert_eq!(key(&f[1]), (Measure::FriendshipCityCount, "a-city", None, 40.0));
+    }
+
+    #[test]
+    fn english_sister_cities() {
+        let ents: &[(&str, EntityType, &[&str])] = &[("m", City, &["Mapleton"]), ("r", City, &["Riverton"])];
+        let f = run("Mapleton in its 12th sister city tie. So far Mapleton has had 12 sister cities from 9 countries.", ents, None);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(key(&f[0]), (Measure::FriendshipCityCount, "m", None, 12.0));
+        let f = run("Trade volume between Mapleton and Riverton reached US$2.5 billion in 2019.", ents, None);
+        assert_eq!(key(&f[0]), (Measure::TradeVolume, "m", Some("r"), 2.5e9));
+    }
+
+    #[test]
+    fn areas_visitors_receptions_visits() {
+        let f = run("据介绍,这一建筑面积5000平方米的展馆,预计运营后年接待人数将超过200万人次。", ENTS, None);
+        assert_eq!(key(&f[0]), (Measure::FloorArea, "e-hall", None, 5000.0));
+        assert_eq!(key(&f[1]), (Measure::ExpectedAnnualVisitors, "e-hall", None, 2_000_000.0));
+        assert_eq!(f[1].approx.as_deref(), Some("more than"));
+        let f = run("自3月1日开馆以来,戊展馆已接待各类团组等60余次合计900余人次。", ENTS, Some("2021-05-01"));
+        assert_eq!(key(&f[0]), (Measure::Receptions, "e-hall", None, 60.0));
+        assert_eq!(key(&f[1]), (Measure::VisitorsReceived, "e-hall", None, 900.0));
+        assert_eq!(f[0].period.as_deref(), Some("2021-03-01/2021-05-01"));
+        let f = run("曾访问过甲市3次的乙国某机构负责人王五表示,合作前景广阔。", ENTS, None);
+        assert_eq!(key(&f[0]), (Measure::Visits, "g-person", Some("a-city"), 3.0));
+        let f = run("丁片区规划面积12.5平方公里。", ENTS, None);
+        assert_eq!((key(&f[0]), f[0].unit), ((Measure::Area, "d-zone", None, 12.5), Unit::SquareKilometre));
+    }
+
+    #[test]
+    fn restated_headline_is_one_fact() {
+        let f = run("丙省对乙国进出口总值3亿元\n2021年,丙省对乙国进出口总值达3亿元。", ENTS, None);
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn numbers_without_triggers_are_not_facts() {
+        assert!(run("双方签署了5份合作协议,规划了66个项目,目前已启动16个。", ENTS, None).is_empty());
+        assert!(run("甲市是乙国第三大贸易伙伴,占全国对乙国贸易的比重超过三分之一。", ENTS, None).is_empty());
+    }
+}

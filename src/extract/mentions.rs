@@ -1,0 +1,829 @@
+//! Mention recognition: gazetteer names, compound abbreviations (中日, 鲁日),
+//! organisation / zone / event names by suffix, quoted names, and people next to titles.
+//!
+//! Entry point: [`Recogniser::recognise`], which returns [`Candidate`]s with character
+//! offsets; [`crate::extract::Extractor`] resolves them into entities.
+//!
+//! ```
+//! use cckg::extract::Extractor;
+//! let x = Extractor::new().unwrap();
+//! let out = x.extract("a.txt", "由示例市政府主办的“示例合作交流会”昨日举行。");
+//! assert!(out.entities.iter().any(|e| e.name == "示例合作交流会"));
+//! ```
+
+use crate::extract::rules::Rules;
+use crate::extract::text::{Text, is_han};
+use crate::gazetteer::{Form, Gazetteer, Matcher};
+use crate::model::EntityType;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use jieba_rs::Jieba;
+
+/// How a candidate was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A gazetteer name or alias.
+    Gazetteer,
+    /// A one-character form inside a compound (中日 → 中, 日).
+    Abbrev,
+    /// A name ending in a known suffix.
+    Suffix,
+    /// A name in quotes or 《》.
+    Quoted,
+    /// A person next to a title.
+    Title,
+    /// An English capitalised name.
+    English,
+    /// A dateline or source line (新华社天津2月27日电, 来源：…).
+    Source,
+    /// A short form declared in the text (简称…) or a back-reference (该示范区).
+    Alias,
+}
+
+/// A recognised mention before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// Entity type.
+    pub kind: EntityType,
+    /// Gazetteer entry, when known.
+    pub entry: Option<usize>,
+    /// How it was found.
+    pub origin: Origin,
+    /// Whether it lies inside a longer candidate (a place inside an organisation name).
+    pub nested: bool,
+    /// A key shared by candidates that name the same entity (quoted event and its long form).
+    pub same_as: Option<(usize, usize)>,
+    /// For people: the title written next to the name, and where it is.
+    pub title: Option<(usize, usize)>,
+}
+
+impl Candidate {
+    fn new(start: usize, end: usize, kind: EntityType, origin: Origin) -> Self {
+        Self { start, end, kind, entry: None, origin, nested: false, same_as: None, title: None }
+    }
+}
+
+/// Suffixes that may extend over a complete organisation name on their left (a branch of a bank).
+const CROSSING: [&str; 12] = ["分行", "支行", "分公司", "片区", "分会", "办事处", "代表处", "子公司", "有限公司", "股份有限公司", "有限责任公司", "株式会社"];
+
+/// The recogniser: rules, gazetteer matcher and segmenter, shared across threads.
+pub struct Recogniser<'a> {
+    /// Rules.
+    pub rules: &'a Rules,
+    /// Gazetteer.
+    pub gazetteer: &'a Gazetteer,
+    /// Gazetteer matcher.
+    pub matcher: &'a Matcher,
+    /// Suffix automaton (overlapping search).
+    pub suffixes: &'a AhoCorasick,
+    /// Title automaton (leftmost-longest).
+    pub titles: &'a AhoCorasick,
+    /// Segmenter.
+    pub jieba: &'a Jieba,
+    /// Gazetteer short forms that are also common words.
+    pub ambiguous: &'a std::collections::HashSet<String>,
+}
+
+/// Builds the suffix automaton of `rules`.
+pub fn suffix_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(rules.suffixes.iter().map(|s| s.0.as_str()))
+        .map_err(|e| crate::Error::Invalid(format!("suffix automaton: {e}")))
+}
+
+/// Builds the title automaton of `rules`.
+pub fn title_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(rules.titles.iter().map(String::as_str))
+        .map_err(|e| crate::Error::Invalid(format!("title automaton: {e}")))
+}
+
+fn is_name_punct(c: char) -> bool {
+    matches!(c, '·' | '•' | '—' | '-' | '(' | ')' | '（' | '）')
+}
+
+/// Whether `c` may be part of a Chinese name.
+fn is_name_char(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric()
+}
+
+impl Recogniser<'_> {
+    /// Every candidate mention in `text`, sorted by start.
+    pub fn recognise(&self, text: &Text, english: bool) -> Vec<Candidate> {
+        let norm: String = text.chars.iter().collect();
+        let seg = (!english).then(|| Segmentation::new(self.jieba, text, self.rules));
+        let mut out = self.gazetteer_candidates(text, &norm, english, seg.as_ref());
+        if let Some(seg) = seg {
+            self.abbreviations(text, &mut out);
+            self.quoted(text, &mut out);
+            self.suffixed(text, &seg, &mut out);
+            self.sources(text, &mut out);
+            self.people(text, &seg, &mut out);
+        } else {
+            self.english(text, &mut out);
+        }
+        out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        mark_nested(&mut out);
+        out
+    }
+
+    fn gazetteer_candidates(&self, text: &Text, norm: &str, english: bool, seg: Option<&Segmentation>) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let found = self.matcher.find(norm);
+        for m in &found {
+            let Some(&best) = m.entries.first() else { continue };
+            let entry = self.gazetteer.entry(best);
+            let next = text.chars.get(m.end).copied();
+            if m.stopname && !next.is_some_and(|c| matches!(c, '市' | '省' | '县' | '区' | '州')) {
+                continue;
+            }
+            // A short form cutting through a word (大数据, 黄河流域) is no mention.
+            if let Some(seg) = seg
+                && m.form == Form::Alias
+                && seg.splits(m.start, m.end)
+            {
+                continue;
+            }
+            // A short form that is also a common word (合作, 友谊, 北方) counts only when
+            // the text also names a place above it.
+            let form: String = text.chars[m.start..m.end].iter().collect();
+            // District short forms (象山, 城区) are as ambiguous.
+            let district_alias = entry.kind == EntityType::District && m.form == Form::Alias && !english;
+            if entry.kind != EntityType::Country && (self.ambiguous.contains(&form) || district_alias) {
+                let ancestors = self.gazetteer.ancestors(best);
+                let supported = found.iter().any(|o| {
+                    o.entries.first().is_some_and(|&e| ancestors.contains(&e) && self.gazetteer.entry(e).kind != EntityType::Country)
+                        && !self.ambiguous.contains(&text.norm(o.start, o.end))
+                });
+                if !supported {
+                    continue;
+                }
+            }
+            if english && !text.chars[m.start].is_uppercase() && m.form == Form::Alias && m.end - m.start <= 3 {
+                continue;
+            }
+            // A Chinese short form followed by more name characters is usually part of a
+            // longer word (青岛啤酒 is fine, 中国人 is not a country mention): keep it, the
+            // suffix recogniser will swallow it when a longer name is found.
+            let mut c = Candidate::new(m.start, m.end, entry.kind, Origin::Gazetteer);
+            c.entry = Some(best);
+            // 日本宫崎县 → the prefecture reading when written with its suffix.
+            if let Some(n) = next
+                && matches!(n, '县' | '府' | '都')
+                && let Some(&pref) = m.entries.iter().find(|&&i| self.gazetteer.entry(i).kind == EntityType::Prefecture)
+            {
+                c.entry = Some(pref);
+                c.kind = EntityType::Prefecture;
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// 中日, 中日韩, 鲁日: two or more one-character forms in a row.
+    fn abbreviations(&self, text: &Text, out: &mut Vec<Candidate>) {
+        let chars = &text.chars;
+        let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+        let inside = |i: usize| taken.iter().any(|&(s, e)| s <= i && i < e);
+        let mut i = 0;
+        while i < chars.len() {
+            let mut j = i;
+            while j < chars.len() && !self.matcher.abbrev(chars[j]).is_empty() && !inside(j) {
+                j += 1;
+            }
+            if j - i >= 2 && j - i <= 4 {
+                for k in i..j {
+                    let entries = self.matcher.abbrev(chars[k]);
+                    if let Some(&best) = entries.first() {
+                        let mut c = Candidate::new(k, k + 1, self.gazetteer.entry(best).kind, Origin::Abbrev);
+                        c.entry = Some(best);
+                        out.push(c);
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+
+    /// “…” and 《…》 spans whose content ends in a known suffix, or names a newspaper.
+    fn quoted(&self, text: &Text, out: &mut Vec<Candidate>) {
+        let chars = &text.chars;
+        let place_end: std::collections::HashMap<usize, usize> = out.iter().filter(|c| c.origin == Origin::Gazetteer).map(|c| (c.end, c.start)).collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if matches!(text.original[i], '”' | '」') {
+                i += 1;
+                continue;
+            }
+            let (open, close) = match chars[i] {
+                '"' => ('"', '"'),
+                '《' => ('《', '》'),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let _ = open;
+            let limit = (i + 40).min(chars.len());
+            let Some(j) = (i + 1..limit).find(|&j| chars[j] == close || chars[j] == '\n') else {
+                i += 1;
+                continue;
+            };
+            if chars[j] == '\n' {
+                i = j;
+                continue;
+            }
+            let content: String = chars[i + 1..j].iter().collect();
+            if j > i + 2 && !content.chars().any(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '!' | '?')) {
+                let kind = self.rules.suffix_type(&content).map(|t| t.0).or_else(|| {
+                    (chars[i] == '《' && (content.ends_with('报') || content.ends_with("新闻"))).then_some(EntityType::Company)
+                });
+                if let Some(kind) = kind {
+                    // 日本“国际客厅”: a quoted name owned by a place is one name with it.
+                    let owner = place_end.get(&i).copied().filter(|_| matches!(kind, EntityType::Venue | EntityType::EconomicZone | EntityType::Project));
+                    if let Some(ps) = owner {
+                        out.push(Candidate::new(ps, j + 1, kind, Origin::Quoted));
+                    }
+                    if !self.rules.generic.contains(&content) {
+                        let mut c = Candidate::new(i + 1, j, kind, Origin::Quoted);
+                        c.same_as = owner.map(|ps| (ps, j + 1));
+                        out.push(c);
+                    }
+                }
+            }
+            i = j + 1;
+        }
+    }
+
+    /// Names ending in a suffix of the rules: scan left from the suffix to a boundary.
+    fn suffixed(&self, text: &Text, seg: &Segmentation, out: &mut Vec<Candidate>) {
+        let norm: String = text.chars.iter().collect();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start char, end char, rule)
+        let mut byte_to_char = ByteToChar::default();
+        for m in self.suffixes.find_overlapping_iter(&norm) {
+            let s = byte_to_char.at(&norm, m.start());
+            let e = s + norm[m.start()..m.end()].chars().count();
+            found.push((s, e, m.pattern().as_usize()));
+        }
+        // The longest suffix ending at each position.
+        found.sort_by_key(|&(s, e, _)| (e, s));
+        let mut best: Vec<(usize, usize, usize)> = Vec::new();
+        for f in found {
+            if let Some(last) = best.last_mut()
+                && last.1 == f.1
+            {
+                if f.0 < last.0 {
+                    *last = f;
+                }
+                continue;
+            }
+            best.push(f);
+        }
+        let quoted: Vec<(usize, usize)> = out.iter().filter(|c| c.origin == Origin::Quoted).map(|c| (c.start, c.end)).collect();
+        let mut ends = Ends::default();
+        for c in out.iter() {
+            if matches!(c.origin, Origin::Gazetteer | Origin::Abbrev) {
+                let slot = ends.places.entry(c.end).or_insert(c.start);
+                *slot = (*slot).min(c.start);
+                let slot = ends.starts.entry(c.start).or_insert(c.end);
+                *slot = (*slot).max(c.end);
+            }
+        }
+        let mut made: Vec<Candidate> = Vec::new();
+        for (s, e, rule) in best {
+            let (suffix, kind, min_prefix, quoted_only) = &self.rules.suffixes[rule];
+            if *quoted_only && !quoted.iter().any(|&(qs, qe)| qs <= s && e == qe) {
+                continue;
+            }
+            // A suffix inside a longer word (局面, 港口) is no suffix.
+            if e < text.chars.len() && seg.word_continues(e) && !suffix.ends_with('局') {
+                continue;
+            }
+            if let Some((ts, te)) = seg.token_at(s)
+                && ts < s
+            {
+                if te == e && te - ts <= 2 {
+                    continue;
+                }
+                if te > e {
+                    continue;
+                }
+            }
+            // A suffix inside a quoted name belongs to that name.
+            if quoted.iter().any(|&(qs, qe)| qs <= s && e <= qe && !(e == qe && qs + 1 >= s)) {
+                continue;
+            }
+            let crossing = CROSSING.contains(&suffix.as_str());
+            let start = self.scan_left(text, seg, s, crossing, &ends);
+            if s - start < *min_prefix {
+                continue;
+            }
+            let prefix: String = text.chars[start..s].iter().collect();
+            let mut bare = start;
+            while let Some(e) = ends.places_from(bare) {
+                bare = e;
+            }
+            let bare_prefix: String = text.chars[bare.min(s)..s].iter().collect();
+            if self.rules.generic_prefixes.contains(&prefix)
+                || (!prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_digit()))
+                || (bare > start && self.rules.generic_prefixes.contains(&bare_prefix))
+            {
+                continue;
+            }
+            let name: String = text.chars[start..e].iter().collect();
+            if self.rules.generic.contains(&name) || name.starts_with('"') && !name[1..].contains('"') {
+                continue;
+            }
+            // A bare place name with a zone suffix that the gazetteer knows is a place.
+            if out.iter().any(|c| c.start == start && c.end == e && c.origin == Origin::Gazetteer) {
+                continue;
+            }
+            let kind = if *kind == EntityType::Company && name.contains("银行") { EntityType::Bank } else { *kind };
+            let mut c = Candidate::new(start, e, kind, Origin::Suffix);
+            // “X”主题研讨会: the quoted name and the long form are one entity.
+            if let Some(&(qs, qe)) = quoted.iter().find(|&&(qs, qe)| start < qs && qe < e && qs == start + 1) {
+                c.same_as = Some((qs, qe));
+            }
+            if !matches!(c.kind, EntityType::Event) {
+                ends.made.insert(c.end);
+            }
+            made.push(c);
+        }
+        // A branch also names its parent: 瑞穗银行(中国)有限公司青岛分行 → 瑞穗银行(中国)有限公司.
+        let parents: Vec<Candidate> = made
+            .iter()
+            .filter(|c| CROSSING.iter().any(|s| text.has_before(c.end, s)))
+            .filter_map(|c| {
+                made.iter()
+                    .filter(|p| p.start == c.start && p.end < c.end && p.end > c.start + 2)
+                    .max_by_key(|p| p.end)
+                    .cloned()
+            })
+            .collect();
+        let all = made.clone();
+        made.retain(|c| {
+            !all.iter().any(|o| o != c && o.start <= c.start && c.end <= o.end && (o.end - o.start) > (c.end - c.start))
+                || parents.contains(c)
+        });
+        for p in parents {
+            if !made.contains(&p) {
+                made.push(p);
+            }
+        }
+        out.extend(made);
+    }
+
+    /// Scans left from `s` (exclusive) over name characters to the start of the name.
+    fn scan_left(&self, text: &Text, seg: &Segmentation, s: usize, crossing: bool, ends: &Ends) -> usize {
+        let chars = &text.chars;
+        let floor = text.sentence_at(s).map(|sp| sp.start).unwrap_or(0).max(s.saturating_sub(40));
+        let mut i = s;
+        while i > floor {
+            let c = chars[i - 1];
+            if c == '"' {
+                // An opening quote: the name is inside quotes and starts here.
+                if text.original[i - 1] == '“' || text.original[i - 1] == '「' {
+                    break;
+                }
+                // Jump over a quoted span that ends here.
+                let Some(open) = (floor..i - 1).rev().find(|&k| chars[k] == '"') else { break };
+                if (open + 1..i - 1).any(|k| matches!(chars[k], '，' | ',' | '。' | '；')) {
+                    break;
+                }
+                i = open;
+                continue;
+            }
+            if c == ')' || c == '）' {
+                let Some(open) = (i.saturating_sub(8).max(floor)..i - 1).rev().find(|&k| matches!(chars[k], '(' | '（')) else { break };
+                i = open;
+                continue;
+            }
+            if !(is_name_char(c) || (is_name_punct(c) && c != '(' && c != '（')) {
+                break;
+            }
+            // Stop at the end of an earlier complete name (not for branches).
+            if !crossing && ends.made.contains(&i) {
+                break;
+            }
+            if ends.people.contains(&i) {
+                break;
+            }
+            if let Some(&start) = ends.places.get(&i) {
+                i = start;
+                continue;
+            }
+            let (ts, _) = seg.token_at(i - 1).unwrap_or((i - 1, i));
+            let token: String = chars[ts..i].iter().collect();
+            if self.rules.boundaries.contains(&token) || seg.is_stop(i - 1) || token.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+            i = ts;
+        }
+        // Never start on name punctuation.
+        while i < s && matches!(chars[i], '·' | '—' | '-') {
+            i += 1;
+        }
+        i
+    }
+
+    /// 新华社天津2月27日电, 来源：新甘肃, 文章来源：新华社.
+    fn sources(&self, text: &Text, out: &mut Vec<Candidate>) {
+        for key in ["来源:", "来源 :", "文章来源:"] {
+            let mut from = 0;
+            while let Some(p) = text.find(key, from, text.chars.len()) {
+                let s = p + key.chars().count();
+                let s = (s..text.chars.len()).find(|&k| text.chars[k] != ' ').unwrap_or(s);
+                let mut e = s;
+                while e < text.chars.len() && (is_han(text.chars[e]) || text.chars[e].is_ascii_alphanumeric() || text.chars[e] == '.') && e - s < 12 {
+                    e += 1;
+                }
+                if e - s >= 2 && !out.iter().any(|c| c.start <= s && s < c.end) {
+                    out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
+                }
+                from = p + 1;
+            }
+        }
+        // Dateline: NAME PLACE 月 日 电.
+        let mut from = 0;
+        while let Some(p) = text.find("日电", from, text.chars.len()) {
+            from = p + 1;
+            let line_start = text.sentence_at(p).map(|s| s.start).unwrap_or(0);
+            let Some(place) = out
+                .iter()
+                .filter(|c| c.origin == Origin::Gazetteer && c.start >= line_start && c.end <= p && p - c.end <= 6)
+                .min_by_key(|c| c.start)
+                .cloned()
+            else {
+                continue;
+            };
+            let mut s = place.start;
+            while s > line_start && is_han(text.chars[s - 1]) && place.start - s < 8 {
+                s -= 1;
+            }
+            if place.start - s >= 2 && !out.iter().any(|c| c.start < place.start && c.end > s) {
+                out.push(Candidate::new(s, place.start, EntityType::Company, Origin::Source));
+            }
+        }
+    }
+
+    /// People next to titles: 市长李某, 李某会长, (记者 李某).
+    fn people(&self, text: &Text, seg: &Segmentation, out: &mut Vec<Candidate>) {
+        let chars = &text.chars;
+        let norm: String = chars.iter().collect();
+        let mut b2c = ByteToChar::default();
+        // The outermost non-person candidate covering each character, and candidate ends.
+        let mut cover: Vec<u32> = vec![u32::MAX; chars.len()];
+        let mut ends: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut places: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+        for c in out.iter().filter(|c| c.origin != Origin::Abbrev) {
+            for k in c.start..c.end {
+                if cover[k] == u32::MAX || (cover[k] as usize) > c.start {
+                    cover[k] = c.start as u32;
+                }
+            }
+            ends.insert(c.end);
+            if c.kind.is_place() {
+                places.insert((c.start, c.end));
+            }
+        }
+        let mut people: Vec<Candidate> = Vec::new();
+        for m in self.titles.find_iter(&norm) {
+            let ts = b2c.at(&norm, m.start());
+            let te = ts + norm[m.start()..m.end()].chars().count();
+            // Inside an organisation name (副市长 is fine, 市长 in 下关市市长 too).
+            if (ts..te).any(|k| cover[k] != u32::MAX && (cover[k] as usize) < ts) && cover.get(te.saturating_sub(1)).is_some_and(|&c| c != u32::MAX) && !ends.contains(&ts) {
+                continue;
+            }
+            // TITLE NAME
+            if let Some((s, end)) = self.name_after(text, seg, te, &cover) {
+                let mut c = Candidate::new(s, end, EntityType::Person, Origin::Title);
+                c.title = Some((ts, te));
+                people.push(c);
+                continue;
+            }
+            // NAME TITLE
+            if let Some(start) = self.name_before(text, ts, &ends) {
+                let mut c = Candidate::new(start, ts, EntityType::Person, Origin::Title);
+                c.title = Some((ts, te));
+                people.push(c);
+            }
+        }
+        let _ = places;
+        people.dedup_by(|b, a| a.start == b.start && a.end == b.end);
+        let mut taken = vec![false; chars.len()];
+        for p in &people {
+            for t in taken.iter_mut().take(p.end).skip(p.start) {
+                *t = true;
+            }
+        }
+        out.retain(|c| !(c.start..c.end).any(|k| taken[k]));
+        out.extend(people);
+    }
+
+    fn name_after(&self, text: &Text, seg: &Segmentation, at: usize, cover: &[u32]) -> Option<(usize, usize)> {
+        let chars = &text.chars;
+        let mut s = at;
+        let mut byline = false;
+        while s < chars.len() && s < at + 4 && matches!(chars[s], ' ' | '|' | ':' | '/') {
+            byline |= chars[s] != ' ';
+            s += 1;
+        }
+        let mut e = s;
+        while e < chars.len() && e - s < 8 && (is_han(chars[e]) || (chars[e] == '·' && e > s)) {
+            if e - s >= 2 && self.rules.followers.iter().any(|f| text.has_at(e, f)) {
+                break;
+            }
+            if e - s >= 2 && self.rules.titles.iter().any(|t| text.has_at(e, t)) {
+                break;
+            }
+            e += 1;
+        }
+        let len = e - s;
+        if !(2..=6).contains(&len) {
+            return None;
+        }
+        // Not a place or an organisation.
+        if (s..e).any(|k| cover[k] != u32::MAX) {
+            return None;
+        }
+        let name: String = chars[s..e].iter().collect();
+        if self.rules.generic.contains(&name) || self.rules.boundaries.contains(&name) {
+            return None;
+        }
+        let followed_by_break = chars.get(e).is_none_or(|c| !is_han(*c));
+        if byline && len <= 3 && followed_by_break {
+            return Some((s, e));
+        }
+        let surname = self.has_surname(&name);
+        // Names are not made of dictionary words (赋予青岛建设).
+        let mut k = s;
+        let mut words = 0;
+        while k < e {
+            let (a, b) = seg.token_at(k).unwrap_or((k, k + 1));
+            if b - a >= 2 && seg.is_dictionary_word(a, b) && !self.rules.surnames.contains(&text.norm(a, b)) {
+                words += 1;
+            }
+            if seg.is_stop(k) && b - a >= 2 {
+                return None;
+            }
+            k = b.max(k + 1);
+        }
+        if words >= 2 || (words == 1 && !surname) {
+            return None;
+        }
+        if !surname && len < 3 {
+            return None;
+        }
+        if !surname && chars[s..e].iter().any(|c| matches!(c, '的' | '是' | '在' | '和' | '了' | '与')) {
+            return None;
+        }
+        Some((s, e))
+    }
+
+    fn name_before(&self, text: &Text, title_start: usize, ends: &std::collections::HashSet<usize>) -> Option<usize> {
+        let chars = &text.chars;
+        let mut s = title_start;
+        while s > 0 && is_han(chars[s - 1]) && title_start - s < 5 {
+            s -= 1;
+            if ends.contains(&s) {
+                break;
+            }
+        }
+        let len = title_start - s;
+        if !(2..=4).contains(&len) {
+            return None;
+        }
+        // The name must stand alone on its left: start of clause, list mark or an entity.
+        let left_ok = s == 0 || !is_han(chars[s - 1]) || ends.contains(&s);
+        if !left_ok {
+            return None;
+        }
+        let name: String = chars[s..title_start].iter().collect();
+        let two: String = name.chars().take(2).collect();
+        let ok = (self.has_surname(&name) && len <= 3) || (len == 4 && self.rules.surnames.contains(&two));
+        ok.then_some(s)
+    }
+
+    fn has_surname(&self, name: &str) -> bool {
+        let one: String = name.chars().take(1).collect();
+        let two: String = name.chars().take(2).collect();
+        let three: String = name.chars().take(3).collect();
+        self.rules.surnames.contains(&one) || self.rules.surnames.contains(&two) || self.rules.surnames.contains(&three)
+    }
+
+    /// English names: capitalised phrases ending in an organisation suffix, people next
+    /// to titles (`Sly James, the mayor of`, `Mayor Sly James`).
+    fn english(&self, text: &Text, out: &mut Vec<Candidate>) {
+        let words = english_words(&text.chars);
+        let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
+        let connector = |w: &(usize, usize)| matches!(text.norm(w.0, w.1).as_str(), "of" | "for" | "and" | "de" | "'s");
+        let mut i = 0;
+        while i < words.len() {
+            // Suffix match ending at word i.
+            let mut matched = None;
+            for (suffix, kind) in &self.rules.english_suffixes {
+                let n = suffix.split(' ').count();
+                if i + 1 >= n {
+                    let first = i + 1 - n;
+                    let phrase: Vec<String> = words[first..=i].iter().map(|w| text.norm(w.0, w.1)).collect();
+                    if phrase.join(" ") == *suffix {
+                        matched = Some((first, *kind));
+                        break;
+                    }
+                }
+            }
+            if let Some((first, kind)) = matched {
+                let mut s = first;
+                while s > 0 {
+                    let prev = &words[s - 1];
+                    if cap(prev) && words[s].0 - prev.1 <= 1 {
+                        s -= 1;
+                    } else if connector(prev) && s >= 2 && cap(&words[s - 2]) && words[s].0 - prev.1 <= 1 {
+                        s -= 2;
+                    } else {
+                        break;
+                    }
+                }
+                let start = words[s].0;
+                let end = words[i].1;
+                if s < first && !out.iter().any(|c| c.start == start && c.end == end) {
+                    out.push(Candidate::new(start, end, kind, Origin::English));
+                }
+            }
+            i += 1;
+        }
+        // People: "Name Name, the TITLE of" and "TITLE Name Name".
+        let lower: String = text.chars.iter().map(|c| c.to_ascii_lowercase()).collect();
+        let lower_chars: Vec<char> = lower.chars().collect();
+        for (k, w) in words.iter().enumerate() {
+            // ", the TITLE" after a capitalised pair.
+            if k >= 2 && cap(&words[k - 1]) && cap(&words[k - 2]) && text.chars.get(w.0.wrapping_sub(2)) == Some(&',') && text.norm(w.0, w.1) == "the" {
+                let rest: String = lower_chars[w.1..(w.1 + 40).min(lower_chars.len())].iter().collect();
+                if let Some(title) = self.rules.english_titles.iter().find(|t| rest.trim_start().starts_with(t.to_lowercase().as_str())) {
+                    let (s, e) = (words[k - 2].0, words[k - 1].1);
+                    if !out.iter().any(|c| c.start < e && s < c.end) {
+                        let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
+                        let ts = w.1 + rest.len() - rest.trim_start().len();
+                        c.title = Some((ts, ts + title.len()));
+                        out.push(c);
+                    }
+                }
+            }
+            let word = text.norm(w.0, w.1).to_lowercase();
+            if self.rules.english_titles.iter().any(|t| *t == word) && cap(w) && k + 2 < words.len() && cap(&words[k + 1]) && cap(&words[k + 2]) {
+                let (s, e) = (words[k + 1].0, words[k + 2].1);
+                if !out.iter().any(|c| c.start < e && s < c.end) {
+                    let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
+                    c.title = Some((w.0, w.1));
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// Words of an English text as character spans (letters, digits, `-`, `'s` kept apart).
+fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_alphanumeric() {
+            let s = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || (chars[i] == '-' && i + 1 < chars.len() && chars[i + 1].is_alphanumeric())) {
+                i += 1;
+            }
+            out.push((s, i));
+        } else if chars[i] == '\'' && chars.get(i + 1) == Some(&'s') && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()) {
+            out.push((i, i + 2));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Marks candidates lying inside a longer one.
+fn mark_nested(cands: &mut [Candidate]) {
+    let mut max_end = 0;
+    let mut max_start = 0;
+    for c in cands.iter_mut() {
+        if c.end <= max_end && !(c.start == max_start && c.end == max_end) {
+            c.nested = true;
+        } else if c.end > max_end {
+            max_end = c.end;
+            max_start = c.start;
+        }
+    }
+}
+
+/// Where earlier names end, for the left scan.
+#[derive(Default)]
+struct Ends {
+    /// Start → end of gazetteer places.
+    starts: std::collections::HashMap<usize, usize>,
+    /// End → start of gazetteer places.
+    places: std::collections::HashMap<usize, usize>,
+    /// Ends of complete names found so far.
+    made: std::collections::HashSet<usize>,
+    /// Ends of people.
+    people: std::collections::HashSet<usize>,
+}
+
+impl Ends {
+    /// The end of the place starting at `start`.
+    fn places_from(&self, start: usize) -> Option<usize> {
+        self.starts.get(&start).copied()
+    }
+}
+
+/// Converts increasing byte offsets of one string into character offsets.
+#[derive(Default)]
+struct ByteToChar {
+    byte: usize,
+    char: usize,
+}
+
+impl ByteToChar {
+    fn at(&mut self, s: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.char = 0;
+        }
+        self.char += s[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.char
+    }
+}
+
+/// Word boundaries and word classes from the segmenter, per sentence.
+pub struct Segmentation {
+    /// For each character: start and end of its token.
+    token: Vec<(u32, u32)>,
+    /// For each character: whether its token is a dictionary word of 2+ characters.
+    known: Vec<bool>,
+    /// For each character: whether its token is a function word or verb that ends a name.
+    stop: Vec<bool>,
+}
+
+/// Word classes that never occur inside a name (verbs, prepositions, conjunctions,
+/// particles, pronouns, adverbs, numerals, classifiers, time words).
+fn is_stop_tag(tag: &str) -> bool {
+    matches!(tag, "v" | "vd" | "p" | "c" | "u" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "r" | "rr" | "rz" | "d" | "m" | "mq" | "q" | "t" | "ad" | "y" | "e" | "o" | "zg")
+}
+
+impl Segmentation {
+    /// Segments `text` sentence by sentence.
+    pub fn new(jieba: &Jieba, text: &Text, rules: &Rules) -> Self {
+        let n = text.chars.len();
+        let mut token: Vec<(u32, u32)> = (0..n).map(|i| (i as u32, i as u32 + 1)).collect();
+        let mut known = vec![false; n];
+        let mut stop = vec![false; n];
+        for s in &text.sentences {
+            let sentence: String = text.chars[s.start..s.end].iter().collect();
+            for t in jieba.tag(&sentence, false) {
+                let (a, b) = (s.start + t.start, s.start + t.end);
+                let is_known = b - a >= 2 && jieba.has_word(t.word);
+                let is_stop = b - a >= 2 && is_stop_tag(t.tag) && t.word.chars().all(is_han) && !rules.name_verbs.contains(t.word);
+                for k in a..b.min(n) {
+                    token[k] = (a as u32, b as u32);
+                    known[k] = is_known;
+                    stop[k] = is_stop;
+                }
+            }
+        }
+        Self { token, known, stop }
+    }
+
+    /// Whether the token at `at` ends a name (a verb, a function word).
+    pub fn is_stop(&self, at: usize) -> bool {
+        self.stop.get(at).copied().unwrap_or(false)
+    }
+
+    /// Whether `[s, e)` cuts through a token on either side.
+    pub fn splits(&self, s: usize, e: usize) -> bool {
+        let left = self.token.get(s).is_some_and(|&(a, b)| (a as usize) < s && self.known[s] && b as usize > s);
+        let right = e > 0 && self.token.get(e - 1).is_some_and(|&(_, b)| b as usize > e && self.known[e - 1]);
+        left || right
+    }
+
+    /// The token containing character `at`.
+    pub fn token_at(&self, at: usize) -> Option<(usize, usize)> {
+        self.token.get(at).map(|&(a, b)| (a as usize, b as usize))
+    }
+
+    /// Whether the token at `at` started before `at` (a word runs across `at`).
+    pub fn word_continues(&self, at: usize) -> bool {
+        self.token.get(at).is_some_and(|&(a, b)| (a as usize) < at && b as usize - a as usize >= 2 && self.known[at])
+    }
+
+    /// Whether `[s, e)` is exactly one dictionary word.
+    pub fn is_dictionary_word(&self, s: usize, e: usize) -> bool {
+        self.token.get(s).is_some_and(|&(a, b)| a as usize == s && b as usize == e && self.known[s])
+    }
+}

@@ -1,0 +1,309 @@
+//! Text → [`Extraction`]: named entities, relations with evidence, and facts, from
+//! one Chinese or English news article.
+//!
+//! Entry point: [`Extractor`], built once ([`Extractor::new`] for the embedded gazetteers
+//! and rules, [`Extractor::with_data_dir`] to add a researcher's own `*.tsv` / `*.toml`)
+//! and shared across threads; [`decode`] turns file bytes into text.
+//!
+//! The stages: [`text`] (normalisation, sentences, clauses) → [`mentions`] (gazetteer,
+//! suffixes, titles) → [`resolve`] (one entity per referent) → [`relations`] (trigger
+//! rules of `data/rules/relations.toml`, name structure) → [`facts`].
+//!
+//! ```
+//! use cckg::extract::Extractor;
+//! let extractor = Extractor::new().unwrap();
+//! let out = extractor.extract("a.txt", "青岛市市长李明访问了日本。");
+//! assert_eq!(out.language, "zh");
+//! assert!(out.entities.iter().any(|e| e.name == "李明"));
+//! assert!(out.relations.iter().any(|r| r.predicate.as_str() == "positionAt"));
+//! ```
+
+pub mod facts;
+pub mod mentions;
+pub mod numbers;
+pub mod relations;
+pub mod resolve;
+pub mod rules;
+pub mod text;
+pub mod time;
+
+use crate::error::{Error, Result};
+use crate::gazetteer::{Gazetteer, Matcher};
+use crate::model::{EntityType, Extraction, Span};
+use aho_corasick::AhoCorasick;
+use jieba_rs::Jieba;
+use rules::Rules;
+use std::path::Path;
+use text::Text;
+
+/// Embedded gazetteer files (name, content).
+const GAZETTEERS: [(&str, &str); 4] = [
+    ("data/gazetteer/countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
+    ("data/gazetteer/china.tsv", include_str!("../../data/gazetteer/china.tsv")),
+    ("data/gazetteer/japan.tsv", include_str!("../../data/gazetteer/japan.tsv")),
+    ("data/gazetteer/world.tsv", include_str!("../../data/gazetteer/world.tsv")),
+];
+const STOPNAMES: &str = include_str!("../../data/gazetteer/stopnames.txt");
+
+/// The extractor: gazetteers, rules and segmenter, built once and shared (`Send + Sync`).
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+    rules: Rules,
+    suffixes: AhoCorasick,
+    titles: AhoCorasick,
+    triggers: relations::Triggers,
+    jieba: Jieba,
+    ambiguous: std::collections::HashSet<String>,
+}
+
+impl Extractor {
+    /// An extractor with the embedded gazetteers and rules.
+    pub fn new() -> Result<Self> {
+        let (gazetteer, rules) = Self::embedded()?;
+        Self::build(gazetteer, rules)
+    }
+
+    /// The embedded data plus every `*.tsv` (gazetteer), `stopnames*.txt` and `*.toml`
+    /// (rules) found in `dir` and its `gazetteer/` and `rules/` subfolders.
+    pub fn with_data_dir(dir: &Path) -> Result<Self> {
+        let (mut gazetteer, mut rules) = Self::embedded()?;
+        let mut files = Vec::new();
+        for d in [dir.to_path_buf(), dir.join("gazetteer"), dir.join("rules")] {
+            let Ok(entries) = std::fs::read_dir(&d) else { continue };
+            for entry in entries.flatten() {
+                files.push(entry.path());
+            }
+        }
+        files.sort();
+        for path in files {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let is_stop = name.starts_with("stopnames") && ext == "txt";
+            if ext != "tsv" && ext != "toml" && !is_stop {
+                continue;
+            }
+            let content = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let label = path.display().to_string();
+            match ext {
+                "tsv" => gazetteer.add_tsv(&label, &content)?,
+                "toml" => rules.add_file(&label, &content)?,
+                _ => gazetteer.add_stopnames(&content),
+            }
+        }
+        Self::build(gazetteer, rules)
+    }
+
+    fn embedded() -> Result<(Gazetteer, Rules)> {
+        let mut gazetteer = Gazetteer::new();
+        for (name, content) in GAZETTEERS {
+            gazetteer.add_tsv(name, content)?;
+        }
+        gazetteer.add_stopnames(STOPNAMES);
+        Ok((gazetteer, Rules::embedded()?))
+    }
+
+    fn build(gazetteer: Gazetteer, rules: Rules) -> Result<Self> {
+        let matcher = gazetteer.matcher()?;
+        let suffixes = mentions::suffix_automaton(&rules)?;
+        let titles = mentions::title_automaton(&rules)?;
+        let triggers = relations::Triggers::new(&rules)?;
+        let mut jieba = Jieba::new();
+        // Short place names that the dictionary knows as ordinary words (合作, 友谊, 北方).
+        let mut ambiguous = std::collections::HashSet::new();
+        let mut new_words = Vec::new();
+        for i in 0..gazetteer.len() {
+            let entry = gazetteer.entry(i);
+            if !entry.kind.is_place() {
+                continue;
+            }
+            for form in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
+                let n = form.chars().count();
+                if !(2..=8).contains(&n) || !form.chars().all(text::is_han) {
+                    continue;
+                }
+                if jieba.has_word(form) {
+                    let tags = jieba.tag(form, false);
+                    if n <= 3 && tags.len() == 1 && !tags[0].tag.starts_with("ns") {
+                        ambiguous.insert(form.clone());
+                    }
+                } else if n >= 3 {
+                    new_words.push(form.clone());
+                }
+            }
+        }
+        // Longer place names as words, so that the segmenter does not cut through them.
+        for w in new_words {
+            jieba.add_word(&w, Some(1000), Some("ns"));
+        }
+        for word in rules.boundaries.iter().chain(rules.titles.iter()) {
+            if word.chars().count() >= 2 {
+                jieba.add_word(word, Some(2000), None);
+            }
+        }
+        Ok(Self { gazetteer, matcher, rules, suffixes, titles, triggers, jieba, ambiguous })
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Extracts entities, relations and facts from one article. Never panics.
+    pub fn extract(&self, document: &str, text: &str) -> Extraction {
+        let prepared = Text::new(text);
+        let english = is_english(&prepared.chars);
+        let published = published_date(&prepared);
+        let title = headline(&prepared);
+        let recogniser = mentions::Recogniser {
+            rules: &self.rules,
+            gazetteer: &self.gazetteer,
+            matcher: &self.matcher,
+            suffixes: &self.suffixes,
+            titles: &self.titles,
+            jieba: &self.jieba,
+            ambiguous: &self.ambiguous,
+        };
+        let candidates = recogniser.recognise(&prepared, english);
+        let resolved = resolve::resolve(&prepared, &self.gazetteer, &self.rules, candidates);
+        let relations = relations::extract_relations(&relations::Context {
+            text: &prepared,
+            gazetteer: &self.gazetteer,
+            rules: &self.rules,
+            triggers: &self.triggers,
+            matcher: &self.matcher,
+            resolved: &resolved,
+            published: published.as_deref(),
+            english,
+        });
+        let mut mention_list: Vec<facts::EntityMention> = resolved
+            .mentions
+            .iter()
+            .map(|m| facts::EntityMention {
+                entity: resolved.entities[m.entity].id.clone(),
+                kind: resolved.entities[m.entity].kind,
+                span: Span::new(m.start, m.end),
+            })
+            .collect();
+        mention_list.sort_by_key(|m| (m.span.start, m.span.end));
+        let facts = facts::extract_facts(&facts::FactInput {
+            text,
+            sentences: &prepared.sentences,
+            mentions: &mention_list,
+            entities: &resolved.entities,
+            published: published.as_deref(),
+        });
+        Extraction {
+            document: document.to_owned(),
+            language: if english { "en" } else { "zh" }.to_owned(),
+            published,
+            title,
+            entities: resolved.entities,
+            relations,
+            facts,
+        }
+    }
+}
+
+/// Whether the text is English: more Latin letters than Han characters.
+fn is_english(chars: &[char]) -> bool {
+    let han = chars.iter().filter(|&&c| text::is_han(c)).count();
+    let latin = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    latin > han * 2
+}
+
+/// The article's own date line near the top: `2020-07-31 12:18`, `2015年02月05日`,
+/// `发布时间：2017-02-27`.
+fn published_date(text: &Text) -> Option<String> {
+    let head: String = text.chars.iter().take(600).collect();
+    let re = date_regex();
+    re.captures_iter(&head).find_map(|c| {
+        let y: u32 = c.get(1)?.as_str().parse().ok()?;
+        let m: u32 = c.get(2)?.as_str().parse().ok()?;
+        let d: u32 = c.get(3)?.as_str().parse().ok()?;
+        ((1950..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    })
+}
+
+fn date_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"((?:19|20)\d\d)(?:-|/|年|\.)(\d{1,2})(?:-|/|月|\.)(\d{1,2})").unwrap_or_else(|_| unreachable!("constant regex"))
+    })
+}
+
+/// The headline: the first short line without sentence punctuation inside, within the
+/// first lines of the text, that is not boilerplate.
+fn headline(text: &Text) -> Option<String> {
+    let full: String = text.original.iter().collect();
+    for line in full.lines().take(12) {
+        let t = line.trim();
+        let n = t.chars().count();
+        if !(6..=80).contains(&n) || date_regex().is_match(t) {
+            continue;
+        }
+        if t.ends_with('。') || t.ends_with('.') && n > 60 {
+            continue;
+        }
+        if ["打开", "APP", "客户端", "小贴士", "点击"].iter().any(|w| t.contains(w)) {
+            continue;
+        }
+        return Some(t.to_owned());
+    }
+    None
+}
+
+/// Decodes article bytes: UTF-8 (with or without BOM), else GB18030 when it decodes
+/// cleanly. Binary data (NUL bytes, mostly control characters) is rejected.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
+    let not_text = |reason: String| Error::NotText { path: path.to_path_buf(), reason };
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        return Err(not_text(format!("binary data (NUL) at byte {i}")));
+    }
+    let control = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    if !bytes.is_empty() && control * 10 > bytes.len() {
+        return Err(not_text(format!("binary data: {control} control bytes in {}", bytes.len())));
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(utf8) => {
+            let (decoded, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(body);
+            if had_errors {
+                Err(not_text(format!("invalid UTF-8 and GB18030 at byte {}", utf8.valid_up_to())))
+            } else {
+                Ok(decoded.into_owned())
+            }
+        }
+    }
+}
+
+/// Entity types that are organisations (for rules that treat them alike).
+pub fn is_organisation(kind: EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Bank | EntityType::Company | EntityType::Association | EntityType::GovernmentBody | EntityType::ResearchBody
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_accepts_utf8_bom_and_gb18030() {
+        let p = Path::new("a.txt");
+        assert_eq!(decode(p, "\u{feff}青岛".as_bytes()).unwrap(), "青岛");
+        let (gb, _, _) = encoding_rs::GB18030.encode("青岛市");
+        assert_eq!(decode(p, &gb).unwrap(), "青岛市");
+        assert!(decode(p, b"ab\0cd").unwrap_err().to_string().contains("byte 2"));
+    }
+
+    #[test]
+    fn published_and_title() {
+        let x = Extractor::new().unwrap();
+        let out = x.extract("a.txt", "示例城市合作新闻标题\n2020-07-31 12:18 某报\n正文。");
+        assert_eq!(out.published.as_deref(), Some("2020-07-31"));
+        assert_eq!(out.title.as_deref(), Some("示例城市合作新闻标题"));
+    }
+}

@@ -1,0 +1,739 @@
+//! Relations between the resolved entities of a document, each with its evidence
+//! clause and the name of the rule that found it.
+//!
+//! Two sources: the structure of names and titles (a branch is part of its bank, an
+//! organisation named after a city is located there, 市长X holds a post at the city,
+//! 日本下关市 is part of Japan), and the trigger rules of `data/rules/relations.toml`.
+//!
+//! Entry point: [`extract_relations`].
+//!
+//! ```
+//! use cckg::extract::Extractor;
+//! let x = Extractor::new().unwrap();
+//! let out = x.extract("a.txt", "日本是青岛市第三大贸易伙伴。");
+//! let r = out.relations.iter().find(|r| r.predicate.as_str() == "tradePartner").unwrap();
+//! assert_eq!(r.qualifiers.rank, Some(3));
+//! ```
+
+use crate::extract::mentions::Origin;
+use crate::extract::resolve::{Resolution, Resolved};
+use crate::extract::rules::{Pattern, RelationRule, Rules};
+use crate::extract::text::{Text, is_han};
+use crate::extract::is_organisation;
+use crate::gazetteer::{Gazetteer, Matcher};
+use crate::model::{EntityType, Predicate, Qualifiers, Relation, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashSet;
+
+/// The trigger automaton over every rule's trigger words.
+pub struct Triggers {
+    automaton: AhoCorasick,
+    /// Per pattern: index of its rule.
+    rule_of: Vec<usize>,
+}
+
+impl Triggers {
+    /// Builds the automaton (case-insensitive for English triggers).
+    pub fn new(rules: &Rules) -> crate::Result<Self> {
+        let mut words = Vec::new();
+        let mut rule_of = Vec::new();
+        for (i, r) in rules.relations.iter().enumerate() {
+            for t in &r.triggers {
+                words.push(t.clone());
+                rule_of.push(i);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .map_err(|e| crate::Error::Invalid(format!("trigger automaton: {e}")))?;
+        Ok(Self { automaton, rule_of })
+    }
+}
+
+/// What relation extraction reads.
+pub struct Context<'a> {
+    /// The prepared text.
+    pub text: &'a Text,
+    /// The gazetteer.
+    pub gazetteer: &'a Gazetteer,
+    /// Rules.
+    pub rules: &'a Rules,
+    /// Trigger automaton.
+    pub triggers: &'a Triggers,
+    /// Gazetteer matcher (for one-character forms after 驻).
+    pub matcher: &'a Matcher,
+    /// Entities and mentions.
+    pub resolved: &'a Resolution,
+    /// Publication date, to complete 7月30日.
+    pub published: Option<&'a str>,
+    /// Whether the text is English.
+    pub english: bool,
+}
+
+struct Out<'a> {
+    cx: &'a Context<'a>,
+    relations: Vec<Relation>,
+    seen: HashSet<(usize, Predicate, usize)>,
+}
+
+impl Out<'_> {
+    fn add(&mut self, s: usize, p: Predicate, o: usize, q: Qualifiers, evidence: Span, rule: &str) {
+        if s == o {
+            return;
+        }
+        let key = if p.is_symmetric() && o < s { (o, p, s) } else { (s, p, o) };
+        if !self.seen.insert(key) {
+            return;
+        }
+        let text = self.cx.text;
+        let (mut a, mut b) = (evidence.start, evidence.end.min(text.chars.len()));
+        while a < b && text.chars[a].is_whitespace() {
+            a += 1;
+        }
+        while b > a && (text.chars[b - 1].is_whitespace() || matches!(text.chars[b - 1], '，' | ',' | '；' | ';' | '、' | '：' | ':')) {
+            b -= 1;
+        }
+        let entities = &self.cx.resolved.entities;
+        self.relations.push(Relation {
+            subject: entities[s].id.clone(),
+            predicate: p,
+            object: entities[o].id.clone(),
+            qualifiers: q,
+            evidence: text.slice(a, b),
+            start: a,
+            end: b,
+            rule: rule.to_owned(),
+        });
+    }
+}
+
+/// Every relation the text states.
+pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
+    let mut out = Out { cx, relations: Vec::new(), seen: HashSet::new() };
+    name_structure(cx, &mut out);
+    titles(cx, &mut out);
+    place_hierarchy(cx, &mut out);
+    triggered(cx, &mut out);
+    out.relations
+}
+
+fn kind(cx: &Context<'_>, m: &Resolved) -> EntityType {
+    cx.resolved.entities[m.entity].kind
+}
+
+fn entry(cx: &Context<'_>, m: &Resolved) -> Option<usize> {
+    cx.resolved.entries[m.entity]
+}
+
+/// Whether gazetteer entry `outer` contains `inner` (an ancestor, or its country).
+fn contains(g: &Gazetteer, outer: usize, inner: usize) -> bool {
+    if outer == inner {
+        return false;
+    }
+    if g.entry(outer).kind == EntityType::Country {
+        return g.country_of(inner) == Some(outer);
+    }
+    g.ancestors(inner).contains(&outer)
+}
+
+/// The clause span(s) from `a` to `b`.
+fn evidence(cx: &Context<'_>, a: usize, b: usize) -> Span {
+    let t = cx.text;
+    let s = t.clause_at(a).map(|c| c.start).unwrap_or(a);
+    let e = t.clause_at(b.saturating_sub(1)).map(|c| c.end).unwrap_or(b);
+    Span::new(s.min(a), e.max(b))
+}
+
+/// Branches, place-named organisations, districts of a city.
+fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
+    let res = cx.resolved;
+    let g = cx.gazetteer;
+    let mut done: HashSet<usize> = HashSet::new();
+    for m in res.mentions.iter().filter(|m| !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted)) {
+        let k = kind(cx, m);
+        if matches!(k, EntityType::Person | EntityType::Event | EntityType::Initiative) || !done.insert(m.entity) {
+            continue;
+        }
+        let inner: Vec<&Resolved> = res.within(m.start, m.end, true).filter(|i| i.entity != m.entity && !(i.start == m.start && i.end == m.end)).collect();
+        let ev = evidence(cx, m.start, m.end);
+        // Branch: parent organisation at the start, then a place.
+        if let Some(parent) = inner.iter().find(|i| i.start == m.start && (is_organisation(kind(cx, i)) || kind(cx, i) == EntityType::EconomicZone) && i.end < m.end) {
+            out.add(m.entity, Predicate::PartOf, parent.entity, Qualifiers::default(), ev, "branch-of");
+            if let Some(place) = inner.iter().find(|i| i.start >= parent.end && kind(cx, i).is_place()) {
+                out.add(m.entity, Predicate::LocatedIn, place.entity, Qualifiers::default(), ev, "branch-place");
+            }
+            if let Some(place) = res.within(parent.start, parent.end, true).find(|i| i.start == parent.start && matches!(kind(cx, i), EntityType::City | EntityType::Province | EntityType::District | EntityType::Prefecture)) {
+                out.add(parent.entity, Predicate::LocatedIn, place.entity, Qualifiers::default(), evidence(cx, parent.start, parent.end), "name-place");
+            }
+            continue;
+        }
+        // Leading chain of places: the innermost one below country level.
+        let mut at = m.start;
+        let mut chain: Vec<&Resolved> = Vec::new();
+        while let Some(p) = inner.iter().filter(|i| i.start == at && (kind(cx, i).is_place() || kind(cx, i) == EntityType::EconomicZone) && i.end < m.end).max_by_key(|i| i.end) {
+            chain.push(p);
+            at = p.end;
+        }
+        // 中国驻日使馆: located in the country after 驻.
+        if cx.text.chars.get(at) == Some(&'驻') {
+            let c = cx.text.chars.get(at + 1).copied().unwrap_or(' ');
+            let target = inner
+                .iter()
+                .find(|i| i.start == at + 1 && kind(cx, i).is_place())
+                .map(|i| i.entity)
+                .or_else(|| entity_of_entries(cx, cx.matcher.abbrev(c)));
+            if let Some(t) = target {
+                out.add(m.entity, Predicate::LocatedIn, t, Qualifiers::default(), ev, "name-posted-to");
+            }
+            continue;
+        }
+        let place = chain.iter().rev().find(|p| kind(cx, p) != EntityType::Country).copied();
+        let place = place.or_else(|| {
+            inner.iter().copied().find(|i| i.start > m.start && matches!(cx.text.chars.get(i.start - 1), Some('(' | '（')) && matches!(kind(cx, i), EntityType::City | EntityType::Province | EntityType::District))
+        });
+        if let Some(p) = place {
+            let pred = if k == EntityType::District && kind(cx, p) == EntityType::City { Predicate::PartOf } else { Predicate::LocatedIn };
+            out.add(m.entity, pred, p.entity, Qualifiers::default(), ev, "name-place");
+        }
+    }
+    // Adjacent: zone or place followed by a venue or zone (在青岛国际经济合作区日本“国际客厅”).
+    let tops: Vec<&Resolved> = res.mentions.iter().filter(|m| !m.nested && m.origin != Origin::Abbrev).collect();
+    for w in tops.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a.end == b.start
+            && matches!(kind(cx, a), EntityType::EconomicZone | EntityType::City | EntityType::District)
+            && matches!(kind(cx, b), EntityType::Venue | EntityType::EconomicZone)
+        {
+            out.add(b.entity, Predicate::LocatedIn, a.entity, Qualifiers::default(), evidence(cx, a.start, b.end), "adjacent-place");
+        }
+    }
+    let _ = g;
+}
+
+fn entity_of_entries(cx: &Context<'_>, entries: &[usize]) -> Option<usize> {
+    entries.iter().find_map(|e| cx.resolved.entries.iter().position(|x| *x == Some(*e)))
+}
+
+/// The mention (not a person) ending exactly at `at`, skipping 驻X.
+fn org_before<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
+    cx.resolved
+        .mentions
+        .iter()
+        .filter(|m| m.end == at && kind(cx, m) != EntityType::Person && m.origin != Origin::Abbrev)
+        .min_by_key(|m| m.start)
+}
+
+/// positionAt and nationality from titles.
+fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
+    let res = cx.resolved;
+    let t = cx.text;
+    let mut last_org: Option<(usize, usize, Option<usize>)> = None; // (sentence start, org entity, nationality)
+    for p in res.mentions.iter().filter(|m| kind(cx, m) == EntityType::Person) {
+        let Some((ts, te)) = p.title else { continue };
+        let sentence = t.sentence_at(p.start).map(|s| s.start).unwrap_or(0);
+        let ev = evidence(cx, ts.min(p.start), te.max(p.end));
+        let mut role = t.slice(ts, te);
+        let mut org: Option<&Resolved>;
+        if cx.english {
+            // "the mayor of Kansas City"
+            org = res.mentions.iter().find(|m| m.start >= te && m.start <= te + 5 && kind(cx, m) != EntityType::Person && t.norm(te, m.start).trim() == "of");
+            if org.is_none() {
+                continue;
+            }
+        } else if ts >= p.end {
+            // NAME TITLE: the organisation before the name.
+            org = org_before(cx, p.start);
+            if org.is_none() && p.start > 0 && matches!(t.chars[p.start - 1], '、') {
+                if let Some((s, o, nat)) = last_org
+                    && s == sentence
+                {
+                    out.add(p.entity, Predicate::PositionAt, o, Qualifiers { role: Some(role.clone()), ..Default::default() }, ev, "title-inherited");
+                    if let Some(n) = nat {
+                        out.add(p.entity, Predicate::Nationality, n, Qualifiers::default(), ev, "title-nationality");
+                    }
+                }
+                continue;
+            }
+        } else {
+            // TITLE NAME: the organisation before the title (中国驻日本大使: before 驻).
+            org = org_before(cx, ts);
+            if let Some(o) = org
+                && o.start > 0
+                && t.chars[o.start - 1] == '驻'
+                && let Some(country) = org_before(cx, o.start - 1)
+            {
+                let z = o.start - 1;
+                role = t.slice(z, te);
+                org = Some(country);
+            }
+            // Two titles for one person: 沈阳市外办党组成员、友协副秘书长刘振宁.
+            if let Some(o) = org
+                && o.start > 0
+                && t.chars[o.start - 1] == '、'
+                && let Some(first_title) = cx.rules.titles.iter().find(|tt| t.has_before(o.start - 1, tt))
+            {
+                let fts = o.start - 1 - first_title.chars().count();
+                if let Some(first_org) = org_before(cx, fts) {
+                    out.add(p.entity, Predicate::PositionAt, first_org.entity, Qualifiers { role: Some(first_title.clone()), ..Default::default() }, ev, "title-stacked");
+                }
+            }
+        }
+        let Some(o) = org else { continue };
+        out.add(p.entity, Predicate::PositionAt, o.entity, Qualifiers { role: Some(role), ..Default::default() }, ev, "title");
+        let nat = nationality(cx, o);
+        if let Some(n) = nat {
+            out.add(p.entity, Predicate::Nationality, n, Qualifiers::default(), ev, "title-nationality");
+        }
+        last_org = Some((sentence, o.entity, nat));
+    }
+}
+
+/// The country a person's organisation chain starts with (日本下关市, 日本科学振兴机构,
+/// 中国驻日本): not for overseas Chinese bodies or names mixing countries.
+fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
+    let res = cx.resolved;
+    let g = cx.gazetteer;
+    // The chain start: walk left over adjacent mentions.
+    let mut start = org;
+    while let Some(prev) = res.mentions.iter().find(|m| m.end == start.start && !m.nested && m.origin != Origin::Abbrev && kind(cx, m) != EntityType::Person) {
+        start = prev;
+    }
+    let first = res.mentions.iter().filter(|m| m.start == start.start && m.origin == Origin::Gazetteer).max_by_key(|m| m.end)?;
+    let country_entry = entry(cx, first).filter(|&e| g.entry(e).kind == EntityType::Country)?;
+    let name = cx.text.norm(start.start, org.end);
+    if ["华侨", "华人", "中华"].iter().any(|w| name.contains(w)) {
+        return None;
+    }
+    let mixed = res.within(start.start, org.end, true).any(|m| entry(cx, m).is_some_and(|e| g.country_of(e).is_some_and(|c| c != country_entry)));
+    (!mixed).then_some(first.entity)
+}
+
+/// partOf between places: written next to each other (日本下关市, 甘肃武威), a list after
+/// its country (日本宫崎、川崎), and the article's own Chinese cities.
+fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
+    let res = cx.resolved;
+    let g = cx.gazetteer;
+    let places: Vec<&Resolved> = res.mentions.iter().filter(|m| kind(cx, m).is_place() && entry(cx, m).is_some() && m.origin != Origin::Abbrev).collect();
+    for (i, a) in places.iter().enumerate() {
+        let Some(ea) = entry(cx, a) else { continue };
+        let mut last_end = a.end;
+        for b in places.iter().skip(i + 1) {
+            let Some(eb) = entry(cx, b) else { continue };
+            let gap = cx.text.norm(last_end, b.start);
+            let adjacent = b.start == last_end || (cx.english && b.start >= last_end && b.start - last_end <= 40 && !gap.contains('.'));
+            let listed = b.start > last_end && (gap == "、" || gap == "," || gap == "和" || gap == "及");
+            if !(adjacent || listed) {
+                if b.start >= last_end {
+                    break;
+                }
+                continue;
+            }
+            if contains(g, ea, eb) {
+                out.add(b.entity, Predicate::PartOf, a.entity, Qualifiers::default(), evidence(cx, a.start, b.end), "adjacent-places");
+                last_end = b.end;
+            } else if cx.english && contains(g, eb, ea) {
+                out.add(a.entity, Predicate::PartOf, b.entity, Qualifiers::default(), evidence(cx, a.start, b.end), "adjacent-places");
+                last_end = b.end;
+            } else if !adjacent {
+                break;
+            } else {
+                last_end = b.end;
+            }
+        }
+    }
+    // 横滨、神奈川等4个日本地方政府: a list closed by 等…COUNTRY.
+    for (i, a) in places.iter().enumerate() {
+        if !cx.text.has_at(a.end, "等") {
+            continue;
+        }
+        let Some(country) = places.iter().skip(i + 1).find(|c| c.start > a.end && c.start <= a.end + 4 && kind(cx, c) == EntityType::Country) else { continue };
+        let Some(ec) = entry(cx, country) else { continue };
+        let mut j = i;
+        loop {
+            let m = places[j];
+            if let Some(e) = entry(cx, m)
+                && contains(g, ec, e)
+            {
+                out.add(m.entity, Predicate::PartOf, country.entity, Qualifiers::default(), evidence(cx, m.start, country.end), "list-country");
+            }
+            if j == 0 || cx.text.norm(places[j - 1].end, m.start) != "、" {
+                break;
+            }
+            j -= 1;
+        }
+    }
+    // The article's own Chinese cities: part of the province and country it names.
+    if !cx.english {
+        for (i, e) in res.entities.iter().enumerate() {
+            if !matches!(e.kind, EntityType::City) {
+                continue;
+            }
+            let Some(ei) = res.entries[i] else { continue };
+            if g.entry(ei).country.as_deref() != Some("CN") {
+                continue;
+            }
+            let standalone = res.mentions.iter().filter(|m| m.entity == i && !m.nested && m.origin == Origin::Gazetteer).count();
+            let all = res.mentions.iter().filter(|m| m.entity == i).count();
+            if standalone == 0 || all < 2 {
+                continue;
+            }
+            for (j, other) in res.entries.iter().enumerate() {
+                let Some(oj) = *other else { continue };
+                if contains(g, oj, ei) {
+                    // Evidence: the first sentence that names both, else the city's first mention.
+                    let ev = first_shared_sentence(cx, i, j).unwrap_or_else(|| {
+                        let m = res.mentions.iter().find(|m| m.entity == i && !m.nested).map(|m| (m.start, m.end)).unwrap_or((0, 0));
+                        cx.text.sentence_at(m.0).unwrap_or(Span::new(m.0, m.1))
+                    });
+                    out.add(i, Predicate::PartOf, j, Qualifiers::default(), ev, "home-city");
+                }
+            }
+        }
+    }
+}
+
+fn first_shared_sentence(cx: &Context<'_>, a: usize, b: usize) -> Option<Span> {
+    let res = cx.resolved;
+    res.mentions.iter().filter(|m| m.entity == a).find_map(|m| {
+        let s = cx.text.sentence_at(m.start)?;
+        res.within(s.start, s.end, true).any(|o| o.entity == b).then_some(s)
+    })
+}
+
+/// Trigger rules.
+fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
+    let norm: String = cx.text.chars.iter().collect();
+    let mut b2c = (0usize, 0usize);
+    let mut done: HashSet<(usize, usize)> = HashSet::new();
+    for m in cx.triggers.automaton.find_overlapping_iter(&norm) {
+        let rule_index = cx.triggers.rule_of[m.pattern().as_usize()];
+        let rule = &cx.rules.relations[rule_index];
+        b2c.1 += norm[b2c.0..m.start()].chars().count();
+        b2c.0 = m.start();
+        let ts = b2c.1;
+        let te = ts + norm[m.start()..m.end()].chars().count();
+        // English triggers only at word boundaries.
+        if norm.as_bytes()[m.start()].is_ascii_alphabetic() && (ts > 0 && cx.text.chars[ts - 1].is_ascii_alphanumeric() || cx.text.chars.get(te).is_some_and(|c| c.is_ascii_alphanumeric())) {
+            continue;
+        }
+        let Some(clause) = (if cx.english { cx.text.sentence_at(ts) } else { cx.text.clause_at(ts) }) else { continue };
+        if !done.insert((rule_index, clause.start)) {
+            continue;
+        }
+        let clause_text = cx.text.norm(clause.start, clause.end);
+        if rule.unless.iter().any(|u| clause_text.contains(u.as_str())) {
+            continue;
+        }
+        apply(cx, out, rule, clause, ts, te);
+    }
+}
+
+fn allowed(cx: &Context<'_>, m: &Resolved, types: &[EntityType]) -> bool {
+    types.contains(&kind(cx, m))
+}
+
+/// Outermost mentions in `[a, b)` (no one-character compound forms).
+fn tops<'a>(cx: &Context<'a>, a: usize, b: usize) -> Vec<&'a Resolved> {
+    let _ = cx;
+    cx.resolved.within(a, b, false).filter(|m| m.origin != Origin::Abbrev).collect()
+}
+
+/// The first subject-typed mention of the sentence before `before` (the topic).
+fn topic<'a>(cx: &Context<'a>, rule: &RelationRule, before: usize) -> Option<&'a Resolved> {
+    let s = cx.text.sentence_at(before)?;
+    tops(cx, s.start, before).into_iter().find(|m| allowed(cx, m, &rule.subject))
+}
+
+fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span, ts: usize, te: usize) {
+    let t = cx.text;
+    let before = tops(cx, clause.start, ts);
+    let after = tops(cx, te, clause.end);
+    let q = Qualifiers::default();
+    let name = rule.name.as_str();
+    match rule.pattern {
+        Pattern::FirstToRest => {
+            let subj = before.iter().copied().find(|m| allowed(cx, m, &rule.subject)).or_else(|| topic(cx, rule, clause.start));
+            let Some(s) = subj else { return };
+            let same_type = matches!(rule.predicate, Predicate::FriendshipCity | Predicate::EconomicPartnerCity);
+            let ok = |m: &&Resolved| allowed(cx, m, &rule.object) && m.entity != s.entity && (!same_type || kind(cx, m) == kind(cx, s) || kind(cx, m).is_place() && kind(cx, m) != EntityType::Country && kind(cx, s) != EntityType::Country && !contains_doc(cx, m, s));
+            let mut objs: Vec<&Resolved> = before.iter().copied().filter(|m| m.start >= s.end).filter(ok).collect();
+            if objs.is_empty() {
+                objs = after.iter().copied().filter(ok).take(if same_type { 8 } else { 1 }).collect();
+            }
+            let mut qual = q.clone();
+            if rule.rank {
+                qual.rank = rank(&t.norm(s.end, ts));
+            }
+            for o in objs {
+                out.add(s.entity, rule.predicate, o.entity, qual.clone(), evidence(cx, s.start.min(clause.start), te), name);
+            }
+        }
+        Pattern::Pairs => {
+            // Items separated by 、 (or ; in English); each item "A与B".
+            let region_end = ts;
+            let mut items: Vec<(usize, usize)> = Vec::new();
+            let mut s = clause.start;
+            for k in clause.start..region_end {
+                if t.chars[k] == '、' {
+                    items.push((s, k));
+                    s = k + 1;
+                }
+            }
+            items.push((s, region_end));
+            let mut any = false;
+            for &(a, b) in &items {
+                let Some(w) = ["与", "和", "同", " and ", " with "].iter().find_map(|w| t.find(w, a, b).map(|p| (p, p + w.chars().count()))) else { continue };
+                let left = tops(cx, a, w.0).into_iter().rev().find(|m| allowed(cx, m, &rule.subject));
+                let right = tops(cx, w.1, b.max(w.1)).into_iter().find(|m| allowed(cx, m, &rule.object));
+                if let (Some(l), Some(r)) = (left, right) {
+                    out.add(l.entity, rule.predicate, r.entity, q.clone(), evidence(cx, clause.start, te), name);
+                    any = true;
+                }
+            }
+            if any {
+                return;
+            }
+            // 与A、B、C等…建立合作: the sentence topic with every listed partner.
+            if let Some(w) = t.find("与", clause.start, ts) {
+                let list_end = t.find("等", w, ts).unwrap_or(ts);
+                let partners: Vec<&Resolved> = tops(cx, w + 1, list_end).into_iter().filter(|m| allowed(cx, m, &rule.object)).collect();
+                let left = tops(cx, clause.start, w).into_iter().rev().find(|m| allowed(cx, m, &rule.subject)).or_else(|| topic(cx, rule, clause.start));
+                if let Some(l) = left {
+                    for p in partners {
+                        out.add(l.entity, rule.predicate, p.entity, q.clone(), evidence(cx, clause.start, te), name);
+                    }
+                }
+            }
+        }
+        Pattern::AgentEvent => {
+            let mut a = clause.start;
+            if let Some(p) = t.find("由", clause.start, ts) {
+                a = p + 1;
+            }
+            let mut b = ts;
+            if let Some(p) = t.find("在", a, ts) {
+                b = p;
+            }
+            let by = t.has_at(ts, "organized by") || t.has_at(ts, "hosted by") || t.has_at(ts, "co-organized by");
+            let agents: Vec<&Resolved> = if by {
+                after.iter().copied().take(1).filter(|m| allowed(cx, m, &rule.object)).collect()
+            } else {
+                leading_list(cx, a, b).into_iter().filter(|m| allowed(cx, m, &rule.object)).collect()
+            };
+            if agents.is_empty() {
+                return;
+            }
+            let sentence = t.sentence_at(ts).unwrap_or(clause);
+            let event = tops(cx, te, sentence.end).into_iter().find(|m| kind(cx, m) == EntityType::Event && !tops(cx, te, m.start).iter().any(|x| kind(cx, x) == EntityType::Event))
+                .or_else(|| tops(cx, sentence.start, a).into_iter().rev().find(|m| kind(cx, m) == EntityType::Event));
+            if let Some(e) = event {
+                for ag in agents {
+                    out.add(e.entity, rule.predicate, ag.entity, q.clone(), evidence(cx, e.start.min(clause.start), e.end.max(te)), name);
+                }
+            }
+        }
+        Pattern::EventPlace => {
+            let Some(at) = (clause.start..ts).rev().find(|&k| t.chars[k] == '在' || t.chars[k] == '于') else {
+                if t.has_at(ts, "held") {
+                    let place = after.iter().copied().find(|m| allowed(cx, m, &rule.object));
+                    let event = before.iter().copied().rev().find(|m| kind(cx, m) == EntityType::Event);
+                    if let (Some(e), Some(p)) = (event, place) {
+                        out.add(e.entity, rule.predicate, p.entity, q, evidence(cx, clause.start, clause.end), name);
+                    }
+                }
+                return;
+            };
+            let mut place = tops(cx, at + 1, ts).into_iter().rev().find(|m| allowed(cx, m, &rule.object)).map(|m| m.entity);
+            if place.is_none() && (t.has_at(at + 1, "该市") || t.has_at(at + 1, "本市")) {
+                place = tops(cx, 0, at).into_iter().rev().find(|m| kind(cx, m) == EntityType::City).map(|m| m.entity);
+            }
+            let Some(p) = place else { return };
+            let sentence = t.sentence_at(ts).unwrap_or(clause);
+            let event = tops(cx, clause.start, at).into_iter().rev().find(|m| kind(cx, m) == EntityType::Event)
+                .or_else(|| tops(cx, te, sentence.end).into_iter().find(|m| kind(cx, m) == EntityType::Event));
+            if let Some(e) = event {
+                let mut qual = q;
+                qual.date = date_before(cx, sentence.start, ts);
+                out.add(e.entity, rule.predicate, p, qual, evidence(cx, clause.start.min(e.start), te.max(e.end)), name);
+            }
+        }
+        Pattern::Participants => {
+            let sentence = t.sentence_at(ts).unwrap_or(clause);
+            let event = tops(cx, te, sentence.end).into_iter().find(|m| kind(cx, m) == EntityType::Event).or_else(|| latest_event(cx, clause.start));
+            let Some(e) = event else { return };
+            // The participant list: this clause before the trigger and the list-like clauses before it.
+            let mut start = clause.start;
+            for c in cx.text.clauses.iter().rev().filter(|c| c.end <= clause.start && c.start >= sentence.start) {
+                if !list_like(cx, c.start, c.end) {
+                    break;
+                }
+                start = c.start;
+            }
+            let mut items: Vec<(usize, usize)> = Vec::new();
+            let mut s = start;
+            for k in start..ts {
+                if matches!(t.chars[k], '、' | '，' | ',' | '；') {
+                    items.push((s, k));
+                    s = k + 1;
+                }
+            }
+            items.push((s, ts));
+            for (a, b) in items {
+                let ms = tops(cx, a, b);
+                let people: Vec<&Resolved> = ms.iter().copied().filter(|m| kind(cx, m) == EntityType::Person).collect();
+                let chosen: Vec<&Resolved> = if people.is_empty() { ms.into_iter().filter(|m| allowed(cx, m, &rule.subject)).collect() } else { people };
+                for p in chosen {
+                    out.add(p.entity, rule.predicate, e.entity, q.clone(), evidence(cx, start, te), name);
+                }
+            }
+        }
+        Pattern::Speaker => {
+            let person = before.iter().copied().find(|m| kind(cx, m) == EntityType::Person);
+            let Some(p) = person else { return };
+            let event = before.iter().copied().rev().find(|m| kind(cx, m) == EntityType::Event && m.end + 1 >= ts).or_else(|| latest_event(cx, clause.start));
+            if let Some(e) = event {
+                out.add(p.entity, rule.predicate, e.entity, q, evidence(cx, clause.start, te), name);
+            }
+        }
+        Pattern::Located => {
+            if cx.english {
+                return;
+            }
+            // 位于P的X / X位于P
+            let objects: Vec<&Resolved> = after.iter().copied().take_while(|m| !t.norm(te, m.start).contains('的')).filter(|m| allowed(cx, m, &rule.object)).collect();
+            let de = t.find("的", te, clause.end);
+            let subj = match de {
+                Some(d) if objects.iter().all(|o| o.end <= d) => {
+                    let chain: Vec<&Resolved> = tops(cx, d + 1, clause.end);
+                    let mut last = chain.first().copied();
+                    for w in chain.windows(2) {
+                        if w[0].end == w[1].start {
+                            last = Some(w[1]);
+                        } else {
+                            break;
+                        }
+                    }
+                    last.filter(|m| allowed(cx, m, &rule.subject))
+                }
+                _ => before.iter().copied().rev().find(|m| allowed(cx, m, &rule.subject)),
+            };
+            let Some(s) = subj else { return };
+            let Some(o) = objects.last() else { return };
+            let ev = evidence(cx, clause.start, clause.end);
+            out.add(s.entity, rule.predicate, o.entity, q.clone(), ev, name);
+            // And every place above it that the text names.
+            if let Some(eo) = entry(cx, o) {
+                for (j, other) in cx.resolved.entries.iter().enumerate() {
+                    if let Some(x) = *other
+                        && cx.gazetteer.entry(x).kind != EntityType::Country
+                        && contains(cx.gazetteer, x, eo)
+                    {
+                        out.add(s.entity, rule.predicate, j, q.clone(), ev, name);
+                    }
+                }
+            }
+        }
+        Pattern::Either => {
+            let all = tops(cx, clause.start, clause.end);
+            let s = all.iter().copied().find(|m| allowed(cx, m, &rule.subject));
+            let o = all.iter().copied().find(|m| allowed(cx, m, &rule.object));
+            if let (Some(s), Some(o)) = (s, o) {
+                let mut qual = q;
+                qual.date = date_before(cx, t.sentence_at(ts).map(|x| x.start).unwrap_or(clause.start), ts);
+                out.add(s.entity, rule.predicate, o.entity, qual, evidence(cx, clause.start, clause.end), name);
+            }
+        }
+        Pattern::PersonPlace => {
+            let sentence = t.sentence_at(ts).unwrap_or(clause);
+            let person = tops(cx, if cx.english { sentence.start } else { clause.start }, ts).into_iter().find(|m| kind(cx, m) == EntityType::Person);
+            let place = after.iter().copied().find(|m| allowed(cx, m, &rule.object));
+            if let (Some(p), Some(pl)) = (person, place) {
+                out.add(p.entity, rule.predicate, pl.entity, q, evidence(cx, p.start, pl.end), name);
+            }
+        }
+    }
+}
+
+/// Whether place mention `m` contains (per gazetteer) the place of `s`.
+fn contains_doc(cx: &Context<'_>, m: &Resolved, s: &Resolved) -> bool {
+    match (entry(cx, m), entry(cx, s)) {
+        (Some(a), Some(b)) => contains(cx.gazetteer, a, b) || contains(cx.gazetteer, b, a),
+        _ => false,
+    }
+}
+
+/// The mentions listed (、 or 和) from the start of `[a, b)`.
+fn leading_list<'a>(cx: &Context<'a>, a: usize, b: usize) -> Vec<&'a Resolved> {
+    let ms = tops(cx, a, b);
+    let mut out = Vec::new();
+    let mut at = a;
+    for m in ms {
+        let gap = cx.text.norm(at, m.start);
+        if !(gap.is_empty() || gap == "、" || gap == "和" || gap == "及" || gap == "与" || gap.chars().all(|c| c == ' ')) {
+            break;
+        }
+        at = m.end;
+        out.push(m);
+    }
+    out
+}
+
+/// Whether a clause is a list of names and titles (few other characters).
+fn list_like(cx: &Context<'_>, a: usize, b: usize) -> bool {
+    let mut covered = 0;
+    for m in tops(cx, a, b) {
+        covered += m.end - m.start;
+        if let Some((ts, te)) = m.title {
+            covered += te - ts;
+        }
+    }
+    let total = (a..b).filter(|&k| is_han(cx.text.chars[k])).count();
+    total > 0 && total.saturating_sub(covered) <= 4 && covered > 0
+}
+
+/// The latest event mentioned before `at`.
+fn latest_event<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
+    cx.resolved.mentions.iter().filter(|m| m.end <= at && kind(cx, m) == EntityType::Event).max_by_key(|m| m.start)
+}
+
+/// 第三大 → 3, 最大 / 第一大 → 1.
+fn rank(s: &str) -> Option<u32> {
+    if s.contains("最大") {
+        return Some(1);
+    }
+    let p = s.find('第')?;
+    let rest = &s[p + '第'.len_utf8()..];
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    let c = rest.chars().next()?;
+    "一二三四五六七八九十".chars().position(|d| d == c).map(|i| i as u32 + 1)
+}
+
+/// A date written before `at` in the sentence: 7月30日 / 2015年4月10日 / 今年5月.
+fn date_before(cx: &Context<'_>, from: usize, at: usize) -> Option<String> {
+    let s = cx.text.norm(from, at);
+    let re = date_re();
+    let c = re.captures_iter(&s).last()?;
+    let pub_year = cx.published.and_then(|p| p.get(..4)).and_then(|y| y.parse::<u32>().ok());
+    let year = match c.get(1) {
+        Some(y) => y.as_str().parse().ok(),
+        None => pub_year,
+    }?;
+    let month: u32 = c.get(2)?.as_str().parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    match c.get(3).and_then(|d| d.as_str().parse::<u32>().ok()) {
+        Some(d) if (1..=31).contains(&d) => Some(format!("{year:04}-{month:02}-{d:02}")),
+        _ => Some(format!("{year:04}-{month:02}")),
+    }
+}
+
+fn date_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:份)?(?:(\d{1,2})日)?").unwrap_or_else(|_| unreachable!("constant regex")))
+}

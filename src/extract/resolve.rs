@@ -1,0 +1,417 @@
+//! Entity resolution inside one document: every surface form of one referent becomes
+//! one [`Entity`] (青岛 / 青岛市, 山东自贸区 / 山东自贸试验区, a declared short form
+//! 简称“经促会”, a back-reference 该示范区).
+//!
+//! Entry point: [`resolve`].
+//!
+//! ```
+//! use cckg::extract::Extractor;
+//! let x = Extractor::new().unwrap();
+//! let out = x.extract("a.txt", "示例经济促进会(简称经促会)成立。经促会表示欢迎。");
+//! let e = out.entities.iter().find(|e| e.name == "示例经济促进会").unwrap();
+//! assert_eq!(e.mentions.len(), 3);
+//! ```
+
+use crate::extract::mentions::{Candidate, Origin};
+use crate::extract::rules::Rules;
+use crate::extract::text::{Text, is_han};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Entity, EntityType, Mention};
+use std::collections::HashMap;
+
+/// One resolved mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// Index into [`Resolution::entities`].
+    pub entity: usize,
+    /// How it was found.
+    pub origin: Origin,
+    /// Whether it lies inside a longer mention.
+    pub nested: bool,
+    /// For people: where their title is written.
+    pub title: Option<(usize, usize)>,
+}
+
+/// The entities of a document and their mentions.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// Entities, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Gazetteer entry of each entity, when known.
+    pub entries: Vec<Option<usize>>,
+    /// Every mention, sorted by start.
+    pub mentions: Vec<Resolved>,
+}
+
+impl Resolution {
+    /// Mentions inside `[start, end)`, outermost only unless `nested`.
+    pub fn within(&self, start: usize, end: usize, nested: bool) -> impl Iterator<Item = &Resolved> {
+        let first = self.mentions.partition_point(|m| m.start < start);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.start < end)
+            .filter(move |m| m.end <= end && (nested || !m.nested))
+    }
+}
+
+/// Groups candidates into entities.
+pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec<Candidate>) -> Resolution {
+    declared_short_forms(text, &mut cands);
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut keys: Vec<String> = Vec::new();
+    let mut key_of: HashMap<String, usize> = HashMap::new();
+    let mut res = Resolution::default();
+    let mut forms: Vec<Vec<String>> = Vec::new();
+    let mut span_entity: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut pending_same: Vec<(usize, (usize, usize))> = Vec::new();
+    for c in &cands {
+        let surface = text.slice(c.start, c.end);
+        let key = match c.entry {
+            Some(e) => format!("gaz:{}", gazetteer.entry(e).id),
+            None => format!("{}:{}", c.kind, norm_key(&text.norm(c.start, c.end))),
+        };
+        let index = match key_of.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = res.entities.len();
+                key_of.insert(key.clone(), i);
+                keys.push(key);
+                res.entities.push(Entity {
+                    id: String::new(),
+                    kind: c.kind,
+                    name: String::new(),
+                    aliases: Vec::new(),
+                    label_en: c.entry.and_then(|e| gazetteer.entry(e).label_en.clone()),
+                    country: None,
+                    source_id: c.entry.map(|e| source_id(gazetteer, e)),
+                    mentions: Vec::new(),
+                });
+                res.entries.push(c.entry);
+                forms.push(Vec::new());
+                i
+            }
+        };
+        if !forms[index].contains(&surface) {
+            forms[index].push(surface.clone());
+        }
+        span_entity.insert((c.start, c.end), index);
+        if let Some(target) = c.same_as {
+            pending_same.push((index, target));
+        }
+        res.mentions.push(Resolved {
+            start: c.start,
+            end: c.end,
+            entity: index,
+            origin: c.origin,
+            nested: c.nested,
+            title: c.title,
+        });
+    }
+    // Union of entities that name the same referent.
+    let n = res.entities.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (a, span) in pending_same {
+        if let Some(&b) = span_entity.get(&span) {
+            union(&mut parent, b, a);
+        }
+    }
+    for (a, b) in short_form_pairs(&res, &forms, rules) {
+        union(&mut parent, a, b);
+    }
+    // Collapse.
+    let mut new_index: Vec<usize> = vec![usize::MAX; n];
+    let mut merged: Vec<Entity> = Vec::new();
+    let mut merged_entries = Vec::new();
+    let mut merged_forms: Vec<Vec<String>> = Vec::new();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        if new_index[root] == usize::MAX {
+            new_index[root] = merged.len();
+            merged.push(res.entities[root].clone());
+            merged_entries.push(res.entries[root]);
+            merged_forms.push(Vec::new());
+        }
+        new_index[i] = new_index[root];
+        let target = new_index[i];
+        for f in &forms[i] {
+            if !merged_forms[target].contains(f) {
+                merged_forms[target].push(f.clone());
+            }
+        }
+        if merged[target].label_en.is_none() {
+            merged[target].label_en = res.entities[i].label_en.clone();
+        }
+    }
+    for m in &mut res.mentions {
+        m.entity = new_index[m.entity];
+    }
+    res.entities = merged;
+    res.entries = merged_entries;
+    back_references(text, rules, &mut res);
+    // Names, aliases, mentions, ids.
+    for (i, e) in res.entities.iter_mut().enumerate() {
+        let mut fs = merged_forms.get(i).cloned().unwrap_or_default();
+        for m in res.mentions.iter().filter(|m| m.entity == i) {
+            let s = text.slice(m.start, m.end);
+            if !fs.contains(&s) {
+                fs.push(s);
+            }
+        }
+        let name = fs
+            .iter()
+            .filter(|f| f.chars().count() > 1 || fs.len() == 1)
+            .max_by_key(|f| (f.chars().count(), std::cmp::Reverse(f.starts_with('"') || f.starts_with('“'))))
+            .cloned()
+            .unwrap_or_default();
+        let quoted_inner = fs.iter().find(|f| name.contains(f.as_str()) && *f != &name && name.starts_with(['“', '"'])).cloned();
+        e.name = quoted_inner.unwrap_or(name);
+        e.aliases = fs.into_iter().filter(|f| *f != e.name).collect();
+        e.mentions = res
+            .mentions
+            .iter()
+            .filter(|m| m.entity == i)
+            .map(|m| Mention { text: text.slice(m.start, m.end), span: crate::model::Span::new(m.start, m.end) })
+            .collect();
+    }
+    assign_ids(&mut res.entities);
+    // Countries.
+    let country_ids: HashMap<usize, String> = res
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.filter(|&e| gazetteer.entry(e).kind == EntityType::Country).map(|e| (e, res.entities[i].id.clone())))
+        .collect();
+    for i in 0..res.entities.len() {
+        let country = match res.entries[i] {
+            Some(e) if gazetteer.entry(e).kind != EntityType::Country => gazetteer.country_of(e).and_then(|c| country_ids.get(&c).cloned()),
+            Some(_) => None,
+            None => prefix_country(text, &res, i, gazetteer).and_then(|c| country_ids.get(&c).cloned()),
+        };
+        res.entities[i].country = country;
+    }
+    res.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    res
+}
+
+/// The country of an organisation from the first place written in its name.
+fn prefix_country(text: &Text, res: &Resolution, entity: usize, gazetteer: &Gazetteer) -> Option<usize> {
+    let first = res.mentions.iter().find(|m| m.entity == entity)?;
+    let _ = text;
+    res.mentions
+        .iter()
+        .filter(|m| m.start >= first.start && m.end <= first.end && m.entity != entity)
+        .find_map(|m| res.entries[m.entity])
+        .and_then(|e| gazetteer.country_of(e))
+}
+
+fn source_id(gazetteer: &Gazetteer, e: usize) -> String {
+    let entry = gazetteer.entry(e);
+    entry.wikidata.as_ref().map(|q| format!("wd:{q}")).unwrap_or_else(|| entry.id.clone())
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi] = lo;
+    }
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Key of a name for grouping: without quotes, spaces, and a trailing 市/省.
+fn norm_key(s: &str) -> String {
+    let mut k: String = s.chars().filter(|c| !matches!(c, '"' | '《' | '》' | ' ' | '\'')).collect();
+    if k.chars().count() > 2 && (k.ends_with('市') || k.ends_with('省')) {
+        k.pop();
+    }
+    k
+}
+
+/// `X(简称Y)`, `X（以下简称“Y”）`: Y becomes a mention of X here and wherever it recurs.
+fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
+    let chars = &text.chars;
+    let mut added = Vec::new();
+    for c in cands.iter().filter(|c| !c.nested) {
+        let mut p = c.end;
+        if !matches!(chars.get(p), Some('(' | '（')) {
+            continue;
+        }
+        p += 1;
+        for lead in ["以下简称", "以下称", "下称", "简称"] {
+            if text.has_at(p, lead) {
+                p += lead.chars().count();
+                break;
+            }
+        }
+        if p == c.end + 1 {
+            continue;
+        }
+        if matches!(chars.get(p), Some(':' | '为')) {
+            p += 1;
+        }
+        let quoted = chars.get(p) == Some(&'"');
+        let s = if quoted { p + 1 } else { p };
+        let Some(e) = (s..(s + 12).min(chars.len())).find(|&k| matches!(chars[k], '"' | ')' | '）' | '，' | ',')) else { continue };
+        if e <= s || e - s > 10 {
+            continue;
+        }
+        let short: Vec<char> = chars[s..e].to_vec();
+        let mut at = s;
+        while at + short.len() <= chars.len() {
+            if chars[at..at + short.len()] == short[..] && !cands.iter().any(|o| o.start <= at && at < o.end && !(o.start == at && o.end == at + short.len())) {
+                let mut m = c.clone();
+                m.start = at;
+                m.end = at + short.len();
+                m.origin = Origin::Alias;
+                m.nested = false;
+                m.same_as = None;
+                m.title = None;
+                added.push(m);
+                at += short.len();
+            } else {
+                at += 1;
+            }
+        }
+    }
+    cands.retain(|c| !added.iter().any(|a| a.start == c.start && a.end == c.end));
+    cands.extend(added);
+}
+
+/// Pairs of entities of one type where one name is a short form of the other
+/// (山东自贸区 / 山东自贸试验区, 沈阳市友协 / 沈阳市人民对外友好协会).
+fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> Vec<(usize, usize)> {
+    let _ = rules;
+    let mut out = Vec::new();
+    let n = res.entities.len();
+    for a in 0..n {
+        if res.entries[a].is_some() || res.entities[a].kind.is_place() || res.entities[a].kind == EntityType::Person {
+            continue;
+        }
+        for b in 0..n {
+            if a == b || res.entries[b].is_some() || res.entities[a].kind != res.entities[b].kind {
+                continue;
+            }
+            let short: Vec<char> = forms[a].first().map(|f| f.chars().filter(|c| *c != '"' && *c != '“' && *c != '”').collect()).unwrap_or_default();
+            let long: Vec<char> = forms[b].first().map(|f| f.chars().filter(|c| *c != '"' && *c != '“' && *c != '”').collect()).unwrap_or_default();
+            if short.len() < 3 || short.len() >= long.len() || !short.iter().all(|c| is_han(*c)) {
+                continue;
+            }
+            if short.last() != long.last() {
+                continue;
+            }
+            // Same first character and a subsequence (abbreviations keep order), or the
+            // long form is a place name followed by the short form.
+            let subsequence = short[0] == long[0] && is_subsequence(&short, &long) && !long.starts_with(&short);
+            let place_prefixed = long.ends_with(&short) && long.len() - short.len() >= 2 && short.len() >= 4;
+            if subsequence || place_prefixed {
+                out.push((a, b));
+            }
+        }
+    }
+    out
+}
+
+fn is_subsequence(short: &[char], long: &[char]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|c| it.any(|l| l == c))
+}
+
+/// Bare tails (示范区, 管委会, 交流会) and 该/这个/此 + tail: mentions of the nearest
+/// entity whose name ends with that tail.
+fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
+    let mut tails: Vec<(String, usize, usize)> = Vec::new(); // (tail, entity, first mention start)
+    for (i, e) in res.entities.iter().enumerate() {
+        if e.kind.is_place() || e.kind == EntityType::Person {
+            continue;
+        }
+        let Some(first) = res.mentions.iter().find(|m| m.entity == i) else { continue };
+        let name = text.norm(first.start, first.end);
+        for (suffix, _, _, _) in &rules.suffixes {
+            if suffix.chars().count() >= 2 && name.ends_with(suffix.as_str()) && name != *suffix {
+                tails.push((suffix.clone(), i, first.start));
+            }
+        }
+        // Tails built from the name itself (生态城 in 中新天津生态城): its last 3 characters.
+        let chars: Vec<char> = name.chars().filter(|c| is_han(*c)).collect();
+        if chars.len() >= 6 {
+            let tail: String = chars[chars.len() - 3..].iter().collect();
+            if !tails.iter().any(|t| t.0 == tail && t.1 == i) {
+                tails.push((tail, i, first.start));
+            }
+        }
+    }
+    if tails.is_empty() {
+        return;
+    }
+    let occupied = |res: &Resolution, s: usize, e: usize| res.mentions.iter().any(|m| m.start < e && s < m.end);
+    let mut added = Vec::new();
+    for (tail, _, _) in &tails {
+        let n = tail.chars().count();
+        let mut from = 0;
+        while let Some(at) = text.find(tail, from, text.chars.len()) {
+            from = at + 1;
+            if occupied(res, at, at + n) || added.iter().any(|m: &Resolved| m.start < at + n && at < m.end) {
+                continue;
+            }
+            // Standalone: not glued to name characters on the left (unless 该/这个/此).
+            let demonstrative = ["该", "这个", "此", "这一", "本"].iter().any(|d| text.has_before(at, d));
+            let glued_left = at > 0 && is_han(text.chars[at - 1]) && !demonstrative;
+            let glued_left = glued_left && !["在", "与", "和", "的", "由", "是", "对", "从", "到", "为", "及"].iter().any(|d| text.has_before(at, d));
+            if glued_left {
+                continue;
+            }
+            // The nearest earlier entity with this tail, else the first later one.
+            let candidates: Vec<&(String, usize, usize)> = tails.iter().filter(|t| t.0 == *tail).collect();
+            let target = candidates
+                .iter()
+                .filter(|t| t.2 < at)
+                .max_by_key(|t| t.2)
+                .or_else(|| candidates.iter().min_by_key(|t| t.2));
+            if let Some(t) = target {
+                added.push(Resolved { start: at, end: at + n, entity: t.1, origin: Origin::Alias, nested: false, title: None });
+            }
+        }
+    }
+    res.mentions.extend(added);
+    res.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// Stable, unique slugs: `city-qingdao`, `person-李忠`.
+fn assign_ids(entities: &mut [Entity]) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for e in entities.iter_mut() {
+        let base = e
+            .label_en
+            .as_deref()
+            .filter(|l| l.is_ascii())
+            .unwrap_or(&e.name)
+            .to_lowercase();
+        let slug: String = base
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let kind = e.kind.as_str().to_lowercase();
+        let mut id = format!("{kind}-{slug}");
+        let count = used.entry(id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            id = format!("{id}-{count}");
+        }
+        e.id = id;
+    }
+}

@@ -1,0 +1,199 @@
+//! Text preparation: a normalised character array whose indexes are the character
+//! offsets of the original text, and the sentences and clauses over it.
+//!
+//! Normalisation maps one character to one character (full-width letters and digits
+//! to ASCII, curly and corner quotes to `"`, the ideographic space to a space), so an
+//! offset into the normalised text is also an offset into the original.
+//!
+//! ```
+//! use cckg::extract::text::Text;
+//! let text = Text::new("青岛，日本。Ａ１“好”");
+//! assert_eq!(text.chars[7], 'A');
+//! assert_eq!(text.chars[9], '"');
+//! assert_eq!(text.sentences.len(), 2);
+//! assert_eq!(text.slice(0, 2), "青岛");
+//! ```
+
+use crate::model::Span;
+
+/// A document prepared for extraction.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// The original characters.
+    pub original: Vec<char>,
+    /// The normalised characters (same length as `original`).
+    pub chars: Vec<char>,
+    /// Sentence spans, in order (ends at 。！？, newlines, or `. ` in English).
+    pub sentences: Vec<Span>,
+    /// Clause spans, in order (sentences cut further at ，；：、 is not a cut).
+    pub clauses: Vec<Span>,
+}
+
+/// Maps one character to its normalised form.
+pub fn normalise_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        '“' | '”' | '„' | '「' | '」' | '『' | '』' | '‘' | '’' => '"',
+        '—' | '–' => '—',
+        _ => c,
+    }
+}
+
+/// Whether `c` is a Han character.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Whether `c` ends a sentence.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '\n' | '…')
+}
+
+/// Whether `c` ends a clause (inside a sentence).
+pub fn ends_clause(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '，' | '；' | '：')
+}
+
+impl Text {
+    /// Prepares `text`.
+    pub fn new(text: &str) -> Self {
+        let original: Vec<char> = text.chars().collect();
+        let chars: Vec<char> = original.iter().map(|&c| normalise_char(c)).collect();
+        let sentences = split(&chars, |chars, i| {
+            let c = chars[i];
+            ends_sentence(c) || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && i > 0 && !chars[i - 1].is_ascii_digit() && !is_abbreviation(chars, i))
+        });
+        let mut clauses = Vec::new();
+        for s in &sentences {
+            let mut start = s.start;
+            for i in s.start..s.end {
+                if ends_clause(chars[i]) && !(chars[i] == ',' && i + 1 < s.end && chars[i + 1].is_ascii_digit() && i > 0 && chars[i - 1].is_ascii_digit()) {
+                    push_trimmed(&chars, start, i + 1, &mut clauses);
+                    start = i + 1;
+                }
+            }
+            push_trimmed(&chars, start, s.end, &mut clauses);
+        }
+        Self { original, chars, sentences, clauses }
+    }
+
+    /// The original text of `[start, end)`.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.original.len());
+        self.original[start.min(end)..end].iter().collect()
+    }
+
+    /// The normalised text of `[start, end)`.
+    pub fn norm(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.chars.len());
+        self.chars[start.min(end)..end].iter().collect()
+    }
+
+    /// Whether the normalised text at `at` starts with `word`.
+    pub fn has_at(&self, at: usize, word: &str) -> bool {
+        let mut i = at;
+        for w in word.chars() {
+            if self.chars.get(i) != Some(&w) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// Whether the normalised text ending at `end` (exclusive) ends with `word`.
+    pub fn has_before(&self, end: usize, word: &str) -> bool {
+        let n = word.chars().count();
+        end >= n && self.has_at(end - n, word)
+    }
+
+    /// The sentence that contains offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<Span> {
+        find_span(&self.sentences, at)
+    }
+
+    /// The clause that contains offset `at`.
+    pub fn clause_at(&self, at: usize) -> Option<Span> {
+        find_span(&self.clauses, at)
+    }
+
+    /// Position of the first occurrence of `word` in `[from, to)`.
+    pub fn find(&self, word: &str, from: usize, to: usize) -> Option<usize> {
+        let n = word.chars().count();
+        (from..to.saturating_sub(n - 1).max(from)).find(|&i| i + n <= to && self.has_at(i, word))
+    }
+}
+
+fn find_span(spans: &[Span], at: usize) -> Option<Span> {
+    let i = spans.partition_point(|s| s.end <= at);
+    spans.get(i).copied().filter(|s| s.start <= at)
+}
+
+fn is_abbreviation(chars: &[char], dot: usize) -> bool {
+    let mut start = dot;
+    while start > 0 && chars[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    let word: String = chars[start..dot].iter().collect();
+    matches!(word.as_str(), "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "U" | "S" | "No" | "Co" | "Inc" | "Ltd")
+}
+
+fn split(chars: &[char], is_end: impl Fn(&[char], usize) -> bool) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..chars.len() {
+        if is_end(chars, i) {
+            let mut end = i + 1;
+            // Closing quotes and brackets belong to the sentence they end.
+            while end < chars.len() && matches!(chars[end], '"' | ')' | '）' | '》') {
+                end += 1;
+            }
+            if end > i + 1 {
+                push_trimmed(chars, start, end, &mut out);
+                start = end;
+            } else {
+                push_trimmed(chars, start, i + 1, &mut out);
+                start = i + 1;
+            }
+        }
+    }
+    push_trimmed(chars, start, chars.len(), &mut out);
+    // A sentence ending in a closing quote may have been pushed past later ends; keep order.
+    out.sort_by_key(|s| s.start);
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<Span>) {
+    while start < end && (chars[start].is_whitespace() || chars[start] == '\u{feff}') {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if end > start {
+        out.push(Span::new(start, end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_cut_at_commas_but_not_in_numbers() {
+        let t = Text::new("甲方,乙方:1,000元。Mr. Smith said. Next one.");
+        let clauses: Vec<String> = t.clauses.iter().map(|s| t.slice(s.start, s.end)).collect();
+        assert_eq!(clauses[0], "甲方,");
+        assert_eq!(clauses[2], "1,000元。");
+        assert_eq!(t.sentences.len(), 3);
+    }
+
+    #[test]
+    fn offsets_survive_normalisation() {
+        let t = Text::new("ａ“Ｂ”");
+        assert_eq!(t.chars, vec!['a', '"', 'B', '"']);
+        assert_eq!(t.slice(1, 4), "“Ｂ”");
+    }
+}

@@ -1,0 +1,385 @@
+//! Gazetteers: known places and organisations, loaded from `data/gazetteer/*.tsv`,
+//! and a fast matcher that finds their names in text.
+//!
+//! Entry point: [`Gazetteer::from_tsv`] / [`Gazetteer::add_tsv`] to load rows,
+//! [`Gazetteer::matcher`] to build a [`Matcher`] (Aho-Corasick, leftmost-longest over
+//! every name and alias), [`Matcher::find`] to list the matches of a text.
+//!
+//! ```
+//! use cckg::gazetteer::Gazetteer;
+//! let tsv = "id\ttype\tname\taliases\tabbrev\tlabel_en\tparent\tcountry\twikidata\n\
+//!            iso:JP\tCountry\t日本\tJapan\t日\tJapan\t\tJP\tQ17\n";
+//! let gazetteer = Gazetteer::from_tsv("countries.tsv", tsv).unwrap();
+//! let matcher = gazetteer.matcher().unwrap();
+//! let found = matcher.find("日本是青岛的伙伴");
+//! assert_eq!(found[0].start, 0);
+//! assert_eq!(gazetteer.entry(found[0].entries[0]).name, "日本");
+//! ```
+
+use crate::error::{Error, Result};
+use crate::model::EntityType;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+/// One row of a gazetteer file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Stable external id (`iso:JP`, `gb:370200`, `jis:14130`, `cckg:slug`).
+    pub id: String,
+    /// Entity type.
+    pub kind: EntityType,
+    /// Full simplified Chinese name (青岛市).
+    pub name: String,
+    /// Other forms (short forms, formal and English names).
+    pub aliases: Vec<String>,
+    /// One-character forms valid only inside compounds (中日, 鲁日).
+    pub abbrev: Vec<String>,
+    /// English label.
+    pub label_en: Option<String>,
+    /// `id` of the parent row.
+    pub parent: Option<String>,
+    /// ISO 3166 alpha-2 country code.
+    pub country: Option<String>,
+    /// Wikidata QID.
+    pub wikidata: Option<String>,
+}
+
+/// Known places and organisations, with short forms too ambiguous to match alone.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    stopnames: HashSet<String>,
+}
+
+/// How a matched form relates to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The full name.
+    Name,
+    /// An alias (short form, English name).
+    Alias,
+}
+
+/// One occurrence of a gazetteer form in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset one past the last character.
+    pub end: usize,
+    /// Indexes of every entry ([`Gazetteer::entry`]) with this form, best first.
+    pub entries: Vec<usize>,
+    /// Whether the form is a full name or an alias.
+    pub form: Form,
+    /// Whether the form is a stop name (needs a suffix or context to count).
+    pub stopname: bool,
+}
+
+/// A compiled matcher over every name and alias of a [`Gazetteer`].
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// Per pattern: entries (best first), form, stop name.
+    patterns: Vec<(Vec<usize>, Form, bool)>,
+    /// One-character compound forms → entries.
+    abbrevs: HashMap<char, Vec<usize>>,
+}
+
+const COLUMNS: [&str; 9] = [
+    "id", "type", "name", "aliases", "abbrev", "label_en", "parent", "country", "wikidata",
+];
+
+impl Gazetteer {
+    /// An empty gazetteer.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Parses one TSV file (`file` names it in errors).
+    pub fn from_tsv(file: &str, text: &str) -> Result<Self> {
+        let mut gazetteer = Self::new();
+        gazetteer.add_tsv(file, text)?;
+        Ok(gazetteer)
+    }
+
+    /// Adds the rows of one TSV file; a later row with an existing id replaces it.
+    pub fn add_tsv(&mut self, file: &str, text: &str) -> Result<()> {
+        let error = |line: usize, message: String| Error::Data {
+            path: PathBuf::from(file),
+            line,
+            message,
+        };
+        let mut header_seen = false;
+        for (index, raw) in text.lines().enumerate() {
+            let line_no = index + 1;
+            let line = raw.trim_start_matches('\u{feff}').trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cells: Vec<&str> = line.split('\t').collect();
+            if !header_seen {
+                header_seen = true;
+                if cells.first() == Some(&"id") {
+                    if cells.len() < COLUMNS.len() || cells[..COLUMNS.len()] != COLUMNS {
+                        return Err(error(
+                            line_no,
+                            format!("header must be `{}`", COLUMNS.join("\\t")),
+                        ));
+                    }
+                    continue;
+                }
+            }
+            if cells.len() < 3 {
+                return Err(error(
+                    line_no,
+                    format!("expected {} tab-separated columns, found {}", COLUMNS.len(), cells.len()),
+                ));
+            }
+            let cell = |i: usize| cells.get(i).map(|c| c.trim()).filter(|c| !c.is_empty());
+            let list = |i: usize| -> Vec<String> {
+                cell(i)
+                    .map(|c| {
+                        c.split('|')
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let id = cell(0).ok_or_else(|| error(line_no, "empty id".into()))?;
+            let kind: EntityType = cell(1)
+                .unwrap_or("")
+                .parse()
+                .map_err(|e| error(line_no, format!("{e}")))?;
+            let name = cell(2).ok_or_else(|| error(line_no, "empty name".into()))?;
+            let entry = Entry {
+                id: id.to_owned(),
+                kind,
+                name: name.to_owned(),
+                aliases: list(3),
+                abbrev: list(4),
+                label_en: cell(5).map(str::to_owned),
+                parent: cell(6).map(str::to_owned),
+                country: cell(7).map(str::to_owned),
+                wikidata: cell(8).map(str::to_owned),
+            };
+            match self.by_id.get(&entry.id) {
+                Some(&i) => self.entries[i] = entry,
+                None => {
+                    self.by_id.insert(entry.id.clone(), self.entries.len());
+                    self.entries.push(entry);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds stop names (one per line, `#` comments): short forms that need a suffix
+    /// or context before they count as a mention.
+    pub fn add_stopnames(&mut self, text: &str) {
+        self.stopnames.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_owned),
+        );
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry at `index`.
+    ///
+    /// # Panics
+    /// When `index` does not come from this gazetteer.
+    pub fn entry(&self, index: usize) -> &Entry {
+        &self.entries[index]
+    }
+
+    /// The entry with this id.
+    pub fn by_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The parent chain of an entry (parent, grandparent, …), without the entry itself.
+    pub fn ancestors(&self, index: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut current = index;
+        while let Some(parent) = self.entries[current].parent.as_deref().and_then(|p| self.by_id(p)) {
+            if out.contains(&parent) || parent == index {
+                break;
+            }
+            out.push(parent);
+            current = parent;
+        }
+        out
+    }
+
+    /// The country entry of an entry (itself when it is a country).
+    pub fn country_of(&self, index: usize) -> Option<usize> {
+        let entry = &self.entries[index];
+        if entry.kind == EntityType::Country {
+            return Some(index);
+        }
+        if let Some(code) = &entry.country
+            && let Some(i) = self.by_id(&format!("iso:{code}"))
+        {
+            return Some(i);
+        }
+        self.ancestors(index)
+            .into_iter()
+            .find(|&a| self.entries[a].kind == EntityType::Country)
+    }
+
+    /// Builds the matcher over every name and alias.
+    pub fn matcher(&self) -> Result<Matcher> {
+        let mut forms: HashMap<&str, (Vec<usize>, Form)> = HashMap::new();
+        for (i, entry) in self.entries.iter().enumerate() {
+            let names = std::iter::once((entry.name.as_str(), Form::Name))
+                .chain(entry.aliases.iter().map(|a| (a.as_str(), Form::Alias)));
+            for (form, kind) in names {
+                if form.chars().count() < 2 {
+                    continue;
+                }
+                let slot = forms.entry(form).or_insert_with(|| (Vec::new(), kind));
+                if !slot.0.contains(&i) {
+                    slot.0.push(i);
+                }
+                if kind == Form::Name {
+                    slot.1 = Form::Name;
+                }
+            }
+        }
+        let mut keys: Vec<&str> = forms.keys().copied().collect();
+        keys.sort_unstable();
+        let mut patterns = Vec::with_capacity(keys.len());
+        for key in &keys {
+            let (mut entries, form) = forms.remove(key).unwrap_or((Vec::new(), Form::Alias));
+            entries.sort_by_key(|&i| (self.priority(i, key), i));
+            patterns.push((entries, form, self.stopnames.contains(*key)));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .map_err(|e| Error::Invalid(format!("gazetteer automaton: {e}")))?;
+        let mut abbrevs: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, entry) in self.entries.iter().enumerate() {
+            for a in &entry.abbrev {
+                let mut chars = a.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    abbrevs.entry(c).or_default().push(i);
+                }
+            }
+        }
+        for list in abbrevs.values_mut() {
+            list.sort_by_key(|&i| (self.priority(i, ""), i));
+        }
+        Ok(Matcher { automaton, patterns, abbrevs })
+    }
+
+    /// Lower is better: the reading of an ambiguous form that news text usually means.
+    fn priority(&self, index: usize, form: &str) -> (u8, u8) {
+        let entry = &self.entries[index];
+        let exact = u8::from(entry.name != form);
+        let kind = match entry.kind {
+            EntityType::Country => 0,
+            EntityType::City => 1,
+            EntityType::Province => 2,
+            EntityType::Prefecture => 3,
+            EntityType::District => 5,
+            _ => 4,
+        };
+        (kind, exact)
+    }
+}
+
+impl Matcher {
+    /// Every leftmost-longest match in `text`, with character offsets. English forms
+    /// only count at word boundaries.
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut byte_cursor = 0;
+        let mut char_cursor = 0;
+        let bytes = text.as_bytes();
+        for m in self.automaton.find_iter(text) {
+            let (entries, form, stopname) = &self.patterns[m.pattern().as_usize()];
+            let ascii_form = bytes[m.start()].is_ascii_alphanumeric();
+            if ascii_form {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if word(before) || word(after) {
+                    continue;
+                }
+            }
+            char_cursor += text[byte_cursor..m.start()].chars().count();
+            byte_cursor = m.start();
+            let start = char_cursor;
+            let end = start + text[m.start()..m.end()].chars().count();
+            out.push(Match {
+                start,
+                end,
+                entries: entries.clone(),
+                form: *form,
+                stopname: *stopname,
+            });
+        }
+        out
+    }
+
+    /// Entries whose one-character compound form is `c` (日 → Japan), best first.
+    pub fn abbrev(&self, c: char) -> &[usize] {
+        self.abbrevs.get(&c).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "# test rows\n\
+        id\ttype\tname\taliases\tabbrev\tlabel_en\tparent\tcountry\twikidata\n\
+        iso:CN\tCountry\t中国\tChina|中华人民共和国\t中|华\tChina\t\tCN\tQ148\n\
+        iso:JP\tCountry\t日本\tJapan\t日\tJapan\t\tJP\tQ17\n\
+        gb:370000\tProvince\t山东省\t山东|Shandong\t鲁\tShandong\tiso:CN\tCN\t\n\
+        gb:370200\tCity\t青岛市\t青岛|Qingdao\t\tQingdao\tgb:370000\tCN\tQ170322\n";
+
+    #[test]
+    fn loads_rows_and_parents() {
+        let g = Gazetteer::from_tsv("t.tsv", SAMPLE).unwrap();
+        assert_eq!(g.len(), 4);
+        let qd = g.by_id("gb:370200").unwrap();
+        let names: Vec<_> = g.ancestors(qd).iter().map(|&i| g.entry(i).name.clone()).collect();
+        assert_eq!(names, ["山东省", "中国"]);
+        assert_eq!(g.entry(g.country_of(qd).unwrap()).name, "中国");
+    }
+
+    #[test]
+    fn bad_type_names_file_and_line() {
+        let err = Gazetteer::from_tsv("x.tsv", "id\ttype\tname\taliases\tabbrev\tlabel_en\tparent\tcountry\twikidata\na\tTown\tb\n")
+            .unwrap_err();
+        assert!(err.to_string().starts_with("x.tsv:2:"), "{err}");
+    }
+
+    #[test]
+    fn matches_longest_form_with_char_offsets() {
+        let g = Gazetteer::from_tsv("t.tsv", SAMPLE).unwrap();
+        let m = g.matcher().unwrap();
+        let found = m.find("“青岛市与Japan”");
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].start, found[0].end), (1, 4));
+        assert_eq!((found[1].start, found[1].end), (5, 10));
+        assert!(m.find("Japanese").is_empty());
+        assert_eq!(g.entry(m.abbrev('鲁')[0]).name, "山东省");
+    }
+}
