@@ -24,7 +24,13 @@ fn network() -> KnowledgeGraph {
         (state % n as u64) as usize
     };
     let iri = |i: usize| format!("https://w3id.org/cckg/id/e/{i:05}");
-    let kinds = [EntityType::City, EntityType::Company, EntityType::Person, EntityType::GovernmentBody, EntityType::Bank];
+    let kinds = [
+        EntityType::City,
+        EntityType::Company,
+        EntityType::Person,
+        EntityType::GovernmentBody,
+        EntityType::Bank,
+    ];
     let mut nodes: Vec<NodeData> = (0..10)
         .map(|c| NodeData {
             kind: Some(EntityType::Country),
@@ -70,7 +76,8 @@ fn benches(c: &mut Criterion) {
         std::fs::write(dir.join("draw-2000.dot"), &dot).expect("write DOT");
         for format in [Format::Svg, Format::Png] {
             let bytes = render(&dot, Layout::Sfdp, format).expect("graphviz");
-            std::fs::write(dir.join(format!("draw-2000.{}", format.extension())), bytes).expect("write");
+            std::fs::write(dir.join(format!("draw-2000.{}", format.extension())), bytes)
+                .expect("write");
         }
     }
     let mut group = c.benchmark_group("draw_2000_nodes");

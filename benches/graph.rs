@@ -58,7 +58,10 @@ fn parts() -> (Vec<NodeData>, Vec<(String, String, EdgeData)>) {
         let predicate = Predicate::ALL[rng.below(Predicate::ALL.len())];
         let data = EdgeData {
             evidence: Some(format!("statement {}", edges.len())),
-            document: Some(format!("https://w3id.org/cckg/id/doc/{}", rng.below(20_000))),
+            document: Some(format!(
+                "https://w3id.org/cckg/id/doc/{}",
+                rng.below(20_000)
+            )),
             ..EdgeData::new(predicate)
         };
         if rng.below(20) == 0 {
@@ -88,8 +91,12 @@ fn benches(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
-    group.bench_function("page_rank", |b| b.iter(|| page_rank(black_box(&graph), 0.85)));
-    group.bench_function("connected_components", |b| b.iter(|| connected_components(black_box(&graph))));
+    group.bench_function("page_rank", |b| {
+        b.iter(|| page_rank(black_box(&graph), 0.85))
+    });
+    group.bench_function("connected_components", |b| {
+        b.iter(|| connected_components(black_box(&graph)))
+    });
     group.bench_function(format!("betweenness_sampled_{PIVOTS}_pivots"), |b| {
         b.iter(|| betweenness_centrality_sampled(black_box(&graph), PIVOTS, 1))
     });

@@ -78,7 +78,9 @@ pub enum Error {
         candidates: Vec<String>,
     },
     /// The Graphviz program could not be started.
-    #[error("cannot run '{program}': {source}; install Graphviz (apt-get install graphviz fonts-noto-cjk)")]
+    #[error(
+        "cannot run '{program}': {source}; install Graphviz (apt-get install graphviz fonts-noto-cjk)"
+    )]
     GraphvizMissing {
         /// The program that was run (`dot`).
         program: String,

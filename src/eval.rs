@@ -132,8 +132,15 @@ impl GoldFile {
 
     /// Reads a gold file.
     pub fn from_path(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.into(), source })?;
-        Self::from_json(&text).map_err(|e| Error::Data { path: path.into(), line: e.line(), message: e.to_string() })
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })?;
+        Self::from_json(&text).map_err(|e| Error::Data {
+            path: path.into(),
+            line: e.line(),
+            message: e.to_string(),
+        })
     }
 }
 
@@ -153,9 +160,19 @@ impl Counts {
     /// is a perfect score; no prediction against gold a precision of 0).
     pub fn prf(&self) -> (f64, f64, f64) {
         let (tp, np, ng) = (self.tp as f64, self.predicted as f64, self.gold as f64);
-        let p = if self.predicted > 0 { tp / np } else if self.gold == 0 { 1.0 } else { 0.0 };
+        let p = if self.predicted > 0 {
+            tp / np
+        } else if self.gold == 0 {
+            1.0
+        } else {
+            0.0
+        };
         let r = if self.gold > 0 { tp / ng } else { 1.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 
@@ -239,7 +256,9 @@ impl Score {
 pub fn normalize(s: &str) -> String {
     let mut out: String = s
         .nfkc()
-        .filter(|c| !QUOTES.contains(*c) && !c.is_whitespace() && !('\u{1c}'..='\u{1f}').contains(c))
+        .filter(|c| {
+            !QUOTES.contains(*c) && !c.is_whitespace() && !('\u{1c}'..='\u{1f}').contains(c)
+        })
         .collect::<String>()
         .to_lowercase();
     for suffix in SUFFIXES {
@@ -251,14 +270,20 @@ pub fn normalize(s: &str) -> String {
 }
 
 fn forms<'s>(name: &'s str, aliases: impl Iterator<Item = &'s String>) -> HashSet<String> {
-    let mut out: HashSet<String> = std::iter::once(normalize(name)).chain(aliases.map(|a| normalize(a))).collect();
+    let mut out: HashSet<String> = std::iter::once(normalize(name))
+        .chain(aliases.map(|a| normalize(a)))
+        .collect();
     out.remove("");
     out
 }
 
 /// Greedy one-to-one matching by number of shared forms: predicted index → gold index,
 /// in the order the pairs were taken.
-fn match_entities(gold: &[(&str, HashSet<String>)], pred: &[(&str, HashSet<String>)], typed: bool) -> Vec<(usize, usize)> {
+fn match_entities(
+    gold: &[(&str, HashSet<String>)],
+    pred: &[(&str, HashSet<String>)],
+    typed: bool,
+) -> Vec<(usize, usize)> {
     let mut cands = Vec::new();
     for (pi, (pt, pf)) in pred.iter().enumerate() {
         for (gi, (gt, gf)) in gold.iter().enumerate() {
@@ -289,7 +314,9 @@ type RelKey = (Option<usize>, String, Option<usize>);
 
 fn rel_key(s: Option<usize>, predicate: &str, o: Option<usize>) -> RelKey {
     match (s, o) {
-        (Some(a), Some(b)) if SYMMETRIC.contains(&predicate) && b < a => (o, predicate.to_owned(), s),
+        (Some(a), Some(b)) if SYMMETRIC.contains(&predicate) && b < a => {
+            (o, predicate.to_owned(), s)
+        }
         _ => (s, predicate.to_owned(), o),
     }
 }
@@ -309,7 +336,11 @@ fn number(v: &serde_json::Value) -> Option<f64> {
 }
 
 fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9e15 { format!("{}", v as i64) } else { v.to_string() }
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        format!("{}", v as i64)
+    } else {
+        v.to_string()
+    }
 }
 
 /// Scores one extraction against its gold annotation (evidence is not checked).
@@ -328,16 +359,38 @@ pub fn score_all(pairs: &[(GoldFile, Extraction)]) -> Score {
 
 /// [`score`], also checking that every evidence string is verbatim in `text` (the article).
 pub fn score_with_text(gold: &GoldFile, predicted: &Extraction, text: Option<&str>) -> Score {
-    let doc = if gold.document.is_empty() { predicted.document.as_str() } else { gold.document.as_str() };
-    let mut out = Score { documents: 1, evidence_checked: text.is_some(), ..Score::default() };
-    let ge: Vec<(&str, HashSet<String>)> =
-        gold.entities.iter().map(|e| (e.kind.as_str(), forms(&e.name, e.aliases.iter()))).collect();
-    let pe: Vec<(&str, HashSet<String>)> =
-        predicted.entities.iter().map(|e| (e.kind.as_str(), forms(&e.name, e.aliases.iter()))).collect();
+    let doc = if gold.document.is_empty() {
+        predicted.document.as_str()
+    } else {
+        gold.document.as_str()
+    };
+    let mut out = Score {
+        documents: 1,
+        evidence_checked: text.is_some(),
+        ..Score::default()
+    };
+    let ge: Vec<(&str, HashSet<String>)> = gold
+        .entities
+        .iter()
+        .map(|e| (e.kind.as_str(), forms(&e.name, e.aliases.iter())))
+        .collect();
+    let pe: Vec<(&str, HashSet<String>)> = predicted
+        .entities
+        .iter()
+        .map(|e| (e.kind.as_str(), forms(&e.name, e.aliases.iter())))
+        .collect();
     let p2g = match_entities(&ge, &pe, true);
     let untyped = match_entities(&ge, &pe, false);
-    out.entity = Counts { tp: p2g.len(), predicted: pe.len(), gold: ge.len() };
-    out.entity_untyped = Counts { tp: untyped.len(), predicted: pe.len(), gold: ge.len() };
+    out.entity = Counts {
+        tp: p2g.len(),
+        predicted: pe.len(),
+        gold: ge.len(),
+    };
+    out.entity_untyped = Counts {
+        tp: untyped.len(),
+        predicted: pe.len(),
+        gold: ge.len(),
+    };
     let mut gid: HashMap<&str, usize> = HashMap::new();
     for (i, e) in gold.entities.iter().enumerate() {
         gid.insert(e.id.as_str(), i);
@@ -351,21 +404,32 @@ pub fn score_with_text(gold: &GoldFile, predicted: &Extraction, text: Option<&st
         out.by_type.entry(e.kind.clone()).or_default().gold += 1;
     }
     for e in &predicted.entities {
-        out.by_type.entry(e.kind.as_str().to_owned()).or_default().predicted += 1;
+        out.by_type
+            .entry(e.kind.as_str().to_owned())
+            .or_default()
+            .predicted += 1;
     }
     let matched_gold: HashSet<usize> = p2g.iter().map(|&(_, g)| g).collect();
     let matched_pred: HashSet<usize> = p2g.iter().map(|&(p, _)| p).collect();
     for &gi in &matched_gold {
-        out.by_type.entry(gold.entities[gi].kind.clone()).or_default().tp += 1;
+        out.by_type
+            .entry(gold.entities[gi].kind.clone())
+            .or_default()
+            .tp += 1;
     }
     for (gi, g) in gold.entities.iter().enumerate() {
         if !matched_gold.contains(&gi) {
-            out.missed.push(format!("{doc}: entity   {:<14} {}", g.kind, g.name));
+            out.missed
+                .push(format!("{doc}: entity   {:<14} {}", g.kind, g.name));
         }
     }
     for (pi, p) in predicted.entities.iter().enumerate() {
         if !matched_pred.contains(&pi) {
-            out.extra.push(format!("{doc}: entity   {:<14} {}", p.kind.as_str(), p.name));
+            out.extra.push(format!(
+                "{doc}: entity   {:<14} {}",
+                p.kind.as_str(),
+                p.name
+            ));
         }
     }
 
@@ -374,7 +438,10 @@ pub fn score_with_text(gold: &GoldFile, predicted: &Extraction, text: Option<&st
         .relations
         .iter()
         .map(|r| {
-            let (s, o) = (gid.get(r.subject.as_str()).copied(), gid.get(r.object.as_str()).copied());
+            let (s, o) = (
+                gid.get(r.subject.as_str()).copied(),
+                gid.get(r.object.as_str()).copied(),
+            );
             let mut keys: HashSet<RelKey> = HashSet::from([rel_key(s, &r.predicate, o)]);
             keys.extend(r.accept.iter().map(|alt| rel_key(s, alt, o)));
             keys
@@ -392,7 +459,10 @@ pub fn score_with_text(gold: &GoldFile, predicted: &Extraction, text: Option<&st
         if k.0.is_none() || k.2.is_none() {
             unmatched += 1;
             out.by_predicate.entry(k.1.clone()).or_default().predicted += 1;
-            out.extra.push(format!("{doc}: relation {} {} {} (an end matches no gold entity)", r.subject, k.1, r.object));
+            out.extra.push(format!(
+                "{doc}: relation {} {} {} (an end matches no gold entity)",
+                r.subject, k.1, r.object
+            ));
         } else {
             prels.insert(k);
         }
@@ -402,30 +472,53 @@ pub fn score_with_text(gold: &GoldFile, predicted: &Extraction, text: Option<&st
     let mut hit_gold: HashSet<usize> = HashSet::new();
     for k in &sorted {
         out.by_predicate.entry(k.1.clone()).or_default().predicted += 1;
-        if let Some(gi) = (0..gold_opts.len()).find(|gi| !hit_gold.contains(gi) && gold_opts[*gi].contains(*k)) {
+        if let Some(gi) =
+            (0..gold_opts.len()).find(|gi| !hit_gold.contains(gi) && gold_opts[*gi].contains(*k))
+        {
             hit_gold.insert(gi);
             out.by_predicate.entry(k.1.clone()).or_default().tp += 1;
         }
     }
     for (gi, r) in gold.relations.iter().enumerate() {
-        out.by_predicate.entry(r.predicate.clone()).or_default().gold += 1;
+        out.by_predicate
+            .entry(r.predicate.clone())
+            .or_default()
+            .gold += 1;
         if !hit_gold.contains(&gi) {
-            out.missed.push(format!("{doc}: relation {} {} {}", r.subject, r.predicate, r.object));
+            out.missed.push(format!(
+                "{doc}: relation {} {} {}",
+                r.subject, r.predicate, r.object
+            ));
         }
     }
-    let name = |i: Option<usize>| i.and_then(|i| gold.entities.get(i)).map_or("None", |e| e.name.as_str());
+    let name = |i: Option<usize>| {
+        i.and_then(|i| gold.entities.get(i))
+            .map_or("None", |e| e.name.as_str())
+    };
     for k in &sorted {
         if !grels.contains(*k) {
-            out.extra.push(format!("{doc}: relation {} {} {}", name(k.0), k.1, name(k.2)));
+            out.extra.push(format!(
+                "{doc}: relation {} {} {}",
+                name(k.0),
+                k.1,
+                name(k.2)
+            ));
         }
     }
-    out.relation = Counts { tp: hit_gold.len(), predicted: prels.len() + unmatched, gold: gold_opts.len() };
+    out.relation = Counts {
+        tp: hit_gold.len(),
+        predicted: prels.len() + unmatched,
+        gold: gold_opts.len(),
+    };
 
     // Facts.
     let mut used: HashSet<usize> = HashSet::new();
     for pf in &predicted.facts {
         let measure = pf.measure.as_str();
-        out.by_measure.entry(measure.to_owned()).or_default().predicted += 1;
+        out.by_measure
+            .entry(measure.to_owned())
+            .or_default()
+            .predicted += 1;
         let ok = |gf: &GoldFact| {
             if measure != gf.measure {
                 return false;
@@ -443,11 +536,15 @@ pub fn score_with_text(gold: &GoldFile, predicted: &Extraction, text: Option<&st
                 }
                 _ => return false,
             }
-            let Some(gv) = number(&gf.value) else { return false };
+            let Some(gv) = number(&gf.value) else {
+                return false;
+            };
             (pf.value - gv).abs() <= 0.01 * gv.abs().max(1e-9)
         };
         let hit = gold.facts.iter().enumerate().find(|(gi, gf)| {
-            !used.contains(gi) && gf.subject.as_deref().is_some_and(|s| gid.contains_key(s)) && ok(gf)
+            !used.contains(gi)
+                && gf.subject.as_deref().is_some_and(|s| gid.contains_key(s))
+                && ok(gf)
         });
         match hit {
             Some((gi, _)) => {
@@ -475,10 +572,18 @@ pub fn score_with_text(gold: &GoldFile, predicted: &Extraction, text: Option<&st
             ));
         }
     }
-    out.fact = Counts { tp: used.len(), predicted: predicted.facts.len(), gold: gold.facts.len() };
+    out.fact = Counts {
+        tp: used.len(),
+        predicted: predicted.facts.len(),
+        gold: gold.facts.len(),
+    };
 
     if let Some(text) = text {
-        let evidence = predicted.relations.iter().map(|r| &r.evidence).chain(predicted.facts.iter().map(|f| &f.evidence));
+        let evidence = predicted
+            .relations
+            .iter()
+            .map(|r| &r.evidence)
+            .chain(predicted.facts.iter().map(|f| &f.evidence));
         for ev in evidence {
             if ev.is_empty() || !text.contains(ev.as_str()) {
                 out.bad_evidence.push(ev.clone());
@@ -490,7 +595,11 @@ pub fn score_with_text(gold: &GoldFile, predicted: &Extraction, text: Option<&st
 
 fn line(out: &mut String, label: &str, c: Counts) {
     let (p, r, f) = c.prf();
-    let _ = writeln!(out, "{label:<16} P={p:.3} R={r:.3} F1={f:.3}  (tp={} pred={} gold={})", c.tp, c.predicted, c.gold);
+    let _ = writeln!(
+        out,
+        "{label:<16} P={p:.3} R={r:.3} F1={f:.3}  (tp={} pred={} gold={})",
+        c.tp, c.predicted, c.gold
+    );
 }
 
 /// A table of the score: per entity type, predicate and measure (verbose only), then
@@ -499,11 +608,23 @@ fn line(out: &mut String, label: &str, c: Counts) {
 pub fn report(score: &Score, verbose: bool) -> String {
     let mut out = String::new();
     if verbose {
-        for (title, table) in [("entity type", &score.by_type), ("predicate", &score.by_predicate), ("measure", &score.by_measure)] {
-            let _ = writeln!(out, "{title:<28} {:>5} {:>5} {:>5}  {:>5} {:>5} {:>5}", "P", "R", "F1", "tp", "pred", "gold");
+        for (title, table) in [
+            ("entity type", &score.by_type),
+            ("predicate", &score.by_predicate),
+            ("measure", &score.by_measure),
+        ] {
+            let _ = writeln!(
+                out,
+                "{title:<28} {:>5} {:>5} {:>5}  {:>5} {:>5} {:>5}",
+                "P", "R", "F1", "tp", "pred", "gold"
+            );
             for (k, c) in table {
                 let (p, r, f) = c.prf();
-                let _ = writeln!(out, "  {k:<26} {p:>5.3} {r:>5.3} {f:>5.3}  {:>5} {:>5} {:>5}", c.tp, c.predicted, c.gold);
+                let _ = writeln!(
+                    out,
+                    "  {k:<26} {p:>5.3} {r:>5.3} {f:>5.3}  {:>5} {:>5} {:>5}",
+                    c.tp, c.predicted, c.gold
+                );
             }
         }
         for m in &score.missed {
@@ -521,7 +642,11 @@ pub fn report(score: &Score, verbose: bool) -> String {
     line(&mut out, "relation", score.relation);
     line(&mut out, "fact", score.fact);
     if score.evidence_checked {
-        let _ = writeln!(out, "evidence strings not found in the document: {}", score.bad_evidence.len());
+        let _ = writeln!(
+            out,
+            "evidence strings not found in the document: {}",
+            score.bad_evidence.len()
+        );
     }
     let _ = writeln!(
         out,
@@ -741,10 +866,34 @@ evidence strings not found in the document: 2
 entity_f1=0.714 relation_f1=0.400 fact_f1=0.400
 ";
         assert_eq!(report(&s, false), expected);
-        assert!(s.missed.iter().any(|m| m.ends_with("fact     qd tradeGrowth 2.1 jp")), "{:?}", s.missed);
-        assert!(s.missed.iter().any(|m| m.ends_with("relation qd partOf sd")));
-        assert_eq!(s.by_measure["receptions"], Counts { tp: 1, predicted: 2, gold: 1 });
-        assert_eq!(s.by_type["Province"], Counts { tp: 0, predicted: 0, gold: 1 });
+        assert!(
+            s.missed
+                .iter()
+                .any(|m| m.ends_with("fact     qd tradeGrowth 2.1 jp")),
+            "{:?}",
+            s.missed
+        );
+        assert!(
+            s.missed
+                .iter()
+                .any(|m| m.ends_with("relation qd partOf sd"))
+        );
+        assert_eq!(
+            s.by_measure["receptions"],
+            Counts {
+                tp: 1,
+                predicted: 2,
+                gold: 1
+            }
+        );
+        assert_eq!(
+            s.by_type["Province"],
+            Counts {
+                tp: 0,
+                predicted: 0,
+                gold: 1
+            }
+        );
     }
 
     /// Expected output of `score.py gold.json pred2.json` and of
@@ -754,8 +903,25 @@ entity_f1=0.714 relation_f1=0.400 fact_f1=0.400
         let (gold, pred, dropped) = load();
         let last = |s: &Score| report(s, false).lines().last().map(str::to_owned);
         let s = score(&gold, &dropped);
-        assert_eq!((s.entity, s.relation), (Counts { tp: 4, predicted: 6, gold: 7 }, Counts { tp: 1, predicted: 6, gold: 5 }));
-        assert_eq!(last(&s).as_deref(), Some("entity_f1=0.615 relation_f1=0.182 fact_f1=0.400"));
+        assert_eq!(
+            (s.entity, s.relation),
+            (
+                Counts {
+                    tp: 4,
+                    predicted: 6,
+                    gold: 7
+                },
+                Counts {
+                    tp: 1,
+                    predicted: 6,
+                    gold: 5
+                }
+            )
+        );
+        assert_eq!(
+            last(&s).as_deref(),
+            Some("entity_f1=0.615 relation_f1=0.182 fact_f1=0.400")
+        );
         let all = score_all(&[(gold.clone(), pred), (gold, dropped)]);
         let expected = "\
 entity           P=0.692 R=0.643 F1=0.667  (tp=9 pred=13 gold=14)

@@ -162,6 +162,34 @@ pub fn ingest(
     report
 }
 
+/// Gives every entity the gazetteer has its gazetteer name, so that all documents label
+/// one node alike (青岛市, not 青岛 in one article and 青岛市 in the next); the forms the
+/// text used stay as aliases. Run before [`extraction_quads`]; the JSON of `cckg extract`
+/// keeps the text's own forms, as the evaluation schema asks.
+pub fn canonicalise(extractor: &Extractor, extraction: &mut Extraction) {
+    let gazetteer = extractor.gazetteer();
+    for entity in &mut extraction.entities {
+        let Some(entry) = entity
+            .source_id
+            .as_deref()
+            .and_then(|id| gazetteer.by_id(id))
+            .map(|i| gazetteer.entry(i))
+        else {
+            continue;
+        };
+        if entry.name != entity.name {
+            let old = std::mem::replace(&mut entity.name, entry.name.clone());
+            if !entity.aliases.contains(&old) {
+                entity.aliases.push(old);
+            }
+            entity.aliases.retain(|a| a != &entry.name);
+        }
+        if entry.label_en.is_some() {
+            entity.label_en.clone_from(&entry.label_en);
+        }
+    }
+}
+
 struct Prepared {
     info: DocumentInfo,
     quads: Vec<oxigraph::model::Quad>,
@@ -176,7 +204,8 @@ fn prepare(store: &Store, extractor: &Extractor, path: &Path) -> Result<Option<P
         return Ok(None);
     }
     let text = decode(path, &bytes)?;
-    let extraction = extractor.extract(&file_name(path), &text);
+    let mut extraction = extractor.extract(&file_name(path), &text);
+    canonicalise(extractor, &mut extraction);
     let quads = extraction_quads(&extraction, &info);
     Ok(Some(Prepared {
         info,

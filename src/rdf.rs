@@ -30,7 +30,7 @@
 use crate::model::{Entity, EntityType, Extraction, Fact, Relation};
 use crate::vocab::{ID_BASE, cc, itsrdf, nif, prov, qb, schema, skos};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Subject, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, NamedOrBlankNode, Term};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -153,7 +153,7 @@ struct Writer {
 impl Writer {
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.quads.push(Quad::new(
-            Subject::NamedNode(s.clone()),
+            NamedOrBlankNode::NamedNode(s.clone()),
             p.into_owned(),
             o.into(),
             self.graph.clone(),
@@ -187,7 +187,7 @@ impl Writer {
         if let Some(country) = entity.country.as_deref().and_then(|c| iris.get(c))
             && country != iri
         {
-            self.add(iri, cc::COUNTRY, country.clone());
+            self.add(iri, cc::COUNTRY_PROPERTY, country.clone());
         }
         if let Some(link) = entity.source_id.as_deref().and_then(external_link) {
             self.add(iri, skos::EXACT_MATCH, link);

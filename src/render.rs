@@ -300,10 +300,10 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DrawOptions) -> DotOutput {
         types.dedup();
         types
     };
-    graph_attributes.push(attr(
-        "label",
-        Id::Html(format!("<{}>", legend_table(options, &legend_types, omitted_nodes, shown))),
-    ));
+    // An empty graph has no legend, and Graphviz rejects a table without rows.
+    if let Some(table) = legend_table(options, &legend_types, omitted_nodes, shown, big) {
+        graph_attributes.push(attr("label", Id::Html(format!("<{table}>"))));
+    }
     match (options.layout, big) {
         (Layout::Dot, _) => {
             graph_attributes.push(attr("rankdir", plain("LR")));
@@ -312,7 +312,9 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DrawOptions) -> DotOutput {
         }
         (_, true) => {
             graph_attributes.push(attr("overlap", plain("prism")));
-            graph_attributes.push(attr("splines", plain("curved")));
+            // Straight edges: `splines=true` routes for minutes at 2 000 nodes, and
+            // `curved` can loop forever in Graphviz 2.43.
+            graph_attributes.push(attr("splines", plain("false")));
             graph_attributes.push(attr("outputorder", plain("edgesfirst")));
         }
         (_, false) => {
@@ -339,21 +341,31 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DrawOptions) -> DotOutput {
     let mut clusters: BTreeMap<&str, Vec<Stmt>> = BTreeMap::new();
     for (_, node) in graph.nodes().filter(|(i, _)| kept[i.index()]) {
         let statement = Stmt::Node(node_statement(node, lang));
-        match options.cluster_by_country.then(|| cluster_key(node)).flatten() {
+        match options
+            .cluster_by_country
+            .then(|| cluster_key(node))
+            .flatten()
+        {
             Some(country) => clusters.entry(country).or_default().push(statement),
             None => stmts.push(statement),
         }
     }
     for (number, (country, members)) in clusters.into_iter().enumerate() {
         let mut body = vec![
-            Stmt::Attribute(attr("label", quoted(&escape(&country_name(graph, country, lang))))),
+            Stmt::Attribute(attr(
+                "label",
+                quoted(&escape(&country_name(graph, country, lang))),
+            )),
             Stmt::Attribute(attr("fontname", quoted(FONT))),
             Stmt::Attribute(attr("fontsize", plain("13"))),
             Stmt::Attribute(attr("style", quoted("rounded,dashed"))),
             Stmt::Attribute(attr("color", quoted("#888888"))),
         ];
         body.extend(members);
-        stmts.push(Stmt::Subgraph(Subgraph { id: plain(&format!("cluster_{number}")), stmts: body }));
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: plain(&format!("cluster_{number}")),
+            stmts: body,
+        }));
     }
 
     for (_, s, o, link) in graph.edges() {
@@ -362,8 +374,16 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DrawOptions) -> DotOutput {
         }
     }
 
-    let dot = Graph::DiGraph { id: plain("cckg"), strict: false, stmts }.print(&mut PrinterContext::default());
-    DotOutput { dot: dot + "\n", omitted_nodes }
+    let dot = Graph::DiGraph {
+        id: plain("cckg"),
+        strict: false,
+        stmts,
+    }
+    .print(&mut PrinterContext::default());
+    DotOutput {
+        dot: dot + "\n",
+        omitted_nodes,
+    }
 }
 
 /// Which nodes to draw: all, or the `max` of highest degree (ties by IRI).
@@ -447,7 +467,14 @@ fn node_statement(node: &NodeData, lang: Lang) -> Node {
     )
 }
 
-fn edge_statement(graph: &KnowledgeGraph, s: NodeIndex, o: NodeIndex, link: &Link, lang: Lang, big: bool) -> Edge {
+fn edge_statement(
+    graph: &KnowledgeGraph,
+    s: NodeIndex,
+    o: NodeIndex,
+    link: &Link,
+    lang: Lang,
+    big: bool,
+) -> Edge {
     let data = &link.data;
     let colour = predicate_colour(data.predicate);
     let mut attributes = Vec::new();
@@ -480,20 +507,33 @@ fn edge_statement(graph: &KnowledgeGraph, s: NodeIndex, o: NodeIndex, link: &Lin
         let width = (1.0 + f64::from(link.sources).ln()).min(4.0);
         attributes.push(attr("penwidth", plain(&format!("{width:.1}"))));
     }
-    let tooltip = data.evidence.as_deref().unwrap_or_else(|| data.predicate.as_str());
+    let tooltip = data
+        .evidence
+        .as_deref()
+        .unwrap_or_else(|| data.predicate.as_str());
     attributes.push(attr("tooltip", quoted(&escape(tooltip))));
     let end = |i: NodeIndex| Vertex::N(NodeId(quoted(&escape(&graph.node(i).iri)), None));
-    Edge { ty: EdgeTy::Pair(end(s), end(o)), attributes }
+    Edge {
+        ty: EdgeTy::Pair(end(s), end(o)),
+        attributes,
+    }
 }
 
 /// The graph label: title, omitted-nodes note, and a legend of the types present.
-fn legend_table(options: &DrawOptions, types: &[Option<EntityType>], omitted: usize, shown: usize) -> String {
+/// A big drawing is shown zoomed out, so its label is written larger.
+fn legend_table(
+    options: &DrawOptions,
+    types: &[Option<EntityType>],
+    omitted: usize,
+    shown: usize,
+    big: bool,
+) -> Option<String> {
     const PER_ROW: usize = 6;
-    let columns = types.len().clamp(1, PER_ROW);
+    let (title_size, text_size) = if big { (40, 28) } else { (18, 14) };
     let mut rows = Vec::new();
     if let Some(title) = &options.title {
         rows.push(format!(
-            r#"<TR><TD COLSPAN="{columns}"><FONT POINT-SIZE="18"><B>{}</B></FONT></TD></TR>"#,
+            r#"<TR><TD><FONT POINT-SIZE="{title_size}"><B>{}</B></FONT></TD></TR>"#,
             html(title)
         ));
     }
@@ -504,23 +544,41 @@ fn legend_table(options: &DrawOptions, types: &[Option<EntityType>], omitted: us
             &format!("{omitted} nodes omitted (showing the {shown} most connected)"),
             " / ",
         );
-        rows.push(format!(r#"<TR><TD COLSPAN="{columns}"><FONT POINT-SIZE="11">{}</FONT></TD></TR>"#, html(&note)));
+        rows.push(format!(
+            r#"<TR><TD><FONT POINT-SIZE="{text_size}">{}</FONT></TD></TR>"#,
+            html(&note)
+        ));
     }
+    // A coloured square and the type's name, as text: table cells of different rows
+    // would stretch to the widest row.
     for chunk in types.chunks(PER_ROW) {
-        let cells: String = chunk
+        let items: Vec<String> = chunk
             .iter()
             .map(|&kind| {
+                let fill = type_style(kind).fill;
+                let (glyph, colour) = if fill == "#FFFFFF" {
+                    ("□", "#444444")
+                } else {
+                    ("■", fill)
+                };
                 format!(
-                    r#"<TD BGCOLOR="{}" BORDER="1" COLOR="{}">{}</TD>"#,
-                    type_style(kind).fill,
-                    "#444444",
+                    r#"<FONT COLOR="{colour}" POINT-SIZE="{}">{glyph}</FONT> {}"#,
+                    text_size + text_size / 2,
                     html(&type_label(kind, options.lang))
                 )
             })
             .collect();
-        rows.push(format!("<TR>{cells}</TR>"));
+        rows.push(format!(
+            r#"<TR><TD><FONT POINT-SIZE="{text_size}">{}</FONT></TD></TR>"#,
+            items.join("　")
+        ));
     }
-    format!(r#"<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">{}</TABLE>"#, rows.concat())
+    (!rows.is_empty()).then(|| {
+        format!(
+            r#"<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{}</TABLE>"#,
+            rows.concat()
+        )
+    })
 }
 
 fn attr(key: &str, value: Id) -> Attribute {
@@ -554,7 +612,10 @@ fn escape(text: &str) -> String {
 
 /// Escapes text for an HTML-like label.
 fn html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Draws DOT text with Graphviz's `dot` program.
@@ -589,7 +650,9 @@ pub fn render_with(program: &str, dot: &str, layout: Layout, format: Format) -> 
         return Ok(dot.as_bytes().to_vec());
     }
     let mut command = Command::new(program);
-    command.arg(format!("-K{}", layout.as_str())).arg(format!("-T{}", format.extension()));
+    command
+        .arg(format!("-K{}", layout.as_str()))
+        .arg(format!("-T{}", format.extension()));
     if format == Format::Png {
         command.arg(format!("-Gdpi={PNG_DPI}"));
     }
@@ -598,17 +661,22 @@ pub fn render_with(program: &str, dot: &str, layout: Layout, format: Format) -> 
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|source| Error::GraphvizMissing { program: program.to_owned(), source })?;
-    let failed = |message: String| Error::Graphviz { program: program.to_owned(), message };
+        .map_err(|source| Error::GraphvizMissing {
+            program: program.to_owned(),
+            source,
+        })?;
+    let failed = |message: String| Error::Graphviz {
+        program: program.to_owned(),
+        message,
+    };
     // Write from another thread so that a chatty Graphviz cannot block us on a full pipe.
+    // A write error (Graphviz exiting early) shows in its exit status and error output.
     let output = std::thread::scope(|scope| {
         let stdin = child.stdin.take();
-        let writer = scope.spawn(move || stdin.map(|mut pipe| pipe.write_all(dot.as_bytes())));
-        let output = child.wait_with_output();
-        let written = writer.join();
-        (output, written)
+        scope.spawn(move || stdin.map(|mut pipe| pipe.write_all(dot.as_bytes())));
+        child.wait_with_output()
     });
-    let output = output.0.map_err(|e| failed(e.to_string()))?;
+    let output = output.map_err(|e| failed(e.to_string()))?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         return Err(failed(format!("{}: {}", output.status, stderr.trim())));
@@ -641,7 +709,10 @@ mod tests {
             std::fs::write(GOLDEN, &out.dot).expect("write golden file");
         }
         let expected = std::fs::read_to_string(GOLDEN).expect("tests/data/graph/small.dot");
-        assert_eq!(out.dot, expected, "DOT differs from {GOLDEN}; rerun with CCKG_BLESS=1 if intended");
+        assert_eq!(
+            out.dot, expected,
+            "DOT differs from {GOLDEN}; rerun with CCKG_BLESS=1 if intended"
+        );
     }
 
     #[test]
@@ -654,7 +725,11 @@ mod tests {
         let mut edges = Vec::new();
         for (_, s, o, link) in g.edges() {
             for _ in 0..link.sources {
-                edges.push((g.node(s).iri.clone(), g.node(o).iri.clone(), link.data.clone()));
+                edges.push((
+                    g.node(s).iri.clone(),
+                    g.node(o).iri.clone(),
+                    link.data.clone(),
+                ));
             }
         }
         edges.reverse();
@@ -673,11 +748,28 @@ mod tests {
     #[test]
     fn labels_follow_the_language() {
         let g = cities();
-        let zh = to_dot(&g, &DrawOptions { lang: Lang::Zh, ..DrawOptions::default() }).dot;
+        let zh = to_dot(
+            &g,
+            &DrawOptions {
+                lang: Lang::Zh,
+                ..DrawOptions::default()
+            },
+        )
+        .dot;
         assert!(zh.contains("label=\"青岛市\"") && zh.contains("label=\"友好城市\""));
         assert!(zh.contains("label=\"贸易伙伴\\n第3位\""), "{zh}");
-        assert!(zh.contains("label=\"Springfield\""), "falls back to English");
-        let en = to_dot(&g, &DrawOptions { lang: Lang::En, ..DrawOptions::default() }).dot;
+        assert!(
+            zh.contains("label=\"Springfield\""),
+            "falls back to English"
+        );
+        let en = to_dot(
+            &g,
+            &DrawOptions {
+                lang: Lang::En,
+                ..DrawOptions::default()
+            },
+        )
+        .dot;
         assert!(en.contains("label=\"Qingdao\"") && en.contains("label=\"sister city\""));
         assert!(en.contains("label=\"position\\n市长 · 2019-05\""), "{en}");
         assert!(en.contains("label=\"张伟\""), "falls back to Chinese");
@@ -687,20 +779,34 @@ mod tests {
 
     #[test]
     fn legend_lists_only_present_types() {
-        let dot = to_dot(&cities(), &DrawOptions { lang: Lang::En, ..DrawOptions::default() }).dot;
+        let dot = to_dot(
+            &cities(),
+            &DrawOptions {
+                lang: Lang::En,
+                ..DrawOptions::default()
+            },
+        )
+        .dot;
         for present in ["city", "country", "bank", "person", "other"] {
-            assert!(dot.contains(&format!(">{present}</TD>")), "{present}");
+            assert!(dot.contains(&format!("</FONT> {present}")), "{present}");
         }
-        assert!(!dot.contains(">company</TD>"));
+        assert!(!dot.contains("</FONT> company"));
     }
 
     #[test]
     fn max_nodes_keeps_the_most_connected() {
         let g = cities();
-        let options = DrawOptions { max_nodes: Some(4), lang: Lang::En, ..DrawOptions::default() };
+        let options = DrawOptions {
+            max_nodes: Some(4),
+            lang: Lang::En,
+            ..DrawOptions::default()
+        };
         let out = to_dot(&g, &options);
         assert_eq!(out.omitted_nodes, g.node_count() - 4);
-        assert!(out.dot.contains("9 nodes omitted (showing the 4 most connected)"));
+        assert!(
+            out.dot
+                .contains("9 nodes omitted (showing the 4 most connected)")
+        );
         assert!(out.dot.contains("label=Qingdao") || out.dot.contains("label=\"Qingdao\""));
         assert!(!out.dot.contains("Springfield"));
     }
@@ -708,9 +814,13 @@ mod tests {
     #[test]
     fn big_graphs_drop_edge_labels_and_remove_overlaps() {
         let edges: Vec<_> = (1..200).map(|i| (i / 2, i)).collect();
-        let options = DrawOptions { layout: Layout::Sfdp, ..DrawOptions::default() };
+        let options = DrawOptions {
+            layout: Layout::Sfdp,
+            ..DrawOptions::default()
+        };
         let dot = to_dot(&build(200, &edges), &options).dot;
         assert!(dot.contains("overlap=prism") && dot.contains("layout=sfdp"));
+        assert!(dot.contains("splines=false"));
         assert!(!dot.contains("合作 cooperates with"));
     }
 
@@ -722,7 +832,8 @@ mod tests {
     fn svg_has_chinese_labels_every_node_and_every_edge() {
         let g = cities();
         let out = to_dot(&g, &small_options());
-        let svg = String::from_utf8(render(&out.dot, Layout::Dot, Format::Svg).expect("graphviz")).expect("utf-8");
+        let svg = String::from_utf8(render(&out.dot, Layout::Dot, Format::Svg).expect("graphviz"))
+            .expect("utf-8");
         for label in ["青岛市", "下关市", "友好城市", "市长", "城市 city"] {
             assert!(svg.contains(label), "{label}");
         }
@@ -739,16 +850,37 @@ mod tests {
         assert!(png.len() > 20_000, "{} bytes", png.len());
         let pdf = render(&dot, Layout::Neato, Format::Pdf).expect("graphviz");
         assert!(pdf.starts_with(b"%PDF"));
-        assert_eq!(render(&dot, Layout::Dot, Format::Dot).expect("no graphviz needed"), dot.as_bytes());
+        assert_eq!(
+            render(&dot, Layout::Dot, Format::Dot).expect("no graphviz needed"),
+            dot.as_bytes()
+        );
     }
 
     #[test]
     fn missing_graphviz_says_what_to_install() {
-        let err = render_with("/nonexistent/bin/dot", "digraph {}", Layout::Dot, Format::Svg).expect_err("missing");
-        assert!(matches!(&err, Error::GraphvizMissing { source, .. } if source.kind() == std::io::ErrorKind::NotFound));
+        let err = render_with(
+            "/nonexistent/bin/dot",
+            "digraph {}",
+            Layout::Dot,
+            Format::Svg,
+        )
+        .expect_err("missing");
+        assert!(
+            matches!(&err, Error::GraphvizMissing { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+        );
         let message = err.to_string();
         assert!(message.contains(INSTALL_HINT), "{message}");
-        assert!(message.starts_with("cannot run '/nonexistent/bin/dot'"), "{message}");
+        assert!(
+            message.starts_with("cannot run '/nonexistent/bin/dot'"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn an_empty_graph_still_renders() {
+        let dot = to_dot(&KnowledgeGraph::default(), &DrawOptions::default()).dot;
+        let svg = render(&dot, Layout::Dot, Format::Svg).expect("graphviz");
+        assert!(svg.starts_with(b"<?xml"));
     }
 
     #[test]

@@ -390,7 +390,7 @@ impl Store {
             stats.classes.insert(class, n);
         }
         for (predicate, n) in self.count_rows(
-            "SELECT ?p (COUNT(*) AS ?n) WHERE { ?p a cc:RelationProperty . \
+            "SELECT ?p (COUNT(*) AS ?n) WHERE { \
              { SELECT DISTINCT ?s ?p ?o WHERE { ?st a cc:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } } GROUP BY ?p",
             &options,
         )? {
@@ -432,9 +432,10 @@ impl Store {
     }
 }
 
-/// A SPARQL evaluator with the cckg prefixes pre-declared and no remote SERVICE calls.
+/// A SPARQL evaluator with the cckg prefixes pre-declared (built without an HTTP client,
+/// so SERVICE calls to remote endpoints are refused).
 pub fn evaluator() -> SparqlEvaluator {
-    let mut evaluator = SparqlEvaluator::new().without_default_http_service_handler();
+    let mut evaluator = SparqlEvaluator::new();
     for (prefix, iri) in vocab::PREFIXES {
         // The prefixes are constant, valid IRIs.
         if let Ok(e) = evaluator.clone().with_prefix(*prefix, *iri) {

@@ -145,8 +145,8 @@ pub mod cc {
     pub const FLOOR_AREA: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#floorArea");
     /// `cc:area`.
     pub const AREA: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#area");
-    /// `cc:country`.
-    pub const COUNTRY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#country");
+    /// `cc:country` (the property; `COUNTRY` is the class).
+    pub const COUNTRY_PROPERTY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#country");
     /// `cc:mentionedIn`.
     pub const MENTIONED_IN: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#mentionedIn");
     /// `cc:observedEntity`.
@@ -253,7 +253,7 @@ pub mod cc {
         FRIENDSHIP_CITY_COUNT,
         FLOOR_AREA,
         AREA,
-        COUNTRY,
+        COUNTRY_PROPERTY,
         MENTIONED_IN,
         OBSERVED_ENTITY,
         COUNTERPART,

@@ -8,3 +8,9 @@ mod store;
 
 /// The cookbook queries on the bundled sample, each with its expected answer.
 mod cookbook;
+
+/// Extraction on the fixture articles: offsets, schema, scores against gold.
+mod extraction;
+
+/// No extraction rule or code names an entity of the seed article.
+mod no_special_cases;

@@ -31,7 +31,7 @@ pub struct Cli {
 }
 
 #[derive(Args, Debug, Clone)]
-struct Global {
+pub(crate) struct Global {
     /// Directory of the on-disk store [default: cckg-store; for `build`: OUT/store].
     #[arg(long, global = true, env = "CCKG_STORE")]
     store: Option<PathBuf>,
@@ -366,7 +366,8 @@ fn extract(global: &Global, files: &[PathBuf], format: ExtractFormat) -> Result<
                 serializer = serializer.with_prefix(*prefix, *iri)?;
             }
             let mut writer = serializer.for_writer(&mut out);
-            for (info, x) in &extractions {
+            for (info, x) in &mut extractions {
+                cckg::ingest::canonicalise(&extractor, x);
                 for quad in cckg::rdf::extraction_quads(x, info) {
                     writer.serialize_quad(&quad)?;
                 }

@@ -27,6 +27,7 @@
 //! assert_eq!((facts[1].measure, facts[1].value), (Measure::TradeGrowth, 3.2));
 //! ```
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -102,12 +103,12 @@ struct Rule {
     name: String,
     measure: Measure,
     units: Vec<Unit>,
-    cues: Vec<String>,
+    cues: Vec<Vec<char>>,
     gap: usize,
     counters: Vec<String>,
-    nouns: Vec<String>,
+    nouns: Vec<Vec<char>>,
     noun_gap: usize,
-    after: Vec<String>,
+    after: Vec<Vec<char>>,
     gap_after: usize,
     requires: Vec<String>,
     forbids: Vec<String>,
@@ -217,7 +218,17 @@ impl RuleSpec {
             Some(o) => entity_types(o)?,
             None => PLACES.to_vec(),
         };
-        let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>();
+        let lower = |v: Vec<String>| {
+            v.into_iter()
+                .map(|w| w.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+        };
+        let chars = |v: Vec<String>| {
+            v.into_iter()
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_ascii_lowercase().chars().collect())
+                .collect::<Vec<_>>()
+        };
         Ok(Rule {
             measure: self.measure.parse::<Measure>().map_err(|e| e.to_string())?,
             units: units(&self.units)?,
@@ -225,12 +236,12 @@ impl RuleSpec {
             object,
             roles,
             name: self.name,
-            cues: lower(self.cues),
+            cues: chars(self.cues),
             gap: self.gap,
             counters: self.counters,
-            nouns: lower(self.nouns),
+            nouns: chars(self.nouns),
             noun_gap: self.noun_gap,
-            after: lower(self.after),
+            after: chars(self.after),
             gap_after: self.gap_after,
             requires: lower(self.requires),
             forbids: lower(self.forbids),
@@ -238,6 +249,15 @@ impl RuleSpec {
             priority: self.priority,
         })
     }
+}
+
+/// Whether `word` (lower case) occurs in `chars` at `at`, ASCII case-insensitively.
+fn matches_at(chars: &[char], at: usize, word: &[char]) -> bool {
+    chars.get(at..at + word.len()).is_some_and(|s| {
+        s.iter()
+            .zip(word)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+    })
 }
 
 /// 1-based line of byte offset `at` in `src`.
@@ -254,7 +274,11 @@ impl FactRules {
     /// Parses rules from TOML text; `path` names the file in error messages, which
     /// give the line of the faulty rule.
     pub fn from_toml(src: &str, path: &str) -> Result<Self, Error> {
-        let data_error = |line, message| Error::Data { path: path.into(), line, message };
+        let data_error = |line, message| Error::Data {
+            path: path.into(),
+            line,
+            message,
+        };
         let file: RuleFile = toml::from_str(src).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(src, s.start));
             data_error(line, e.message().to_owned())
@@ -264,14 +288,20 @@ impl FactRules {
             let needle = format!("name = \"{}\"", spec.name);
             let line = src.find(&needle).map_or(1, |at| line_of(src, at));
             let name = spec.name.clone();
-            rules.push(spec.into_rule().map_err(|m| data_error(line, format!("rule '{name}': {m}")))?);
+            rules.push(
+                spec.into_rule()
+                    .map_err(|m| data_error(line, format!("rule '{name}': {m}")))?,
+            );
         }
         Ok(Self { rules })
     }
 
     /// Reads rules from a file (an edited `facts.toml`).
     pub fn from_path(path: &Path) -> Result<Self, Error> {
-        let src = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.into(), source })?;
+        let src = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })?;
         Self::from_toml(&src, &path.display().to_string())
     }
 
@@ -289,7 +319,9 @@ impl FactRules {
             if doc.overlaps_mention(q.span) {
                 continue;
             }
-            let Some(hit) = self.best_rule(&doc, &q, unit) else { continue };
+            let Some(hit) = self.best_rule(&doc, &q, unit) else {
+                continue;
+            };
             if let Some(fact) = doc.apply(&hit, &q, unit, &facts) {
                 facts.push(fact);
             }
@@ -312,15 +344,22 @@ impl FactRules {
             let mut tail = q.span.end;
             let mut noun = None;
             if !rule.nouns.is_empty() {
-                let Some(span) = doc.find_after(q.span.end, ce, &rule.nouns, rule.noun_gap) else { continue };
+                let Some(span) = doc.find_after(q.span.end, ce, &rule.nouns, rule.noun_gap) else {
+                    continue;
+                };
                 noun = Some(span);
                 tail = span.end;
             }
             let mut cue = None;
             if !rule.cues.is_empty() {
-                let Some(span) = doc.find_before(cs, q.span.start, &rule.cues, rule.gap) else { continue };
+                let Some(span) = doc.find_before(cs, q.span.start, &rule.cues, rule.gap) else {
+                    continue;
+                };
                 if !rule.forbids.is_empty() {
-                    let between: String = doc.chars[span.end..q.span.start].iter().map(char::to_ascii_lowercase).collect();
+                    let between: String = doc.chars[span.end..q.span.start]
+                        .iter()
+                        .map(char::to_ascii_lowercase)
+                        .collect();
                     if rule.forbids.iter().any(|f| between.contains(f.as_str())) {
                         continue;
                     }
@@ -329,16 +368,28 @@ impl FactRules {
             }
             let mut after = None;
             if !rule.after.is_empty() {
-                let Some(span) = doc.find_after(tail, ce, &rule.after, rule.gap_after) else { continue };
+                let Some(span) = doc.find_after(tail, ce, &rule.after, rule.gap_after) else {
+                    continue;
+                };
                 after = Some(span);
             }
             if !rule.requires.is_empty() {
-                let text = clause_text.get_or_insert_with(|| doc.chars[cs..ce].iter().map(char::to_ascii_lowercase).collect());
+                let text = clause_text.get_or_insert_with(|| {
+                    doc.chars[cs..ce]
+                        .iter()
+                        .map(char::to_ascii_lowercase)
+                        .collect()
+                });
                 if !rule.requires.iter().any(|w| text.contains(w.as_str())) {
                     continue;
                 }
             }
-            let hit = Hit { rule, cue, noun, after };
+            let hit = Hit {
+                rule,
+                cue,
+                noun,
+                after,
+            };
             if best.as_ref().is_none_or(|b| hit.rank() > b.rank()) {
                 best = Some(hit);
             }
@@ -370,16 +421,19 @@ struct Located {
 
 /// Drops facts that repeat an earlier one (a headline restated in the body).
 fn dedup(facts: Vec<Located>) -> Vec<Fact> {
+    let mut seen = HashSet::new();
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
     for Located { fact, .. } in facts {
-        let same = |f: &Fact| {
-            f.measure == fact.measure
-                && f.subject == fact.subject
-                && f.object == fact.object
-                && f.unit == fact.unit
-                && (f.value - fact.value).abs() <= 1e-9 * fact.value.abs().max(1.0)
-        };
-        if !out.iter().any(same) {
+        // Values equal to a thousandth are the same figure.
+        let value = (fact.value * 1e3).round() as i64;
+        let key = (
+            fact.measure,
+            fact.subject.clone(),
+            fact.object.clone(),
+            fact.unit,
+            value,
+        );
+        if seen.insert(key) {
             out.push(fact);
         }
     }
@@ -393,18 +447,53 @@ struct M<'a> {
     kind: EntityType,
     start: usize,
     end: usize,
+    /// A place named as the origin of capital (日 in 日资项目).
+    capital: bool,
 }
 
 /// Words after which a mention is a counterpart rather than the subject.
 const CONNECTORS: &[&str] = &[
-    "出口到", "出口至", "出口", "进口", "销往", "运往", "发往", "与", "和", "同", "跟", "对", "在", "向", "赴", "来", "自",
-    "至", "到", "往",
+    "出口到",
+    "出口至",
+    "出口",
+    "进口",
+    "销往",
+    "运往",
+    "发往",
+    "与",
+    "和",
+    "同",
+    "跟",
+    "对",
+    "在",
+    "向",
+    "赴",
+    "来",
+    "自",
+    "至",
+    "到",
+    "往",
 ];
 const CONNECTORS_EN: &[&str] = &["and", "with", "to", "in", "from"];
+/// How many clauses back a figure without a subject looks for one.
+const MAX_CONTEXT_CLAUSES: usize = 12;
+/// How many mentions after a figure are searched for its trade partner.
+const MAX_CONTEXT_MENTIONS: usize = 24;
 /// Connectors that may link a trade figure to a partner named later in the sentence.
 const TRADE_CONNECTORS: &[&str] = &["出口到", "出口至", "出口", "进口", "销往", "运往", "发往"];
-const TRADE_WORDS: &[&str] = &["贸易", "进出口", "出口", "进口", "外贸", "trade", "export", "import"];
-const QUOTES: &[char] = &['“', '”', '"', '「', '」', '『', '』', '《', '》', '‘', '’', '\'', ' '];
+const TRADE_WORDS: &[&str] = &[
+    "贸易",
+    "进出口",
+    "出口",
+    "进口",
+    "外贸",
+    "trade",
+    "export",
+    "import",
+];
+const QUOTES: &[char] = &[
+    '“', '”', '"', '「', '」', '『', '』', '《', '》', '‘', '’', '\'', ' ',
+];
 
 /// Anaphors: demonstrative prefixes and the head nouns they take, with the types of
 /// the entity they point back to and the ending its surface form must have.
@@ -420,7 +509,11 @@ const ANAPHOR_HEADS: &[(&str, &[EntityType], &str)] = &[
     ("自贸区", &[EntityType::EconomicZone], ""),
     ("新区", &[EntityType::District], ""),
     ("区", &[EntityType::District, EntityType::EconomicZone], ""),
-    ("中心", &[EntityType::Venue, EntityType::EconomicZone], "中心"),
+    (
+        "中心",
+        &[EntityType::Venue, EntityType::EconomicZone],
+        "中心",
+    ),
     ("平台", &[EntityType::Venue], ""),
     ("项目", &[EntityType::Project], ""),
     ("公司", &[EntityType::Company, EntityType::Bank], ""),
@@ -436,6 +529,8 @@ struct Doc<'a> {
     breaks: Vec<usize>,
     mentions: Vec<M<'a>>,
     times: Vec<TimeExpr>,
+    /// Entity id → (the id as borrowed from the input, type).
+    kinds: HashMap<&'a str, (&'a str, EntityType)>,
 }
 
 fn is_clause_break(chars: &[char], i: usize) -> bool {
@@ -460,7 +555,9 @@ fn is_sentence_break(chars: &[char], i: usize) -> bool {
 impl<'a> Doc<'a> {
     fn new(input: &FactInput<'a>) -> Self {
         let chars: Vec<char> = input.text.chars().collect();
-        let breaks: Vec<usize> = (0..chars.len()).filter(|&i| is_clause_break(&chars, i)).collect();
+        let breaks: Vec<usize> = (0..chars.len())
+            .filter(|&i| is_clause_break(&chars, i))
+            .collect();
         let mut sentences: Vec<(usize, usize)> = input
             .sentences
             .iter()
@@ -485,18 +582,42 @@ impl<'a> Doc<'a> {
             .mentions
             .iter()
             .filter(|m| m.span.end <= chars.len() && !m.span.is_empty())
-            .map(|m| M { entity: m.entity.as_str(), kind: m.kind, start: m.span.start, end: m.span.end })
+            .map(|m| M {
+                entity: m.entity.as_str(),
+                kind: m.kind,
+                start: m.span.start,
+                end: m.span.end,
+                capital: false,
+            })
             .collect();
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let anaphors = anaphors(&chars, &mentions);
+        let mut anaphors = anaphors(&chars, &mentions);
+        anaphors.extend(abbreviations(&chars, &mentions));
         if !anaphors.is_empty() {
             // An anaphor outranks shorter mentions inside it (中 in 该中心).
-            mentions.retain(|m| !anaphors.iter().any(|a| a.start <= m.start && m.end <= a.end));
+            let mut spans: Vec<(usize, usize)> =
+                anaphors.iter().map(|a| (a.start, a.end)).collect();
+            spans.sort_unstable();
+            mentions.retain(|m| {
+                let k = spans.partition_point(|s| s.0 <= m.start);
+                !spans[k.saturating_sub(2)..k].iter().any(|s| m.end <= s.1)
+            });
             mentions.extend(anaphors);
             mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         let times = time::scan_chars(&chars, input.published);
-        Self { chars, sentences, breaks, mentions, times }
+        let kinds = mentions
+            .iter()
+            .map(|m| (m.entity, (m.entity, m.kind)))
+            .collect();
+        Self {
+            chars,
+            sentences,
+            breaks,
+            mentions,
+            times,
+            kinds,
+        }
     }
 
     /// The sentence holding offset `p`.
@@ -527,7 +648,7 @@ impl<'a> Doc<'a> {
     fn clauses_back(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut end = to;
-        while end > from {
+        while end > from && out.len() < MAX_CONTEXT_CLAUSES {
             let k = self.breaks.partition_point(|&b| b < end.saturating_sub(1));
             let start = k.checked_sub(1).map_or(0, |k| self.breaks[k] + 1).max(from);
             if start < end {
@@ -543,58 +664,46 @@ impl<'a> Doc<'a> {
 
     fn overlaps_mention(&self, s: Span) -> bool {
         let k = self.mentions.partition_point(|m| m.start < s.end);
-        self.mentions[..k].iter().rev().take(8).any(|m| m.end > s.start)
+        self.mentions[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|m| m.end > s.start)
     }
 
     /// Mentions lying inside `[a, b)`.
     fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &M<'a>> {
         let k = self.mentions.partition_point(|m| m.start < a);
-        self.mentions[k..].iter().take_while(move |m| m.start < b).filter(move |m| m.end <= b)
+        self.mentions[k..]
+            .iter()
+            .take_while(move |m| m.start < b)
+            .filter(move |m| m.end <= b)
     }
 
     /// The nearest occurrence of one of `words` ending at most `gap` characters before
-    /// `at`, not before `from`.
-    fn find_before(&self, from: usize, at: usize, words: &[String], gap: usize) -> Option<Span> {
-        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        let lo = at.saturating_sub(gap + longest).max(from);
-        // English words compare case-insensitively; ASCII lower-casing keeps offsets.
-        let window: String = self.chars[lo..at].iter().map(char::to_ascii_lowercase).collect();
-        let mut best: Option<Span> = None;
-        for w in words {
-            if let Some(idx) = window.rfind(w.as_str()) {
-                let tail = window[idx + w.len()..].chars().count();
-                if tail <= gap {
-                    let n = w.chars().count();
-                    let span = Span::new(at - tail - n, at - tail);
-                    // Nearest end first, then the longest cue.
-                    if best.is_none_or(|b| span.end > b.end || (span.end == b.end && span.start < b.start)) {
-                        best = Some(span);
-                    }
-                }
-            }
-        }
-        best
+    /// `at` and starting at or after `from`; the longest word where several end together.
+    fn find_before(&self, from: usize, at: usize, words: &[Vec<char>], gap: usize) -> Option<Span> {
+        (from..=at).rev().take(gap + 1).find_map(|end| {
+            let n = words
+                .iter()
+                .filter(|w| end >= from + w.len() && matches_at(&self.chars, end - w.len(), w))
+                .map(Vec::len)
+                .max()?;
+            Some(Span::new(end - n, end))
+        })
     }
 
     /// The first occurrence of one of `words` starting at most `gap` characters after
-    /// `at`, before `to`.
-    fn find_after(&self, at: usize, to: usize, words: &[String], gap: usize) -> Option<Span> {
-        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        let hi = (at + gap + longest).min(to).max(at);
-        let window: String = self.chars[at..hi].iter().map(char::to_ascii_lowercase).collect();
-        let mut best: Option<Span> = None;
-        for w in words {
-            if let Some(idx) = window.find(w.as_str()) {
-                let head = window[..idx].chars().count();
-                if head <= gap {
-                    let span = Span::new(at + head, at + head + w.chars().count());
-                    if best.is_none_or(|b| span.start < b.start || (span.start == b.start && span.end > b.end)) {
-                        best = Some(span);
-                    }
-                }
-            }
-        }
-        best
+    /// `at` and ending by `to`; the longest word where several start together.
+    fn find_after(&self, at: usize, to: usize, words: &[Vec<char>], gap: usize) -> Option<Span> {
+        (at..to.max(at)).take(gap + 1).find_map(|start| {
+            let n = words
+                .iter()
+                .filter(|w| start + w.len() <= to && matches_at(&self.chars, start, w))
+                .map(Vec::len)
+                .max()?;
+            Some(Span::new(start, start + n))
+        })
     }
 
     /// Whether mention `m` follows a connector (与, 对, 在 …): a counterpart.
@@ -603,26 +712,42 @@ impl<'a> Doc<'a> {
         while i > 0 && QUOTES.contains(&self.chars[i - 1]) && m.start - i < 3 {
             i -= 1;
         }
-        let ends = |w: &str| {
+        let ends = |i: usize, w: &str| {
             let n = w.chars().count();
             i >= n && self.chars[i - n..i].iter().copied().eq(w.chars())
         };
-        if CONNECTORS.iter().any(|w| ends(w)) {
+        if CONNECTORS.iter().any(|w| ends(i, w)) {
             return true;
+        }
+        // `and the United States`: look past an English article.
+        if (ends(i, "the") || ends(i, "The"))
+            && (i == 3 || !self.chars[i - 4].is_ascii_alphabetic())
+        {
+            i -= 3;
+            while i > 0 && self.chars[i - 1] == ' ' {
+                i -= 1;
+            }
         }
         CONNECTORS_EN.iter().any(|w| {
             let n = w.len();
-            ends(w) && (i == n || !self.chars[i - n - 1].is_ascii_alphabetic()) && i < m.start
+            ends(i, w) && (i == n || !self.chars[i - n - 1].is_ascii_alphabetic()) && i < m.start
         })
     }
 
-    /// Whether mention `m` directly qualifies the next mention (日本“国际客厅”).
-    fn is_modifier(&self, m: &M<'_>, allowed: &[EntityType]) -> bool {
+    /// The mention right after `m` (quote marks between allowed), if any.
+    fn next_adjacent(&self, m: &M<'_>) -> Option<&M<'a>> {
         let mut i = m.end;
         while i < self.chars.len() && QUOTES.contains(&self.chars[i]) && i - m.end < 2 {
             i += 1;
         }
-        self.mentions_in(i, i + 64).next().is_some_and(|n| n.start == i && allowed.contains(&n.kind))
+        self.mentions_in(i, i + 64).next().filter(|n| n.start == i)
+    }
+
+    /// Whether mention `m` directly qualifies the next mention (日本“国际客厅”, 日本宫崎);
+    /// two of a kind side by side (中日) are a pair instead.
+    fn is_modifier(&self, m: &M<'_>, allowed: &[EntityType]) -> bool {
+        self.next_adjacent(m)
+            .is_some_and(|n| n.kind != m.kind && allowed.contains(&n.kind))
     }
 
     /// Subject and object of `[a, b)` by the pair rule: the first allowed mention not
@@ -630,12 +755,16 @@ impl<'a> Doc<'a> {
     fn pair(&self, a: usize, b: usize, rule: &Rule, skip: Span) -> (Option<M<'a>>, Option<M<'a>>) {
         let outside = |m: &&M<'a>| m.end <= skip.start || m.start >= skip.end;
         // A subject comes before the first counterpart (与乙国庚市…: 庚市 is not one).
-        let first_object = self.mentions_in(a, b).find(|m| self.is_object_position(m)).map_or(b, |m| m.start);
+        let first_object = self
+            .mentions_in(a, b)
+            .find(|m| self.is_object_position(m))
+            .map_or(b, |m| m.start);
         let subject = self
             .mentions_in(a, b)
             .filter(outside)
             .find(|m| {
                 m.start <= first_object
+                    && !m.capital
                     && rule.subject.contains(&m.kind)
                     && !self.is_object_position(m)
                     && !self.is_modifier(m, &rule.subject)
@@ -649,31 +778,116 @@ impl<'a> Doc<'a> {
                     && self.is_object_position(m)
                     && subject.is_none_or(|s| s.entity != m.entity)
             })
-            .copied();
+            .copied()
+            .or_else(|| {
+                // 中日贸易额: the second of two places side by side.
+                let s = subject?;
+                self.next_adjacent(&s)
+                    .filter(|n| {
+                        n.kind == s.kind && n.entity != s.entity && rule.object.contains(&n.kind)
+                    })
+                    .copied()
+            });
         (subject, object)
     }
 
+    /// Subject and object of the last fact of the previous sentence, when its subject
+    /// suits `rule` (其中,对日出口… continues the sentence before).
+    fn previous_sentence_fact(
+        &self,
+        facts: &[Located],
+        at: usize,
+        rule: &Rule,
+    ) -> Option<(M<'a>, Option<M<'a>>)> {
+        let (ps, pe) = self.previous_sentence(at)?;
+        let prev = facts.last().filter(|f| f.sentence == (ps, pe))?;
+        let subject = self
+            .entity_m(&prev.fact.subject)
+            .filter(|m| rule.subject.contains(&m.kind))?;
+        Some((
+            subject,
+            prev.fact.object.as_deref().and_then(|o| self.entity_m(o)),
+        ))
+    }
+
+    /// An entity as a mention without position (not part of any evidence).
+    fn entity_m(&self, id: &str) -> Option<M<'a>> {
+        let &(entity, kind) = self.kinds.get(id)?;
+        Some(M {
+            entity,
+            kind,
+            start: 0,
+            end: 0,
+            capital: false,
+        })
+    }
+
     /// The last fact of the same sentence that is not itself a growth figure.
-    fn previous_fact<'f>(&self, facts: &'f [Located], sentence: (usize, usize), before: usize) -> Option<&'f Located> {
+    fn previous_fact<'f>(
+        &self,
+        facts: &'f [Located],
+        sentence: (usize, usize),
+        before: usize,
+    ) -> Option<&'f Located> {
         facts
             .iter()
             .rev()
             .take_while(|f| f.sentence == sentence)
-            .find(|f| f.quantity_end <= before && !matches!(f.fact.measure, Measure::TradeGrowth | Measure::GrowthRate))
+            .find(|f| {
+                f.quantity_end <= before
+                    && !matches!(f.fact.measure, Measure::TradeGrowth | Measure::GrowthRate)
+            })
     }
 
     /// Subject and object from the context of a clause that names neither: earlier
     /// clauses of the sentence, then the previous sentence.
-    fn context_pair(&self, clause_start: usize, rule: &Rule, holder: bool) -> (Option<M<'a>>, Option<M<'a>>) {
+    ///
+    /// With `facts`, the last fact of the previous sentence comes between the two
+    /// (其中,对日出口… continues the figure before).
+    fn context_pair(
+        &self,
+        clause_start: usize,
+        rule: &Rule,
+        holder: bool,
+        facts: Option<&[Located]>,
+    ) -> (Option<M<'a>>, Option<M<'a>>) {
         let (ss, _) = self.sentence(clause_start);
-        let mut regions = self.clauses_back(ss, clause_start.saturating_sub(1));
-        if let Some((ps, pe)) = self.previous_sentence(clause_start) {
-            regions.extend(self.clauses_back(ps, pe));
+        let found = self.first_in(
+            self.clauses_back(ss, clause_start.saturating_sub(1)),
+            rule,
+            holder,
+        );
+        if found.0.is_some() {
+            return found;
         }
+        if let Some(facts) = facts
+            && let Some((s, o)) = self.previous_sentence_fact(facts, clause_start, rule)
+        {
+            return (Some(s), o);
+        }
+        match self.previous_sentence(clause_start) {
+            Some((ps, pe)) => self.first_in(self.clauses_back(ps, pe), rule, holder),
+            None => (None, None),
+        }
+    }
+
+    /// Subject and object from the first of `regions` that names a subject.
+    fn first_in(
+        &self,
+        mut regions: Vec<(usize, usize)>,
+        rule: &Rule,
+        holder: bool,
+    ) -> (Option<M<'a>>, Option<M<'a>>) {
+        // Context is near or nowhere; the bound also keeps run-on texts linear.
+        regions.truncate(MAX_CONTEXT_CLAUSES);
         let none = Span::new(0, 0);
         for (a, b) in regions {
             if holder {
-                if let Some(m) = self.mentions_in(a, b).filter(|m| rule.subject.contains(&m.kind)).last() {
+                if let Some(m) = self
+                    .mentions_in(a, b)
+                    .filter(|m| rule.subject.contains(&m.kind))
+                    .last()
+                {
                     return (Some(*m), None);
                 }
             } else if let (Some(s), o) = self.pair(a, b, rule, none) {
@@ -687,26 +901,41 @@ impl<'a> Doc<'a> {
     fn trade_object_after(&self, from: usize, rule: &Rule, subject: &M<'_>) -> Option<M<'a>> {
         let (_, se) = self.sentence(from);
         self.mentions_in(from, se)
+            .take(MAX_CONTEXT_MENTIONS)
             .find(|m| {
                 rule.object.contains(&m.kind)
                     && m.entity != subject.entity
                     && TRADE_CONNECTORS.iter().any(|w| {
                         let n = w.chars().count();
-                        m.start >= n && self.chars[m.start - n..m.start].iter().copied().eq(w.chars())
+                        m.start >= n
+                            && self.chars[m.start - n..m.start]
+                                .iter()
+                                .copied()
+                                .eq(w.chars())
                     })
             })
             .copied()
     }
 
     /// The period of a figure at `at`: the nearest time expression before it in its sentence.
-    fn period(&self, at: usize) -> Option<String> {
+    /// English often puts it after the figure in the same clause (`… $2 billion in 2019`).
+    fn period(&self, q: Span) -> Option<String> {
+        let at = q.start;
         let (ss, _) = self.sentence(at);
         let k = self.times.partition_point(|t| t.span.start < at);
-        self.times[..k]
+        let before = self.times[..k]
             .iter()
             .rev()
-            .find(|t| t.span.end <= at && t.span.start >= ss)
-            .map(|t| t.value.clone())
+            .take_while(|t| t.span.start >= ss)
+            .find(|t| t.span.end <= at);
+        let after = || {
+            let (_, ce) = self.clause(at);
+            self.times[k..]
+                .iter()
+                .take_while(|t| t.span.end <= ce)
+                .find(|t| t.span.start >= q.end)
+        };
+        before.or_else(after).map(|t| t.value.clone())
     }
 
     /// Turns a rule hit into a fact, choosing subject, object and period.
@@ -722,11 +951,15 @@ impl<'a> Doc<'a> {
                 let (mut s, mut o) = self.pair(cs, ce, rule, q.span);
                 if s.is_none() {
                     if let Some(prev) = self.previous_fact(facts, sentence, q.span.start)
-                        && self.kind_of(&prev.fact.subject).is_some_and(|k| rule.subject.contains(&k))
+                        && self
+                            .kind_of(&prev.fact.subject)
+                            .is_some_and(|k| rule.subject.contains(&k))
                     {
                         return Some(self.continue_fact(prev, hit, q, unit, measure, sentence));
                     }
-                    (s, o) = self.context_pair(cs, rule, false);
+                    let local_object = o;
+                    (s, o) = self.context_pair(cs, rule, false, Some(facts));
+                    o = local_object.or(o);
                 }
                 if let Some(subject) = &s
                     && o.is_none()
@@ -737,13 +970,19 @@ impl<'a> Doc<'a> {
             }
             Roles::Holder => {
                 let anchor = hit.cue.map_or(q.span.start, |c| c.start);
-                let before = self.mentions_in(cs, anchor).filter(|m| rule.subject.contains(&m.kind)).last().copied();
+                let before = self
+                    .mentions_in(cs, anchor)
+                    .filter(|m| rule.subject.contains(&m.kind))
+                    .last()
+                    .copied();
                 let s = before.or_else(|| {
-                    self.mentions_in(q.span.end, ce).find(|m| rule.subject.contains(&m.kind)).copied()
+                    self.mentions_in(q.span.end, ce)
+                        .find(|m| rule.subject.contains(&m.kind))
+                        .copied()
                 });
                 match s {
                     Some(s) => (Some(s), None),
-                    None => self.context_pair(cs, rule, true),
+                    None => self.context_pair(cs, rule, true, None),
                 }
             }
             Roles::Resident => {
@@ -754,42 +993,54 @@ impl<'a> Doc<'a> {
                     .last()
                     .copied();
                 let host = hit.after.and_then(|a| {
-                    self.mentions_in(a.end, ce).find(|m| PLACES.contains(&m.kind) && a.end + 1 >= m.start).copied()
+                    self.mentions_in(a.end, ce)
+                        .find(|m| PLACES.contains(&m.kind) && a.end + 1 >= m.start)
+                        .copied()
                 });
                 match (nationality, host) {
                     (Some(n), h) => (Some(n), h.filter(|h| h.entity != n.entity)),
                     (None, Some(h)) => (Some(h), None),
-                    (None, None) => {
-                        let s = self
-                            .mentions_in(cs, q.span.start)
-                            .find(|m| rule.subject.contains(&m.kind) && !self.is_object_position(m))
-                            .copied();
-                        match s {
-                            Some(s) => (Some(s), None),
-                            None => (self.context_pair(cs, rule, true).0, None),
-                        }
-                    }
+                    (None, None) => match self.pair(cs, ce, rule, q.span) {
+                        (Some(s), o) => (Some(s), o),
+                        (None, _) => (self.context_pair(cs, rule, true, None).0, None),
+                    },
                 }
             }
             Roles::Visitor => {
                 let cue = hit.cue.unwrap_or(q.span);
-                let object = self.mentions_in(cue.end, q.span.start).find(|m| PLACES.contains(&m.kind)).copied();
+                let object = self
+                    .mentions_in(cue.end, q.span.start)
+                    .find(|m| PLACES.contains(&m.kind))
+                    .copied();
                 let outside = |m: &&M<'a>| m.end <= cue.end || m.start >= q.span.start;
-                let person = self.mentions_in(cs, ce).filter(outside).find(|m| m.kind == EntityType::Person).copied();
+                let person = self
+                    .mentions_in(cs, ce)
+                    .filter(outside)
+                    .find(|m| m.kind == EntityType::Person)
+                    .copied();
                 let s = person.or_else(|| {
-                    self.mentions_in(cs, ce).filter(outside).find(|m| rule.subject.contains(&m.kind)).copied()
+                    self.mentions_in(cs, ce)
+                        .filter(outside)
+                        .find(|m| rule.subject.contains(&m.kind))
+                        .copied()
                 });
                 match s {
                     Some(s) => (Some(s), object),
-                    None => (self.context_pair(cs, rule, true).0, object),
+                    None => (self.context_pair(cs, rule, true, None).0, object),
                 }
             }
             Roles::Growth => {
                 if let Some(prev) = self.previous_fact(facts, sentence, q.span.start) {
-                    measure = if prev.fact.measure == Measure::TradeVolume { Measure::TradeGrowth } else { rule.measure };
+                    measure = if prev.fact.measure == Measure::TradeVolume {
+                        Measure::TradeGrowth
+                    } else {
+                        rule.measure
+                    };
                     return Some(self.continue_fact(prev, hit, q, unit, measure, sentence));
                 }
-                let before: String = self.chars[cs..hit.cue.map_or(q.span.start, |c| c.start)].iter().collect();
+                let before: String = self.chars[cs..hit.cue.map_or(q.span.start, |c| c.start)]
+                    .iter()
+                    .collect();
                 if TRADE_WORDS.iter().any(|w| before.contains(w)) {
                     measure = Measure::TradeGrowth;
                 }
@@ -798,7 +1049,11 @@ impl<'a> Doc<'a> {
             Roles::PartnerCities => {
                 let (s, _) = self.pair(cs, q.span.start, rule, q.span);
                 let s = s.or_else(|| {
-                    let prev = facts.iter().rev().take_while(|f| f.sentence == sentence).next()?;
+                    let prev = facts
+                        .iter()
+                        .rev()
+                        .take_while(|f| f.sentence == sentence)
+                        .next()?;
                     let kind = self.kind_of(&prev.fact.subject)?;
                     inherited = true;
                     period = prev.fact.period.clone();
@@ -806,25 +1061,49 @@ impl<'a> Doc<'a> {
                         return None;
                     }
                     let entity = self.entity_ref(&prev.fact.subject)?;
-                    Some(M { entity, kind, start: 0, end: 0 })
+                    Some(M {
+                        entity,
+                        kind,
+                        start: 0,
+                        end: 0,
+                        capital: false,
+                    })
                 });
-                let s = s.or_else(|| self.context_pair(cs, rule, false).0);
+                let s = s.or_else(|| self.context_pair(cs, rule, false, None).0);
                 let country = self.mentions_in(cs, q.span.start).find(|m| {
                     rule.object.contains(&m.kind)
                         && self.is_object_position(m)
                         && s.is_none_or(|s| s.entity != m.entity)
                 });
                 let object = country.copied().filter(|c| {
-                    let cities = self.mentions_in(c.end, q.span.start).filter(|m| m.kind == EntityType::City).count();
+                    let cities = self
+                        .mentions_in(c.end, q.span.start)
+                        .filter(|m| m.kind == EntityType::City)
+                        .count();
                     cities != 1
                 });
                 (s, object)
             }
         };
-        let subject = subject?;
-        let object = object.filter(|o| o.entity != subject.entity);
+        let mut subject = subject?;
+        let mut object = object.filter(|o| o.entity != subject.entity);
+        if INVESTMENT.contains(&measure)
+            && let Some(source) = self
+                .mentions_in(cs, q.span.start)
+                .find(|m| m.capital)
+                .copied()
+            && source.entity != subject.entity
+        {
+            // 大连新批日资项目12个: Japan invests in Dalian.
+            object = if PLACES.contains(&subject.kind) {
+                Some(subject)
+            } else {
+                object
+            };
+            subject = source;
+        }
         if !inherited {
-            period = self.period(q.span.start);
+            period = self.period(q.span);
         }
         // Evidence: from the first word involved to the last, within the sentence.
         let mut start = q.span.start;
@@ -885,7 +1164,7 @@ impl<'a> Doc<'a> {
                 value,
                 unit,
                 object: prev.fact.object.clone(),
-                period: self.period(q.span.start).or_else(|| prev.fact.period.clone()),
+                period: self.period(q.span).or_else(|| prev.fact.period.clone()),
                 approx: q.approx.map(|a| a.as_str().to_owned()),
                 evidence: self.chars[start..end].iter().collect(),
                 start,
@@ -898,12 +1177,91 @@ impl<'a> Doc<'a> {
     }
 
     fn kind_of(&self, entity: &str) -> Option<EntityType> {
-        self.mentions.iter().find(|m| m.entity == entity).map(|m| m.kind)
+        self.kinds.get(entity).map(|&(_, kind)| kind)
     }
 
     fn entity_ref(&self, entity: &str) -> Option<&'a str> {
-        self.mentions.iter().find(|m| m.entity == entity).map(|m| m.entity)
+        self.kinds.get(entity).map(|&(id, _)| id)
     }
+}
+
+/// Connectors before a one-character abbreviation of a place (在青投资, 对日贸易).
+const ABBREVIATION_BEFORE: &[char] = &['在', '来', '赴', '驻', '对', '访', '离', '与', '同', '和'];
+/// Words after such an abbreviation.
+const ABBREVIATION_AFTER: &[&str] = &[
+    "投资", "设立", "企业", "发展", "工作", "生活", "贸易", "出口", "进口", "合作", "经商", "留学",
+    "学习", "举办", "考察", "访问", "落户", "兴业", "创业", "交流", "经贸",
+];
+
+/// First characters of words ending in 资 that name no place of origin.
+const NOT_CAPITAL: &[char] = &[
+    '合', '独', '外', '融', '投', '出', '注', '引', '集', '物', '工', '师', '游', '筹', '增', '招',
+    '内', '国', '民',
+];
+
+/// Measures whose subject is the source of the capital.
+const INVESTMENT: &[Measure] = &[
+    Measure::InvestmentProjects,
+    Measure::ContractedForeignInvestment,
+    Measure::ActualForeignInvestment,
+    Measure::InvestmentAmount,
+];
+
+/// One-character abbreviations of places named in full elsewhere in the text: 青 for
+/// 青岛 in 日本在青投资, 日 for 日本 in 对日贸易. Only unambiguous first characters count.
+fn abbreviations<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
+    let mut first: HashMap<char, Option<M<'a>>> = HashMap::new();
+    for m in mentions {
+        if m.end - m.start < 2
+            || !matches!(
+                m.kind,
+                EntityType::City | EntityType::Province | EntityType::Country
+            )
+        {
+            continue;
+        }
+        let slot = first.entry(chars[m.start]).or_insert(Some(*m));
+        if slot.is_some_and(|s| s.entity != m.entity) {
+            *slot = None;
+        }
+    }
+    let mut out = Vec::new();
+    if first.is_empty() {
+        return out;
+    }
+    let mut k = 0;
+    for i in 0..chars.len().saturating_sub(1) {
+        let Some(Some(full)) = first.get(&chars[i]) else {
+            continue;
+        };
+        while k < mentions.len() && mentions[k].end <= i {
+            k += 1;
+        }
+        if mentions.get(k).is_some_and(|m| m.start <= i) {
+            continue;
+        }
+        // 日资, 韩资: capital from that place (but not 合资, 独资 … in a text naming 合肥).
+        let capital = chars[i + 1] == '资'
+            && !NOT_CAPITAL.contains(&chars[i])
+            && !(i > 0 && chars[i - 1] == chars[i]);
+        let follows = i > 0
+            && ABBREVIATION_BEFORE.contains(&chars[i - 1])
+            && ABBREVIATION_AFTER.iter().any(|w| {
+                (i + 1..)
+                    .zip(w.chars())
+                    .all(|(j, c)| chars.get(j) == Some(&c))
+            });
+        if capital || follows {
+            out.push(M {
+                entity: full.entity,
+                kind: full.kind,
+                start: i,
+                end: i + 1,
+                capital,
+            });
+        }
+    }
+    out
 }
 
 /// Anaphors (该市, 本省, 该中心 …) resolved to the nearest earlier mention of a
@@ -918,24 +1276,44 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
         if !matches!(chars[i], '该' | '本' | '这' | '此' | '全') {
             continue;
         }
-        let Some(prefix) = ANAPHOR_PREFIXES.iter().find(|p| starts_with(i, p)) else { continue };
-        let h = i + prefix.chars().count();
-        let Some(&(head, types, ending)) = ANAPHOR_HEADS.iter().find(|(w, _, _)| starts_with(h, w)) else {
+        let Some(prefix) = ANAPHOR_PREFIXES.iter().find(|p| starts_with(i, p)) else {
             continue;
         };
+        let h = i + prefix.chars().count();
+        let Some(&(head, types, ending)) = ANAPHOR_HEADS.iter().find(|(w, _, _)| starts_with(h, w))
+        else {
+            continue;
+        };
+        // 全国 is the whole of China, not the country named before; 全市, 全省 do refer back.
+        if *prefix == "全" && !matches!(head, "市" | "省" | "区") {
+            continue;
+        }
         let end = h + head.chars().count();
         let k = mentions.partition_point(|m| m.start < end);
-        let covered = |m: &&M<'_>| m.end > i && (m.start < i || m.end > end || m.end - m.start == end - i);
+        let covered =
+            |m: &&M<'_>| m.end > i && (m.start < i || m.end > end || m.end - m.start == end - i);
         if mentions[..k].iter().rev().take(4).any(|m| covered(&m)) {
             continue;
         }
         let antecedent = mentions[..k].iter().rev().take(300).find(|m| {
             m.end <= i
                 && types.contains(&m.kind)
-                && (ending.is_empty() || chars[m.start..m.end].iter().rev().copied().take(ending.chars().count()).eq(ending.chars().rev()))
+                && (ending.is_empty()
+                    || chars[m.start..m.end]
+                        .iter()
+                        .rev()
+                        .copied()
+                        .take(ending.chars().count())
+                        .eq(ending.chars().rev()))
         });
         if let Some(a) = antecedent {
-            out.push(M { entity: a.entity, kind: a.kind, start: i, end });
+            out.push(M {
+                entity: a.entity,
+                kind: a.kind,
+                start: i,
+                end,
+                capital: false,
+            });
         }
     }
     out
@@ -946,7 +1324,11 @@ mod tests {
     use super::*;
 
     /// Mentions by surface form, longest first, as a stand-in for the entity resolver.
-    fn run(text: &str, entities: &[(&str, EntityType, &[&str])], published: Option<&str>) -> Vec<Fact> {
+    fn run(
+        text: &str,
+        entities: &[(&str, EntityType, &[&str])],
+        published: Option<&str>,
+    ) -> Vec<Fact> {
         let chars: Vec<char> = text.chars().collect();
         let mut forms: Vec<(Vec<char>, &str, EntityType)> = Vec::new();
         for (id, kind, names) in entities {
@@ -960,13 +1342,23 @@ mod tests {
         while i < chars.len() {
             match forms.iter().find(|f| chars[i..].starts_with(&f.0)) {
                 Some((f, id, kind)) => {
-                    mentions.push(EntityMention { entity: (*id).to_owned(), kind: *kind, span: Span::new(i, i + f.len()) });
+                    mentions.push(EntityMention {
+                        entity: (*id).to_owned(),
+                        kind: *kind,
+                        span: Span::new(i, i + f.len()),
+                    });
                     i += f.len();
                 }
                 None => i += 1,
             }
         }
-        let input = FactInput { text, sentences: &[], mentions: &mentions, entities: &[], published };
+        let input = FactInput {
+            text,
+            sentences: &[],
+            mentions: &mentions,
+            entities: &[],
+            published,
+        };
         let facts = extract_facts(&input);
         for f in &facts {
             assert!(text.contains(&f.evidence), "evidence {:?}", f.evidence);
@@ -992,9 +1384,16 @@ mod tests {
     #[test]
     fn rule_errors_name_the_line() {
         let src = "[[rule]]\nname = \"x\"\nmeasure = \"tradeVolume\"\nunits = [\"money\"]\nsubject = [\"City\"]\n\n[[rule]]\nname = \"bad\"\nmeasure = \"nope\"\nunits = []\nsubject = []\n";
-        let err = FactRules::from_toml(src, "facts.toml").err().map(|e| e.to_string());
-        assert_eq!(err.as_deref(), Some("facts.toml:8: rule 'bad': unknown Measure 'nope'"));
-        let err = FactRules::from_toml("[[rule]]\nname = 3\n", "f.toml").err().map(|e| e.to_string());
+        let err = FactRules::from_toml(src, "facts.toml")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("facts.toml:8: rule 'bad': unknown Measure 'nope'")
+        );
+        let err = FactRules::from_toml("[[rule]]\nname = 3\n", "f.toml")
+            .err()
+            .map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.starts_with("f.toml:2:")));
     }
 
@@ -1013,44 +1412,228 @@ mod tests {
 
     #[test]
     fn trade_volume_and_growth() {
-        let f = run("2018年,甲市与乙国进出口贸易总额为23.5亿美元,同比增长7.4%,占全省的一半。", ENTS, None);
+        let f = run(
+            "2018年,甲市与乙国进出口贸易总额为23.5亿美元,同比增长7.4%,占全省的一半。",
+            ENTS,
+            None,
+        );
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!(key(&f[0]), (Measure::TradeVolume, "a-city", Some("b-country"), 2_350_000_000.0));
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::TradeVolume,
+                "a-city",
+                Some("b-country"),
+                2_350_000_000.0
+            )
+        );
         assert_eq!(f[0].period.as_deref(), Some("2018"));
-        assert_eq!(key(&f[1]), (Measure::TradeGrowth, "a-city", Some("b-country"), 7.4));
+        assert_eq!(
+            key(&f[1]),
+            (Measure::TradeGrowth, "a-city", Some("b-country"), 7.4)
+        );
         assert_eq!(f[1].period.as_deref(), Some("2018"));
-        let f = run("2022年,丙省对乙国进出口总值达8.2亿元,同比下降3%。", ENTS, None);
-        assert_eq!(key(&f[0]), (Measure::TradeVolume, "c-province", Some("b-country"), 820_000_000.0));
-        assert_eq!(key(&f[1]), (Measure::TradeGrowth, "c-province", Some("b-country"), -3.0));
+        let f = run(
+            "2022年,丙省对乙国进出口总值达8.2亿元,同比下降3%。",
+            ENTS,
+            None,
+        );
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::TradeVolume,
+                "c-province",
+                Some("b-country"),
+                820_000_000.0
+            )
+        );
+        assert_eq!(
+            key(&f[1]),
+            (Measure::TradeGrowth, "c-province", Some("b-country"), -3.0)
+        );
     }
 
     #[test]
     fn partner_named_after_a_trade_verb() {
-        let f = run("由己公司生产的货值8万美元的种子,经海关检疫后出口乙国。", ENTS, None);
-        assert_eq!(key(&f[0]), (Measure::TradeVolume, "h-co", Some("b-country"), 80_000.0));
-        let f = run("2019年,丙省出口乙国茶叶货值120.5万元,同比增长3.5倍。", ENTS, None);
-        assert_eq!(key(&f[0]), (Measure::TradeVolume, "c-province", Some("b-country"), 1_205_000.0));
-        assert_eq!((f[1].measure, f[1].unit), (Measure::TradeGrowth, Unit::Times));
+        let f = run(
+            "由己公司生产的货值8万美元的种子,经海关检疫后出口乙国。",
+            ENTS,
+            None,
+        );
+        assert_eq!(
+            key(&f[0]),
+            (Measure::TradeVolume, "h-co", Some("b-country"), 80_000.0)
+        );
+        let f = run(
+            "2019年,丙省出口乙国茶叶货值120.5万元,同比增长3.5倍。",
+            ENTS,
+            None,
+        );
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::TradeVolume,
+                "c-province",
+                Some("b-country"),
+                1_205_000.0
+            )
+        );
+        assert_eq!(
+            (f[1].measure, f[1].unit),
+            (Measure::TradeGrowth, Unit::Times)
+        );
     }
 
     #[test]
     fn investment_continues_the_previous_clause() {
-        let f = run("截至2021年6月底,乙国累计在甲投资项目310个,合同外资12.1亿美元,实际到账外资8.9亿美元。", ENTS, Some("2021-08-01"));
+        let f = run(
+            "截至2021年6月底,乙国累计在甲投资项目310个,合同外资12.1亿美元,实际到账外资8.9亿美元。",
+            ENTS,
+            Some("2021-08-01"),
+        );
         assert_eq!(f.len(), 3, "{f:?}");
-        assert_eq!(key(&f[0]), (Measure::InvestmentProjects, "b-country", Some("a-city"), 310.0));
-        assert_eq!(key(&f[1]), (Measure::ContractedForeignInvestment, "b-country", Some("a-city"), 1_210_000_000.0));
-        assert_eq!(key(&f[2]), (Measure::ActualForeignInvestment, "b-country", Some("a-city"), 890_000_000.0));
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::InvestmentProjects,
+                "b-country",
+                Some("a-city"),
+                310.0
+            )
+        );
+        assert_eq!(
+            key(&f[1]),
+            (
+                Measure::ContractedForeignInvestment,
+                "b-country",
+                Some("a-city"),
+                1_210_000_000.0
+            )
+        );
+        assert_eq!(
+            key(&f[2]),
+            (
+                Measure::ActualForeignInvestment,
+                "b-country",
+                Some("a-city"),
+                890_000_000.0
+            )
+        );
         assert!(f.iter().all(|f| f.period.as_deref() == Some("2021-06-30")));
         assert_eq!(f[1].evidence, "合同外资12.1亿美元");
     }
 
     #[test]
+    fn one_character_abbreviation_of_a_named_place() {
+        let ents: &[(&str, EntityType, &[&str])] = &[
+            ("a-city", City, &["甲乙市"]),
+            ("b-country", Country, &["乙国"]),
+        ];
+        let f = run("乙国是甲乙市重要伙伴。乙国在甲投资项目12个。", ents, None);
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::InvestmentProjects,
+                "b-country",
+                Some("a-city"),
+                12.0
+            )
+        );
+    }
+
+    #[test]
+    fn two_places_side_by_side_are_a_pair() {
+        let ents: &[(&str, EntityType, &[&str])] =
+            &[("c", Country, &["中"]), ("j", Country, &["日"])];
+        let f = run("去年中日双边贸易额达3000亿美元。", ents, Some("2020-03-01"));
+        assert_eq!(key(&f[0]), (Measure::TradeVolume, "c", Some("j"), 3e11));
+        assert_eq!(f[0].period.as_deref(), Some("2019"));
+    }
+
+    #[test]
+    fn capital_of_a_place_is_the_investor() {
+        let f = run(
+            "乙国是甲市主要外资来源地。今年1-2月,甲市新批乙资项目8个,合同外资2.1亿美元。",
+            ENTS,
+            Some("2021-03-01"),
+        );
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::InvestmentProjects,
+                "b-country",
+                Some("a-city"),
+                8.0
+            )
+        );
+        assert_eq!(
+            key(&f[1]),
+            (
+                Measure::ContractedForeignInvestment,
+                "b-country",
+                Some("a-city"),
+                2.1e8
+            )
+        );
+    }
+
+    #[test]
+    fn a_clause_without_subject_continues_the_previous_sentence() {
+        let f = run(
+            "2020年,甲市与乙国进出口总额达100亿元。其中,对乙出口60亿元,增长3%。",
+            ENTS,
+            None,
+        );
+        assert_eq!(
+            key(&f[1]),
+            (Measure::TradeVolume, "a-city", Some("b-country"), 6e9)
+        );
+        assert_eq!(
+            key(&f[2]),
+            (Measure::TradeGrowth, "a-city", Some("b-country"), 3.0)
+        );
+        let f = run(
+            "截至去年底,乙国在甲市累计设立企业300余家。",
+            ENTS,
+            Some("2021-03-01"),
+        );
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::ResidentCompanies,
+                "b-country",
+                Some("a-city"),
+                300.0
+            )
+        );
+    }
+
+    #[test]
     fn growth_of_another_figure_is_a_growth_rate() {
-        let f = run("今年1-4月,乙国在甲投资项目12个,同比增长20%。", ENTS, Some("2021-06-01"));
-        assert_eq!(key(&f[1]), (Measure::GrowthRate, "b-country", Some("a-city"), 20.0));
+        let f = run(
+            "今年1-4月,乙国在甲投资项目12个,同比增长20%。",
+            ENTS,
+            Some("2021-06-01"),
+        );
+        assert_eq!(
+            key(&f[1]),
+            (Measure::GrowthRate, "b-country", Some("a-city"), 20.0)
+        );
         assert_eq!(f[1].period.as_deref(), Some("2021-01/2021-04"));
-        let f = run("今年上半年,丁片区完成跨境贸易额近5亿元,同比增长约12倍。", ENTS, Some("2021-08-01"));
-        assert_eq!(key(&f[0]), (Measure::CrossBorderTradeVolume, "d-zone", None, 500_000_000.0));
+        let f = run(
+            "今年上半年,丁片区完成跨境贸易额近5亿元,同比增长约12倍。",
+            ENTS,
+            Some("2021-08-01"),
+        );
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::CrossBorderTradeVolume,
+                "d-zone",
+                None,
+                500_000_000.0
+            )
+        );
         assert_eq!(f[0].approx.as_deref(), Some("nearly"));
         assert_eq!(key(&f[1]), (Measure::GrowthRate, "d-zone", None, 12.0));
         assert_eq!(f[1].approx.as_deref(), Some("about"));
@@ -1058,68 +1641,182 @@ mod tests {
 
     #[test]
     fn flights_and_annual_visitors() {
-        let f = run("甲机场每天有12架次航班往返于甲市与乙国之间,每年有近30万人次往来两地。", ENTS, None);
-        assert_eq!(key(&f[0]), (Measure::DailyFlights, "f-airport", Some("b-country"), 12.0));
-        assert_eq!(key(&f[1]), (Measure::AnnualVisitors, "a-city", Some("b-country"), 300_000.0));
+        let f = run(
+            "甲机场每天有12架次航班往返于甲市与乙国之间,每年有近30万人次往来两地。",
+            ENTS,
+            None,
+        );
+        assert_eq!(
+            key(&f[0]),
+            (Measure::DailyFlights, "f-airport", Some("b-country"), 12.0)
+        );
+        assert_eq!(
+            key(&f[1]),
+            (
+                Measure::AnnualVisitors,
+                "a-city",
+                Some("b-country"),
+                300_000.0
+            )
+        );
         assert_eq!(f[1].approx.as_deref(), Some("nearly"));
     }
 
     #[test]
     fn resident_companies_and_persons() {
         let f = run("有500多家乙国企业、2000多名乙国侨民常驻甲市。", ENTS, None);
-        assert_eq!(key(&f[0]), (Measure::ResidentCompanies, "b-country", Some("a-city"), 500.0));
-        assert_eq!(key(&f[1]), (Measure::ResidentPersons, "b-country", Some("a-city"), 2000.0));
-        let f = run("乙国使馆设在庚市。截至目前,该市有外资企业1200家,80家境外500强企业在庚市设立了分支机构。", ENTS, Some("2020-01-01"));
-        assert_eq!(key(&f[0]), (Measure::ResidentCompanies, "x-city", None, 1200.0));
-        assert_eq!(key(&f[1]), (Measure::ResidentCompanies, "x-city", None, 80.0));
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::ResidentCompanies,
+                "b-country",
+                Some("a-city"),
+                500.0
+            )
+        );
+        assert_eq!(
+            key(&f[1]),
+            (
+                Measure::ResidentPersons,
+                "b-country",
+                Some("a-city"),
+                2000.0
+            )
+        );
+        let f = run(
+            "乙国使馆设在庚市。截至目前,该市有外资企业1200家,80家境外500强企业在庚市设立了分支机构。",
+            ENTS,
+            Some("2020-01-01"),
+        );
+        assert_eq!(
+            key(&f[0]),
+            (Measure::ResidentCompanies, "x-city", None, 1200.0)
+        );
+        assert_eq!(
+            key(&f[1]),
+            (Measure::ResidentCompanies, "x-city", None, 80.0)
+        );
         assert!(run("目前有近20家企业报名参加展会,近300人出席。", ENTS, None).is_empty());
     }
 
     #[test]
     fn friendship_city_counts() {
-        let f = run("甲市与乙国庚市、辛市等6座城市建立了友好城市关系。", ENTS, None);
-        assert_eq!(key(&f[0]), (Measure::FriendshipCityCount, "a-city", Some("b-country"), 6.0));
-        let f = run("甲市与15个国家的20个城市结为友好城市,与乙国庚市等40个城市建立了友好交流关系。", ENTS, None);
+        let f = run(
+            "甲市与乙国庚市、辛市等6座城市建立了友好城市关系。",
+            ENTS,
+            None,
+        );
+        assert_eq!(
+            key(&f[0]),
+            (
+                Measure::FriendshipCityCount,
+                "a-city",
+                Some("b-country"),
+                6.0
+            )
+        );
+        let f = run(
+            "甲市与15个国家的20个城市结为友好城市,与乙国庚市等40个城市建立了友好交流关系。",
+            ENTS,
+            None,
+        );
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!(key(&f[0]), (Measure::FriendshipCityCount, "a-city", None, 20.0));
-        assert_eq!(key(&f[1]), (Measure::FriendshipCityCount, "a-city", None, 40.0));
+        assert_eq!(
+            key(&f[0]),
+            (Measure::FriendshipCityCount, "a-city", None, 20.0)
+        );
+        assert_eq!(
+            key(&f[1]),
+            (Measure::FriendshipCityCount, "a-city", None, 40.0)
+        );
     }
 
     #[test]
     fn english_sister_cities() {
-        let ents: &[(&str, EntityType, &[&str])] = &[("m", City, &["Mapleton"]), ("r", City, &["Riverton"])];
-        let f = run("Mapleton in its 12th sister city tie. So far Mapleton has had 12 sister cities from 9 countries.", ents, None);
+        let ents: &[(&str, EntityType, &[&str])] =
+            &[("m", City, &["Mapleton"]), ("r", City, &["Riverton"])];
+        let f = run(
+            "Mapleton in its 12th sister city tie. So far Mapleton has had 12 sister cities from 9 countries.",
+            ents,
+            None,
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(key(&f[0]), (Measure::FriendshipCityCount, "m", None, 12.0));
-        let f = run("Trade volume between Mapleton and Riverton reached US$2.5 billion in 2019.", ents, None);
+        let f = run(
+            "Trade volume between Mapleton and Riverton reached US$2.5 billion in 2019.",
+            ents,
+            None,
+        );
         assert_eq!(key(&f[0]), (Measure::TradeVolume, "m", Some("r"), 2.5e9));
     }
 
     #[test]
     fn areas_visitors_receptions_visits() {
-        let f = run("据介绍,这一建筑面积5000平方米的展馆,预计运营后年接待人数将超过200万人次。", ENTS, None);
+        let f = run(
+            "据介绍,这一建筑面积5000平方米的展馆,预计运营后年接待人数将超过200万人次。",
+            ENTS,
+            None,
+        );
         assert_eq!(key(&f[0]), (Measure::FloorArea, "e-hall", None, 5000.0));
-        assert_eq!(key(&f[1]), (Measure::ExpectedAnnualVisitors, "e-hall", None, 2_000_000.0));
+        assert_eq!(
+            key(&f[1]),
+            (Measure::ExpectedAnnualVisitors, "e-hall", None, 2_000_000.0)
+        );
         assert_eq!(f[1].approx.as_deref(), Some("more than"));
-        let f = run("自3月1日开馆以来,戊展馆已接待各类团组等60余次合计900余人次。", ENTS, Some("2021-05-01"));
+        let f = run(
+            "自3月1日开馆以来,戊展馆已接待各类团组等60余次合计900余人次。",
+            ENTS,
+            Some("2021-05-01"),
+        );
         assert_eq!(key(&f[0]), (Measure::Receptions, "e-hall", None, 60.0));
-        assert_eq!(key(&f[1]), (Measure::VisitorsReceived, "e-hall", None, 900.0));
+        assert_eq!(
+            key(&f[1]),
+            (Measure::VisitorsReceived, "e-hall", None, 900.0)
+        );
         assert_eq!(f[0].period.as_deref(), Some("2021-03-01/2021-05-01"));
-        let f = run("曾访问过甲市3次的乙国某机构负责人王五表示,合作前景广阔。", ENTS, None);
-        assert_eq!(key(&f[0]), (Measure::Visits, "g-person", Some("a-city"), 3.0));
+        let f = run(
+            "曾访问过甲市3次的乙国某机构负责人王五表示,合作前景广阔。",
+            ENTS,
+            None,
+        );
+        assert_eq!(
+            key(&f[0]),
+            (Measure::Visits, "g-person", Some("a-city"), 3.0)
+        );
         let f = run("丁片区规划面积12.5平方公里。", ENTS, None);
-        assert_eq!((key(&f[0]), f[0].unit), ((Measure::Area, "d-zone", None, 12.5), Unit::SquareKilometre));
+        assert_eq!(
+            (key(&f[0]), f[0].unit),
+            ((Measure::Area, "d-zone", None, 12.5), Unit::SquareKilometre)
+        );
     }
 
     #[test]
     fn restated_headline_is_one_fact() {
-        let f = run("丙省对乙国进出口总值3亿元\n2021年,丙省对乙国进出口总值达3亿元。", ENTS, None);
+        let f = run(
+            "丙省对乙国进出口总值3亿元\n2021年,丙省对乙国进出口总值达3亿元。",
+            ENTS,
+            None,
+        );
         assert_eq!(f.len(), 1);
     }
 
     #[test]
     fn numbers_without_triggers_are_not_facts() {
-        assert!(run("双方签署了5份合作协议,规划了66个项目,目前已启动16个。", ENTS, None).is_empty());
-        assert!(run("甲市是乙国第三大贸易伙伴,占全国对乙国贸易的比重超过三分之一。", ENTS, None).is_empty());
+        assert!(
+            run(
+                "双方签署了5份合作协议,规划了66个项目,目前已启动16个。",
+                ENTS,
+                None
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                "甲市是乙国第三大贸易伙伴,占全国对乙国贸易的比重超过三分之一。",
+                ENTS,
+                None
+            )
+            .is_empty()
+        );
     }
 }

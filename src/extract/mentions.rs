@@ -1,4 +1,4 @@
-//! Mention recognition: gazetteer names, compound abbreviations (中日, 鲁日),
+//! Mention recognition: gazetteer names, compound abbreviations (中日, 辽日),
 //! organisation / zone / event names by suffix, quoted names, and people next to titles.
 //!
 //! Entry point: [`Recogniser::recognise`], which returns [`Candidate`]s with character
@@ -33,7 +33,7 @@ pub enum Origin {
     Title,
     /// An English capitalised name.
     English,
-    /// A dateline or source line (新华社天津2月27日电, 来源：…).
+    /// A dateline or source line (新华社大连2月27日电, 来源：…).
     Source,
     /// A short form declared in the text (简称…) or a back-reference (该示范区).
     Alias,
@@ -66,8 +66,8 @@ impl Candidate {
     }
 }
 
-/// Suffixes that may extend over a complete organisation name on their left (a branch of a bank).
-const CROSSING: [&str; 12] = ["分行", "支行", "分公司", "片区", "分会", "办事处", "代表处", "子公司", "有限公司", "股份有限公司", "有限责任公司", "株式会社"];
+/// Suffixes of units that belong to the organisation named before them.
+pub const BRANCH: [&str; 8] = ["分行", "支行", "分公司", "片区", "分会", "办事处", "代表处", "子公司"];
 
 /// The recogniser: rules, gazetteer matcher and segmenter, shared across threads.
 pub struct Recogniser<'a> {
@@ -87,6 +87,40 @@ pub struct Recogniser<'a> {
     pub ambiguous: &'a std::collections::HashSet<String>,
 }
 
+/// The type news text gives a gazetteer entry: provincial-level cities (北京市, 重庆市)
+/// and Tokyo (东京都) are cities.
+fn display_kind(entry: &crate::gazetteer::Entry) -> EntityType {
+    match entry.kind {
+        EntityType::Province if entry.name.ends_with('市') => EntityType::City,
+        EntityType::Prefecture if entry.name.ends_with('都') => EntityType::City,
+        kind => kind,
+    }
+}
+
+/// Whether the word before `at` is capitalised (Chen Jining): the match is then part of
+/// a longer name. Compass words and articles (Central China, The) do not count.
+fn prev_capitalised(text: &Text, at: usize) -> bool {
+    if at < 2 || text.chars[at - 1] != ' ' || !text.chars[at - 2].is_alphabetic() {
+        return false;
+    }
+    let mut k = at - 2;
+    while k > 0 && text.chars[k - 1].is_alphabetic() {
+        k -= 1;
+    }
+    let word: String = text.chars[k..at - 1].iter().collect();
+    let article = matches!(word.as_str(), "The" | "In" | "Of" | "From" | "To" | "And" | "With" | "At" | "For" | "By" | "On");
+    word.chars().next().is_some_and(char::is_uppercase) && !is_compass(&word) && !article
+}
+
+/// Compass words, never a place on their own (Central China).
+fn is_compass(word: &str) -> bool {
+    matches!(word, "Central" | "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Northeast" | "Northwest" | "Southeast" | "Southwest" | "Middle" | "Mid")
+}
+
+fn form_text(text: &Text, s: usize, e: usize) -> String {
+    text.chars[s..e].iter().collect()
+}
+
 /// Builds the suffix automaton of `rules`.
 pub fn suffix_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
     AhoCorasickBuilder::new()
@@ -101,10 +135,6 @@ pub fn title_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
         .match_kind(MatchKind::LeftmostLongest)
         .build(rules.titles.iter().map(String::as_str))
         .map_err(|e| crate::Error::Invalid(format!("title automaton: {e}")))
-}
-
-fn is_name_punct(c: char) -> bool {
-    matches!(c, '·' | '•' | '—' | '-' | '(' | ')' | '（' | '）')
 }
 
 /// Whether `c` may be part of a Chinese name.
@@ -126,15 +156,23 @@ impl Recogniser<'_> {
             self.people(text, &seg, &mut out);
         } else {
             self.english(text, &mut out);
+            self.sources(text, &mut out);
         }
         out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
         mark_nested(&mut out);
+        // A known organisation inside a longer name (贸促会 in 大连市贸促会) is part of it.
+        out.retain(|c| !(c.nested && c.origin == Origin::Gazetteer && !c.kind.is_place()));
         out
     }
 
     fn gazetteer_candidates(&self, text: &Text, norm: &str, english: bool, seg: Option<&Segmentation>) -> Vec<Candidate> {
         let mut out = Vec::new();
         let found = self.matcher.find(norm);
+        let present: std::collections::HashSet<usize> = found
+            .iter()
+            .filter(|o| !self.ambiguous.contains(&text.norm(o.start, o.end)))
+            .filter_map(|o| o.entries.first().copied())
+            .collect();
         for m in &found {
             let Some(&best) = m.entries.first() else { continue };
             let entry = self.gazetteer.entry(best);
@@ -156,23 +194,44 @@ impl Recogniser<'_> {
             let district_alias = entry.kind == EntityType::District && m.form == Form::Alias && !english;
             if entry.kind != EntityType::Country && (self.ambiguous.contains(&form) || district_alias) {
                 let ancestors = self.gazetteer.ancestors(best);
-                let supported = found.iter().any(|o| {
-                    o.entries.first().is_some_and(|&e| ancestors.contains(&e) && self.gazetteer.entry(e).kind != EntityType::Country)
-                        && !self.ambiguous.contains(&text.norm(o.start, o.end))
-                });
+                let foreign = entry.country.as_deref() != Some("CN");
+                let supported = ancestors.iter().any(|&e| present.contains(&e) && (self.gazetteer.entry(e).kind != EntityType::Country || foreign))
+                    || (foreign && self.gazetteer.country_of(best).is_some_and(|c| present.contains(&c)));
                 if !supported {
                     continue;
                 }
             }
-            if english && !text.chars[m.start].is_uppercase() && m.form == Form::Alias && m.end - m.start <= 3 {
+            if english && prev_capitalised(text, m.start) {
+                continue;
+            }
+            if english && (m.end - m.start < 4 && !text.chars[m.start..m.end].iter().all(|c| c.is_ascii_uppercase() || *c == '.') || is_compass(&form_text(text, m.start, m.end))) {
+                continue;
+            }
+            if english && m.form == Form::Alias && entry.label_en.as_deref() != Some(form_text(text, m.start, m.end).as_str()) {
+                // English short forms: not common words (So, Central) nor part of a longer name.
+                let n = m.end - m.start;
+                let all_caps = text.chars[m.start..m.end].iter().all(|c| c.is_ascii_uppercase() || c == &'.');
+                let next_word_cap = text.chars.get(m.end) == Some(&' ') && text.chars.get(m.end + 1).is_some_and(|c| c.is_uppercase());
+                let prev_word_cap = m.start >= 2 && text.chars[m.start - 1] == ' ' && text.chars[m.start - 2].is_alphabetic() && {
+                    let mut k = m.start - 2;
+                    while k > 0 && text.chars[k - 1].is_alphabetic() {
+                        k -= 1;
+                    }
+                    text.chars[k].is_uppercase() && k > 0 && !matches!(text.chars[k - 1], '.' | '\n')
+                };
+                if !(all_caps || n >= 4) || next_word_cap || prev_word_cap || !text.chars[m.start].is_uppercase() {
+                    continue;
+                }
+            }
+            if english && matches!(text.chars.get(m.end), Some('-')) || english && m.start > 0 && text.chars[m.start - 1] == '-' {
                 continue;
             }
             // A Chinese short form followed by more name characters is usually part of a
-            // longer word (青岛啤酒 is fine, 中国人 is not a country mention): keep it, the
+            // longer word (大连啤酒 is fine, 中国人 is not a country mention): keep it, the
             // suffix recogniser will swallow it when a longer name is found.
-            let mut c = Candidate::new(m.start, m.end, entry.kind, Origin::Gazetteer);
+            let mut c = Candidate::new(m.start, m.end, display_kind(entry), Origin::Gazetteer);
             c.entry = Some(best);
-            // 日本宫崎县 → the prefecture reading when written with its suffix.
+            // 日本福冈县 → the prefecture reading when written with its suffix.
             if let Some(n) = next
                 && matches!(n, '县' | '府' | '都')
                 && let Some(&pref) = m.entries.iter().find(|&&i| self.gazetteer.entry(i).kind == EntityType::Prefecture)
@@ -185,11 +244,18 @@ impl Recogniser<'_> {
         out
     }
 
-    /// 中日, 中日韩, 鲁日: two or more one-character forms in a row.
+    /// 中日, 中日韩, 辽日: two or more one-character forms in a row.
     fn abbreviations(&self, text: &Text, out: &mut Vec<Candidate>) {
         let chars = &text.chars;
-        let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
-        let inside = |i: usize| taken.iter().any(|&(s, e)| s <= i && i < e);
+        let mut covered = vec![false; chars.len()];
+        for c in out.iter() {
+            for k in covered.iter_mut().take(c.end).skip(c.start) {
+                *k = true;
+            }
+        }
+        let inside = |i: usize| covered[i];
+        let named_entries: std::collections::HashSet<usize> = out.iter().filter(|c| c.origin == Origin::Gazetteer).filter_map(|c| c.entry).collect();
+        let mut made = Vec::new();
         let mut i = 0;
         while i < chars.len() {
             let mut j = i;
@@ -197,17 +263,19 @@ impl Recogniser<'_> {
                 j += 1;
             }
             if j - i >= 2 && j - i <= 4 {
-                for k in i..j {
-                    let entries = self.matcher.abbrev(chars[k]);
-                    if let Some(&best) = entries.first() {
-                        let mut c = Candidate::new(k, k + 1, self.gazetteer.entry(best).kind, Origin::Abbrev);
+                for (k, &ch) in chars.iter().enumerate().take(j).skip(i) {
+                    let entries = self.matcher.abbrev(ch);
+                    let named = entries.iter().find(|e| named_entries.contains(e));
+                    if let Some(&best) = named.or(entries.first()) {
+                        let mut c = Candidate::new(k, k + 1, display_kind(self.gazetteer.entry(best)), Origin::Abbrev);
                         c.entry = Some(best);
-                        out.push(c);
+                        made.push(c);
                     }
                 }
             }
             i = j.max(i + 1);
         }
+        out.extend(made);
     }
 
     /// “…” and 《…》 spans whose content ends in a known suffix, or names a newspaper.
@@ -244,7 +312,7 @@ impl Recogniser<'_> {
                     (chars[i] == '《' && (content.ends_with('报') || content.ends_with("新闻"))).then_some(EntityType::Company)
                 });
                 if let Some(kind) = kind {
-                    // 日本“国际客厅”: a quoted name owned by a place is one name with it.
+                    // 韩国“国际会客厅”: a quoted name owned by a place is one name with it.
                     let owner = place_end.get(&i).copied().filter(|_| matches!(kind, EntityType::Venue | EntityType::EconomicZone | EntityType::Project));
                     if let Some(ps) = owner {
                         out.push(Candidate::new(ps, j + 1, kind, Origin::Quoted));
@@ -285,6 +353,20 @@ impl Recogniser<'_> {
             best.push(f);
         }
         let quoted: Vec<(usize, usize)> = out.iter().filter(|c| c.origin == Origin::Quoted).map(|c| (c.start, c.end)).collect();
+        // For each character, the quoted span around it (quoted spans do not overlap much).
+        let mut quote_at: Vec<u32> = vec![u32::MAX; text.chars.len()];
+        for (qi, &(qs, qe)) in quoted.iter().enumerate() {
+            for slot in quote_at.iter_mut().take(qe).skip(qs) {
+                *slot = qi as u32;
+            }
+        }
+        let quote_around = |k: usize| quote_at.get(k).filter(|&&q| q != u32::MAX).map(|&q| quoted[q as usize]);
+        let quote_starting: std::collections::HashMap<usize, usize> = quoted.iter().map(|&(qs, qe)| (qs, qe)).collect();
+        let gaz_spans: std::collections::HashMap<(usize, usize), usize> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer)
+            .map(|c| ((c.start, c.end), c.entry.unwrap_or(usize::MAX)))
+            .collect();
         let mut ends = Ends::default();
         for c in out.iter() {
             if matches!(c.origin, Origin::Gazetteer | Origin::Abbrev) {
@@ -297,7 +379,7 @@ impl Recogniser<'_> {
         let mut made: Vec<Candidate> = Vec::new();
         for (s, e, rule) in best {
             let (suffix, kind, min_prefix, quoted_only) = &self.rules.suffixes[rule];
-            if *quoted_only && !quoted.iter().any(|&(qs, qe)| qs <= s && e == qe) {
+            if *quoted_only && !quote_around(s).is_some_and(|(qs, qe)| qs <= s && e == qe) {
                 continue;
             }
             // A suffix inside a longer word (局面, 港口) is no suffix.
@@ -310,16 +392,34 @@ impl Recogniser<'_> {
                 if te == e && te - ts <= 2 {
                     continue;
                 }
-                if te > e {
+                // 市委书记: a word made of the suffix and a title still ends the name at the suffix.
+                if te > e && !self.rules.titles.contains(&text.norm(e, te)) {
                     continue;
                 }
             }
             // A suffix inside a quoted name belongs to that name.
-            if quoted.iter().any(|&(qs, qe)| qs <= s && e <= qe && !(e == qe && qs + 1 >= s)) {
+            if quote_around(s).is_some_and(|(qs, qe)| qs <= s && e <= qe && !(e == qe && qs + 1 >= s)) {
                 continue;
             }
-            let crossing = CROSSING.contains(&suffix.as_str());
-            let start = self.scan_left(text, seg, s, crossing, &ends);
+            let start = self.scan_left(text, seg, s, &ends);
+            let mut start = start;
+            if let Some(first_end) = ends.places_from(start)
+                && let Some(next_end) = ends.places_from(first_end)
+                && let (Some(&a), Some(&b)) = (gaz_spans.get(&(start, first_end)), gaz_spans.get(&(first_end, next_end)))
+                && a != usize::MAX
+                && b != usize::MAX
+                && self.gazetteer.entry(a).kind == EntityType::Country
+                && self.gazetteer.country_of(b) == Some(a)
+            {
+                start = first_end;
+            }
+            if *kind == EntityType::Venue
+                && let Some(place_end) = ends.places_from(start)
+                && s >= place_end + 3
+                && !(place_end..s).any(|k| ends.places_from(k).is_some())
+            {
+                start = place_end;
+            }
             if s - start < *min_prefix {
                 continue;
             }
@@ -335,51 +435,71 @@ impl Recogniser<'_> {
             {
                 continue;
             }
+            // One-character suffixes (局, 部, 港) need a name made of words or a place.
+            if e - s == 1 && !ends.starts.contains_key(&start) && !seg.is_dictionary_word(start, e) {
+                let mut k = start;
+                let mut words = true;
+                while k < s {
+                    let (a, b) = seg.token_at(k).unwrap_or((k, k + 1));
+                    words &= b - a >= 2 && seg.is_dictionary_word(a, b);
+                    k = b.max(k + 1);
+                }
+                if !words {
+                    continue;
+                }
+            }
             let name: String = text.chars[start..e].iter().collect();
             if self.rules.generic.contains(&name) || name.starts_with('"') && !name[1..].contains('"') {
                 continue;
             }
             // A bare place name with a zone suffix that the gazetteer knows is a place.
-            if out.iter().any(|c| c.start == start && c.end == e && c.origin == Origin::Gazetteer) {
+            if gaz_spans.contains_key(&(start, e)) {
                 continue;
             }
             let kind = if *kind == EntityType::Company && name.contains("银行") { EntityType::Bank } else { *kind };
             let mut c = Candidate::new(start, e, kind, Origin::Suffix);
             // “X”主题研讨会: the quoted name and the long form are one entity.
-            if let Some(&(qs, qe)) = quoted.iter().find(|&&(qs, qe)| start < qs && qe < e && qs == start + 1) {
-                c.same_as = Some((qs, qe));
-            }
-            if !matches!(c.kind, EntityType::Event) {
-                ends.made.insert(c.end);
+            if let Some(&qe) = quote_starting.get(&(start + 1))
+                && qe < e
+            {
+                c.same_as = Some((start + 1, qe));
             }
             made.push(c);
         }
-        // A branch also names its parent: 瑞穗银行(中国)有限公司青岛分行 → 瑞穗银行(中国)有限公司.
-        let parents: Vec<Candidate> = made
-            .iter()
-            .filter(|c| CROSSING.iter().any(|s| text.has_before(c.end, s)))
-            .filter_map(|c| {
-                made.iter()
-                    .filter(|p| p.start == c.start && p.end < c.end && p.end > c.start + 2)
-                    .max_by_key(|p| p.end)
-                    .cloned()
-            })
-            .collect();
-        let all = made.clone();
-        made.retain(|c| {
-            !all.iter().any(|o| o != c && o.start <= c.start && c.end <= o.end && (o.end - o.start) > (c.end - c.start))
-                || parents.contains(c)
-        });
-        for p in parents {
-            if !made.contains(&p) {
-                made.push(p);
+        // A branch also names its parent: 三井住友银行(中国)有限公司大连分行 → 三井住友银行(中国)有限公司.
+        made.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        let mut by_start: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+        for (i, c) in made.iter().enumerate() {
+            by_start.entry(c.start).or_default().push(i);
+        }
+        let mut keep = vec![false; made.len()];
+        let mut max_end = 0;
+        for (i, c) in made.iter().enumerate() {
+            if c.end > max_end {
+                keep[i] = true;
+                max_end = c.end;
             }
         }
-        out.extend(made);
+        for (i, c) in made.iter().enumerate() {
+            if !keep[i] || !BRANCH.iter().any(|s| text.has_before(c.end, s)) {
+                continue;
+            }
+            let parent = by_start
+                .get(&c.start)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&p| made[p].end < c.end && made[p].end > c.start + 2)
+                .max_by_key(|&p| made[p].end);
+            if let Some(p) = parent {
+                keep[p] = true;
+            }
+        }
+        out.extend(made.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c));
     }
 
     /// Scans left from `s` (exclusive) over name characters to the start of the name.
-    fn scan_left(&self, text: &Text, seg: &Segmentation, s: usize, crossing: bool, ends: &Ends) -> usize {
+    fn scan_left(&self, text: &Text, seg: &Segmentation, s: usize, ends: &Ends) -> usize {
         let chars = &text.chars;
         let floor = text.sentence_at(s).map(|sp| sp.start).unwrap_or(0).max(s.saturating_sub(40));
         let mut i = s;
@@ -399,17 +519,18 @@ impl Recogniser<'_> {
                 continue;
             }
             if c == ')' || c == '）' {
+                // Only a short qualifier in parentheses: 三井住友银行(中国)有限公司, 中日(大连).
                 let Some(open) = (i.saturating_sub(8).max(floor)..i - 1).rev().find(|&k| matches!(chars[k], '(' | '（')) else { break };
+                if !(open + 1..i - 1).all(|k| is_han(chars[k])) || open == floor || !is_name_char(chars[open - 1]) {
+                    break;
+                }
                 i = open;
                 continue;
             }
-            if !(is_name_char(c) || (is_name_punct(c) && c != '(' && c != '（')) {
+            if !is_name_char(c) {
                 break;
             }
-            // Stop at the end of an earlier complete name (not for branches).
-            if !crossing && ends.made.contains(&i) {
-                break;
-            }
+            // A name never runs over '·' (新河北·河北日报).
             if ends.people.contains(&i) {
                 break;
             }
@@ -419,7 +540,10 @@ impl Recogniser<'_> {
             }
             let (ts, _) = seg.token_at(i - 1).unwrap_or((i - 1, i));
             let token: String = chars[ts..i].iter().collect();
-            if self.rules.boundaries.contains(&token) || seg.is_stop(i - 1) || token.chars().all(|c| c.is_ascii_digit()) {
+            // A one-character verb right before the suffix is more likely part of a
+            // transliterated or abbreviated name (哈市, 东盟) than a verb.
+            let weak_stop = seg.is_stop(i - 1) && i - ts == 1 && (s - i < 2 || matches!(chars[i], '市' | '省' | '县' | '州'));
+            if self.rules.boundaries.contains(&token) || (seg.is_stop(i - 1) && !weak_stop) || token.chars().all(|c| c.is_ascii_digit()) {
                 break;
             }
             i = ts;
@@ -431,16 +555,24 @@ impl Recogniser<'_> {
         i
     }
 
-    /// 新华社天津2月27日电, 来源：新甘肃, 文章来源：新华社.
+    /// 新华社大连2月27日电, 来源：新河北, 文章来源：新华社.
     fn sources(&self, text: &Text, out: &mut Vec<Candidate>) {
         for key in ["来源:", "来源 :", "文章来源:"] {
             let mut from = 0;
+            let mut hits = 0;
             while let Some(p) = text.find(key, from, text.chars.len()) {
+                hits += 1;
+                if hits > 20 {
+                    break;
+                }
                 let s = p + key.chars().count();
                 let s = (s..text.chars.len()).find(|&k| text.chars[k] != ' ').unwrap_or(s);
                 let mut e = s;
-                while e < text.chars.len() && (is_han(text.chars[e]) || text.chars[e].is_ascii_alphanumeric() || text.chars[e] == '.') && e - s < 12 {
+                while e < text.chars.len() && (is_han(text.chars[e]) || text.chars[e].is_ascii_alphanumeric() || text.chars[e] == '.') && e - s < 30 {
                     e += 1;
+                }
+                while e > s && text.chars[e - 1] == '.' {
+                    e -= 1;
                 }
                 if e - s >= 2 && !out.iter().any(|c| c.start <= s && s < c.end) {
                     out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
@@ -448,10 +580,29 @@ impl Recogniser<'_> {
                 from = p + 1;
             }
         }
+        // The outlet on the article's date line: 2021-03-02 08:00 大连晚报.
+        let head_end = text.chars.len().min(400);
+        let head: String = text.chars[..head_end].iter().collect();
+        if let Some(m) = dateline_re().find(&head) {
+            let s = head[..m.end()].chars().count();
+            let mut e = s;
+            while e < head_end && is_han(text.chars[e]) && e - s < 10 {
+                e += 1;
+            }
+            let line_ends = text.chars.get(e).is_none_or(|c| matches!(c, ' ' | '\n' | '\r'));
+            if e - s >= 2 && line_ends && !out.iter().any(|c| c.start < e && s < c.end && c.origin != Origin::Abbrev) {
+                out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
+            }
+        }
         // Dateline: NAME PLACE 月 日 电.
         let mut from = 0;
-        while let Some(p) = text.find("日电", from, text.chars.len()) {
+        let mut hits = 0;
+        while let Some(p) = text.find("日电", from, text.chars.len().min(5000)) {
             from = p + 1;
+            hits += 1;
+            if hits > 10 {
+                break;
+            }
             let line_start = text.sentence_at(p).map(|s| s.start).unwrap_or(0);
             let Some(place) = out
                 .iter()
@@ -465,7 +616,8 @@ impl Recogniser<'_> {
             while s > line_start && is_han(text.chars[s - 1]) && place.start - s < 8 {
                 s -= 1;
             }
-            if place.start - s >= 2 && !out.iter().any(|c| c.start < place.start && c.end > s) {
+            if place.start - s >= 2 && !out.iter().any(|c| c.start < place.start && c.end > s && c.origin != Origin::Abbrev) {
+                out.retain(|c| !(c.start < place.start && c.end > s));
                 out.push(Candidate::new(s, place.start, EntityType::Company, Origin::Source));
             }
         }
@@ -479,23 +631,19 @@ impl Recogniser<'_> {
         // The outermost non-person candidate covering each character, and candidate ends.
         let mut cover: Vec<u32> = vec![u32::MAX; chars.len()];
         let mut ends: std::collections::HashSet<usize> = std::collections::HashSet::new();
-        let mut places: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
         for c in out.iter().filter(|c| c.origin != Origin::Abbrev) {
-            for k in c.start..c.end {
-                if cover[k] == u32::MAX || (cover[k] as usize) > c.start {
-                    cover[k] = c.start as u32;
+            for slot in cover.iter_mut().take(c.end).skip(c.start) {
+                if *slot == u32::MAX || (*slot as usize) > c.start {
+                    *slot = c.start as u32;
                 }
             }
             ends.insert(c.end);
-            if c.kind.is_place() {
-                places.insert((c.start, c.end));
-            }
         }
         let mut people: Vec<Candidate> = Vec::new();
         for m in self.titles.find_iter(&norm) {
             let ts = b2c.at(&norm, m.start());
             let te = ts + norm[m.start()..m.end()].chars().count();
-            // Inside an organisation name (副市长 is fine, 市长 in 下关市市长 too).
+            // Inside an organisation name (副市长 is fine, 市长 in 北九州市市长 too).
             if (ts..te).any(|k| cover[k] != u32::MAX && (cover[k] as usize) < ts) && cover.get(te.saturating_sub(1)).is_some_and(|&c| c != u32::MAX) && !ends.contains(&ts) {
                 continue;
             }
@@ -513,7 +661,6 @@ impl Recogniser<'_> {
                 people.push(c);
             }
         }
-        let _ = places;
         people.dedup_by(|b, a| a.start == b.start && a.end == b.end);
         let mut taken = vec![false; chars.len()];
         for p in &people {
@@ -559,8 +706,9 @@ impl Recogniser<'_> {
         if byline && len <= 3 && followed_by_break {
             return Some((s, e));
         }
-        let surname = self.has_surname(&name);
-        // Names are not made of dictionary words (赋予青岛建设).
+        // A known family name, or the segmenter's person tag as a weaker sign.
+        let surname = self.has_surname(&name) || (len >= 3 && seg.has_person_tag(s, e));
+        // Names are not made of dictionary words (赋予大连建设).
         let mut k = s;
         let mut words = 0;
         while k < e {
@@ -568,12 +716,12 @@ impl Recogniser<'_> {
             if b - a >= 2 && seg.is_dictionary_word(a, b) && !self.rules.surnames.contains(&text.norm(a, b)) {
                 words += 1;
             }
-            if seg.is_stop(k) && b - a >= 2 {
+            if seg.is_stop(k) && b - a >= 2 && !surname {
                 return None;
             }
             k = b.max(k + 1);
         }
-        if words >= 2 || (words == 1 && !surname) {
+        if (words >= 2 && !surname) || words >= 3 || (words == 1 && !surname) {
             return None;
         }
         if !surname && len < 3 {
@@ -622,11 +770,14 @@ impl Recogniser<'_> {
         let words = english_words(&text.chars);
         let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
         let connector = |w: &(usize, usize)| matches!(text.norm(w.0, w.1).as_str(), "of" | "for" | "and" | "de" | "'s");
+        let mut seen: std::collections::HashSet<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+        let last_words: std::collections::HashSet<&str> = self.rules.english_suffixes.iter().filter_map(|(s, _)| s.rsplit(' ').next()).collect();
         let mut i = 0;
         while i < words.len() {
             // Suffix match ending at word i.
             let mut matched = None;
-            for (suffix, kind) in &self.rules.english_suffixes {
+            let last = text.norm(words[i].0, words[i].1);
+            for (suffix, kind) in self.rules.english_suffixes.iter().filter(|_| last_words.contains(last.as_str())) {
                 let n = suffix.split(' ').count();
                 if i + 1 >= n {
                     let first = i + 1 - n;
@@ -649,15 +800,42 @@ impl Recogniser<'_> {
                         break;
                     }
                 }
+                if s < first && text.norm(words[s].0, words[s].1) == "The" {
+                    s += 1;
+                }
                 let start = words[s].0;
                 let end = words[i].1;
-                if s < first && !out.iter().any(|c| c.start == start && c.end == end) {
+                if s < first && seen.insert((start, end)) {
                     out.push(Candidate::new(start, end, kind, Origin::English));
                 }
             }
             i += 1;
         }
+        // A longer name replaces the shorter one inside it (Museum → Museum of Art).
+        let mut english: Vec<Candidate> = Vec::new();
+        out.retain(|c| {
+            if c.origin == Origin::English {
+                english.push(c.clone());
+                false
+            } else {
+                true
+            }
+        });
+        english.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        let mut max_end = 0;
+        for c in english {
+            if c.end > max_end {
+                max_end = c.end;
+                out.push(c);
+            }
+        }
         // People: "Name Name, the TITLE of" and "TITLE Name Name".
+        let mut taken = vec![false; text.chars.len()];
+        for c in out.iter() {
+            for t in taken.iter_mut().take(c.end).skip(c.start) {
+                *t = true;
+            }
+        }
         let lower: String = text.chars.iter().map(|c| c.to_ascii_lowercase()).collect();
         let lower_chars: Vec<char> = lower.chars().collect();
         for (k, w) in words.iter().enumerate() {
@@ -666,7 +844,7 @@ impl Recogniser<'_> {
                 let rest: String = lower_chars[w.1..(w.1 + 40).min(lower_chars.len())].iter().collect();
                 if let Some(title) = self.rules.english_titles.iter().find(|t| rest.trim_start().starts_with(t.to_lowercase().as_str())) {
                     let (s, e) = (words[k - 2].0, words[k - 1].1);
-                    if !out.iter().any(|c| c.start < e && s < c.end) {
+                    if !(s..e).any(|k| taken[k]) {
                         let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
                         let ts = w.1 + rest.len() - rest.trim_start().len();
                         c.title = Some((ts, ts + title.len()));
@@ -675,9 +853,9 @@ impl Recogniser<'_> {
                 }
             }
             let word = text.norm(w.0, w.1).to_lowercase();
-            if self.rules.english_titles.iter().any(|t| *t == word) && cap(w) && k + 2 < words.len() && cap(&words[k + 1]) && cap(&words[k + 2]) {
+            if self.rules.english_titles.contains(&word) && cap(w) && k + 2 < words.len() && cap(&words[k + 1]) && cap(&words[k + 2]) {
                 let (s, e) = (words[k + 1].0, words[k + 2].1);
-                if !out.iter().any(|c| c.start < e && s < c.end) {
+                if !(s..e).any(|k| taken[k]) {
                     let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
                     c.title = Some((w.0, w.1));
                     out.push(c);
@@ -722,6 +900,13 @@ fn mark_nested(cands: &mut [Candidate]) {
     }
 }
 
+fn dateline_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}(?: \d{1,2}:\d\d(?::\d\d)?)? +").unwrap_or_else(|_| unreachable!("constant regex"))
+    })
+}
+
 /// Where earlier names end, for the left scan.
 #[derive(Default)]
 struct Ends {
@@ -729,8 +914,6 @@ struct Ends {
     starts: std::collections::HashMap<usize, usize>,
     /// End → start of gazetteer places.
     places: std::collections::HashMap<usize, usize>,
-    /// Ends of complete names found so far.
-    made: std::collections::HashSet<usize>,
     /// Ends of people.
     people: std::collections::HashSet<usize>,
 }
@@ -769,12 +952,14 @@ pub struct Segmentation {
     known: Vec<bool>,
     /// For each character: whether its token is a function word or verb that ends a name.
     stop: Vec<bool>,
+    /// For each character: whether the segmenter tags its token as a person name (nr*).
+    person: Vec<bool>,
 }
 
 /// Word classes that never occur inside a name (verbs, prepositions, conjunctions,
 /// particles, pronouns, adverbs, numerals, classifiers, time words).
 fn is_stop_tag(tag: &str) -> bool {
-    matches!(tag, "v" | "vd" | "p" | "c" | "u" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "r" | "rr" | "rz" | "d" | "m" | "mq" | "q" | "t" | "ad" | "y" | "e" | "o" | "zg")
+    matches!(tag, "v" | "vd" | "p" | "c" | "u" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "r" | "rr" | "rz" | "d" | "m" | "mq" | "q" | "t" | "ad" | "y" | "e" | "o" | "zg" | "f")
 }
 
 impl Segmentation {
@@ -784,20 +969,31 @@ impl Segmentation {
         let mut token: Vec<(u32, u32)> = (0..n).map(|i| (i as u32, i as u32 + 1)).collect();
         let mut known = vec![false; n];
         let mut stop = vec![false; n];
+        let mut person = vec![false; n];
         for s in &text.sentences {
             let sentence: String = text.chars[s.start..s.end].iter().collect();
             for t in jieba.tag(&sentence, false) {
                 let (a, b) = (s.start + t.start, s.start + t.end);
-                let is_known = b - a >= 2 && jieba.has_word(t.word);
-                let is_stop = b - a >= 2 && is_stop_tag(t.tag) && t.word.chars().all(is_han) && !rules.name_verbs.contains(t.word);
+                // Without the HMM every token of two or more characters is a dictionary word.
+                let is_known = b - a >= 2;
+                let is_stop = (b - a >= 2 && is_stop_tag(t.tag) || b - a == 1 && t.tag == "v")
+                    && t.word.chars().all(is_han)
+                    && !rules.name_verbs.contains(t.word);
+                let is_person = t.tag.starts_with("nr");
                 for k in a..b.min(n) {
                     token[k] = (a as u32, b as u32);
                     known[k] = is_known;
                     stop[k] = is_stop;
+                    person[k] = is_person;
                 }
             }
         }
-        Self { token, known, stop }
+        Self { token, known, stop, person }
+    }
+
+    /// Whether the segmenter tags any word of `[s, e)` as a person name.
+    pub fn has_person_tag(&self, s: usize, e: usize) -> bool {
+        self.person.get(s..e).is_some_and(|p| p.iter().any(|&x| x))
     }
 
     /// Whether the token at `at` ends a name (a verb, a function word).

@@ -12,7 +12,7 @@
 //! ```
 //! use cckg::extract::Extractor;
 //! let extractor = Extractor::new().unwrap();
-//! let out = extractor.extract("a.txt", "青岛市市长李明访问了日本。");
+//! let out = extractor.extract("a.txt", "大连市市长李明访问了日本。");
 //! assert_eq!(out.language, "zh");
 //! assert!(out.entities.iter().any(|e| e.name == "李明"));
 //! assert!(out.relations.iter().any(|r| r.predicate.as_str() == "positionAt"));
@@ -37,8 +37,9 @@ use std::path::Path;
 use text::Text;
 
 /// Embedded gazetteer files (name, content).
-const GAZETTEERS: [(&str, &str); 4] = [
+const GAZETTEERS: [(&str, &str); 5] = [
     ("data/gazetteer/countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
+    ("data/gazetteer/organizations.tsv", include_str!("../../data/gazetteer/organizations.tsv")),
     ("data/gazetteer/china.tsv", include_str!("../../data/gazetteer/china.tsv")),
     ("data/gazetteer/japan.tsv", include_str!("../../data/gazetteer/japan.tsv")),
     ("data/gazetteer/world.tsv", include_str!("../../data/gazetteer/world.tsv")),
@@ -117,6 +118,9 @@ impl Extractor {
             if !entry.kind.is_place() {
                 continue;
             }
+            // Provinces and prefecture-level cities (GB/T 2260 codes ending in 00) are
+            // what news means by their names, whatever the dictionary says (大连/d).
+            let major = entry.id.strip_prefix("gb:").is_some_and(|code| code.ends_with("00"));
             for form in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
                 let n = form.chars().count();
                 if !(2..=8).contains(&n) || !form.chars().all(text::is_han) {
@@ -124,7 +128,7 @@ impl Extractor {
                 }
                 if jieba.has_word(form) {
                     let tags = jieba.tag(form, false);
-                    if n <= 3 && tags.len() == 1 && !tags[0].tag.starts_with("ns") {
+                    if !major && n <= 3 && tags.len() == 1 && !tags[0].tag.starts_with("ns") {
                         ambiguous.insert(form.clone());
                     }
                 } else if n >= 3 {
@@ -287,22 +291,169 @@ pub fn is_organisation(kind: EntityType) -> bool {
 }
 
 #[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "a failing test should panic with its value")]
 mod tests {
     use super::*;
 
     #[test]
     fn decode_accepts_utf8_bom_and_gb18030() {
         let p = Path::new("a.txt");
-        assert_eq!(decode(p, "\u{feff}青岛".as_bytes()).unwrap(), "青岛");
-        let (gb, _, _) = encoding_rs::GB18030.encode("青岛市");
-        assert_eq!(decode(p, &gb).unwrap(), "青岛市");
+        assert_eq!(decode(p, "\u{feff}大连".as_bytes()).unwrap(), "大连");
+        let (gb, _, _) = encoding_rs::GB18030.encode("大连市");
+        assert_eq!(decode(p, &gb).unwrap(), "大连市");
         assert!(decode(p, b"ab\0cd").unwrap_err().to_string().contains("byte 2"));
+    }
+
+    fn extractor() -> &'static Extractor {
+        static X: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        X.get_or_init(|| Extractor::new().unwrap())
+    }
+
+    fn has(out: &Extraction, kind: EntityType, name: &str) -> bool {
+        out.entities.iter().any(|e| e.kind == kind && (e.name == name || e.aliases.iter().any(|a| a == name)))
+    }
+
+    fn rel<'a>(out: &'a Extraction, subject: &str, predicate: &str, object: &str) -> Option<&'a crate::model::Relation> {
+        let name = |id: &str| out.entity(id).map(|e| e.name.clone()).unwrap_or_default();
+        out.relations.iter().find(|r| r.predicate.as_str() == predicate && name(&r.subject) == subject && name(&r.object) == object)
+    }
+
+    #[test]
+    fn organisations_by_suffix_start_at_the_place() {
+        let out = extractor().extract("t.txt", "会议由苏州市人民政府主办，苏州市贸促会承办。");
+        assert!(has(&out, EntityType::GovernmentBody, "苏州市人民政府"), "{:?}", out.entities);
+        assert!(has(&out, EntityType::GovernmentBody, "苏州市贸促会"));
+        assert!(rel(&out, "苏州市贸促会", "locatedIn", "苏州市").is_some());
+    }
+
+    #[test]
+    fn branch_is_part_of_its_bank() {
+        let out = extractor().extract("t.txt", "三井住友银行(中国)有限公司大连分行行长王海表示欢迎。");
+        assert!(has(&out, EntityType::Bank, "三井住友银行(中国)有限公司大连分行"), "{:?}", out.entities);
+        assert!(rel(&out, "三井住友银行(中国)有限公司大连分行", "partOf", "三井住友银行(中国)有限公司").is_some());
+        assert!(rel(&out, "王海", "positionAt", "三井住友银行(中国)有限公司大连分行").is_some());
+    }
+
+    #[test]
+    fn titles_give_people_posts_and_nationality() {
+        let out = extractor().extract("t.txt", "日本大阪市市长松井一郎出席了签约仪式。");
+        assert!(has(&out, EntityType::Person, "松井一郎"), "{:?}", out.entities);
+        let r = rel(&out, "松井一郎", "positionAt", "大阪市").expect("positionAt");
+        assert_eq!(r.qualifiers.role.as_deref(), Some("市长"));
+        assert!(rel(&out, "松井一郎", "nationality", "日本").is_some());
+    }
+
+    #[test]
+    fn friendship_cities_from_a_list() {
+        let out = extractor().extract("t.txt", "大连与日本北九州、舞鹤等城市建立了友好城市关系。");
+        assert!(rel(&out, "大连市", "friendshipCity", "北九州市").is_some() || rel(&out, "大连", "friendshipCity", "北九州").is_some(), "{:?}", out.relations);
+        let evidence = &out.relations.iter().find(|r| r.predicate.as_str() == "friendshipCity").unwrap().evidence;
+        assert!("大连与日本北九州、舞鹤等城市建立了友好城市关系。".contains(evidence.as_str()));
+    }
+
+    #[test]
+    fn trade_partner_rank() {
+        let out = extractor().extract("t.txt", "韩国是烟台市最大的贸易伙伴。");
+        let r = out.relations.iter().find(|r| r.predicate.as_str() == "tradePartner").expect("tradePartner");
+        assert_eq!(r.qualifiers.rank, Some(1));
+    }
+
+    #[test]
+    fn organiser_and_venue_of_an_event() {
+        let out = extractor().extract("t.txt", "9月5日，由苏州市人民政府主办的“中新合作论坛”在苏州国际博览中心举行。");
+        assert!(has(&out, EntityType::Event, "中新合作论坛"), "{:?}", out.entities);
+        assert!(rel(&out, "中新合作论坛", "organizedBy", "苏州市人民政府").is_some(), "{:?}", out.relations);
+    }
+
+    #[test]
+    fn declared_short_form_is_an_alias() {
+        let out = extractor().extract("t.txt", "大连日本商工会(简称商工会)成立十年。商工会会员众多。");
+        let e = out.entities.iter().find(|e| e.name == "大连日本商工会").expect("entity");
+        assert!(e.aliases.iter().any(|a| a == "商工会"));
+        assert_eq!(e.mentions.len(), 3);
+    }
+
+    #[test]
+    fn english_people_and_sister_cities() {
+        let text = "Kunming and Chiang Mai have been declared sister cities. Li Ming, the mayor of Kunming, visited Chiang Mai.";
+        let out = extractor().extract("t.txt", text);
+        assert_eq!(out.language, "en");
+        assert!(has(&out, EntityType::Person, "Li Ming"), "{:?}", out.entities);
+        assert!(out.relations.iter().any(|r| r.predicate.as_str() == "positionAt"));
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "ＡＢＣ,大连市政府表示:欢迎。";
+        let out = extractor().extract("t.txt", text);
+        let chars: Vec<char> = text.chars().collect();
+        for e in &out.entities {
+            for m in &e.mentions {
+                let s: String = chars[m.span.start..m.span.end].iter().collect();
+                assert_eq!(s, m.text);
+            }
+        }
+        for r in &out.relations {
+            let s: String = chars[r.start..r.end].iter().collect();
+            assert_eq!(s, r.evidence);
+        }
+    }
+
+    #[test]
+    fn nothing_in_empty_or_plain_text() {
+        assert!(extractor().extract("e.txt", "").entities.is_empty());
+        let out = extractor().extract("p.txt", "今天天气很好，我们去公园散步。");
+        assert!(out.entities.is_empty(), "{:?}", out.entities);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn extract_never_panics(s in "\\PC{0,200}") {
+            let out = extractor().extract("p.txt", &s);
+            let n = s.chars().count();
+            for r in &out.relations {
+                proptest::prop_assert!(r.start <= r.end && r.end <= n);
+            }
+        }
+
+        #[test]
+        fn extract_never_panics_on_article_like_text(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "大连", "日本", "市长", "李明", "“", "”", "(", ")", "与", "、", "，", "。", "友好城市", "有限公司", "分行",
+            "由", "主办", "在", "举行", "出席", "简称", "该", "示范区", "第三大贸易伙伴", "\n", " ", "·", "Mayor", "Bank", "said", ",",
+        ]), 0..60)) {
+            let s: String = parts.concat();
+            let _ = extractor().extract("p.txt", &s);
+        }
+    }
+
+    #[test]
+    fn extractor_is_shareable_across_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn data_dir_adds_gazetteer_rows_and_names_bad_lines() {
+        let dir = std::env::temp_dir().join(format!("cckg-extract-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("gazetteer")).unwrap();
+        std::fs::write(
+            dir.join("gazetteer/extra.tsv"),
+            "id\ttype\tname\taliases\tabbrev\tlabel_en\tparent\tcountry\twikidata\ncckg:test-town\tCity\t测例镇\t\t\tCeli\tiso:CN\tCN\t\n",
+        )
+        .unwrap();
+        let x = Extractor::with_data_dir(&dir).unwrap();
+        let out = x.extract("t.txt", "测例镇与日本合作。");
+        assert!(has(&out, EntityType::City, "测例镇"), "{:?}", out.entities);
+        std::fs::write(dir.join("rules.toml"), "[[rule]]\nname = \"x\"\npredicate = \"nope\"\n").unwrap();
+        let err = Extractor::with_data_dir(&dir).err().unwrap().to_string();
+        assert!(err.contains("rules.toml:"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn published_and_title() {
-        let x = Extractor::new().unwrap();
-        let out = x.extract("a.txt", "示例城市合作新闻标题\n2020-07-31 12:18 某报\n正文。");
+        let out = extractor().extract("a.txt", "示例城市合作新闻标题\n2020-07-31 12:18 某报\n正文。");
         assert_eq!(out.published.as_deref(), Some("2020-07-31"));
         assert_eq!(out.title.as_deref(), Some("示例城市合作新闻标题"));
     }

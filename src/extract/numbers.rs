@@ -122,7 +122,9 @@ const COUNTERS: &[(&str, Option<Unit>)] = &[
 ];
 
 /// Words after a number that make it a date or a duration, not a quantity.
-const NOT_QUANTITY: &[char] = &['年', '月', '日', '号', '时', '点', '分', '秒', '天', '周', '岁', '强'];
+const NOT_QUANTITY: &[char] = &[
+    '年', '月', '日', '号', '时', '点', '分', '秒', '天', '周', '岁', '强',
+];
 
 /// English units and measure words (lower case), longest first.
 const EN_COUNTERS: &[(&str, Option<Unit>)] = &[
@@ -235,14 +237,9 @@ fn is_cn_numeral(c: char) -> bool {
 
 /// Whether `chars[at..]` starts with `word`.
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..)
+        .zip(word.chars())
+        .all(|(i, w)| chars.get(i) == Some(&w))
 }
 
 /// Whether `chars[..at]` ends with `word`, compared case-insensitively for ASCII.
@@ -328,7 +325,10 @@ pub fn parse_rank(s: &str) -> Option<u32> {
             }
         }
     }
-    if ["最大", "首要", "头号", "最重要"].iter().any(|w| s.contains(w)) {
+    if ["最大", "首要", "头号", "最重要"]
+        .iter()
+        .any(|w| s.contains(w))
+    {
         return Some(1);
     }
     let lower = s.to_ascii_lowercase();
@@ -344,7 +344,8 @@ pub fn parse_rank(s: &str) -> Option<u32> {
         ("tenth", 10),
     ];
     for &(word, rank) in EN {
-        if lower.contains(&format!("{word} largest")) || lower.contains(&format!("{word}-largest")) {
+        if lower.contains(&format!("{word} largest")) || lower.contains(&format!("{word}-largest"))
+        {
             return Some(rank);
         }
     }
@@ -420,7 +421,8 @@ fn arabic(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
     }
     let value = Decimal { mantissa, decimals };
     // Glued to Latin letters or an underscore (`v5`, `163.com`, `39th`): not a quantity.
-    let glued = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic() || *c == '_' || *c == '@');
+    let glued =
+        |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic() || *c == '_' || *c == '@');
     if start > 0 && glued(chars.get(start - 1)) || glued(chars.get(i)) {
         return skip_word(chars, i);
     }
@@ -435,11 +437,16 @@ fn arabic(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
         return fraction(chars, start, i, value.value(), out);
     }
     // A range (`1-5月`, `1至2个`): dates or vague spans, not a quantity.
-    if matches!(chars.get(i), Some('-' | '—' | '–' | '~' | '～' | '至' | '到'))
-        && chars.get(i + 1).and_then(|&c| digit(c)).is_some()
+    if matches!(
+        chars.get(i),
+        Some('-' | '—' | '–' | '~' | '～' | '至' | '到')
+    ) && chars.get(i + 1).and_then(|&c| digit(c)).is_some()
     {
         let mut j = i + 1;
-        while chars.get(j).is_some_and(|&c| digit(c).is_some() || c == '.') {
+        while chars
+            .get(j)
+            .is_some_and(|&c| digit(c).is_some() || c == '.')
+        {
             j += 1;
         }
         return j;
@@ -462,7 +469,11 @@ fn skip_word(chars: &[char], mut i: usize) -> usize {
 fn chinese(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
     if starts_with(chars, start, "百分之") {
         let from = start + 3;
-        let end = from + chars[from..].iter().take_while(|&&c| is_cn_numeral(c)).count();
+        let end = from
+            + chars[from..]
+                .iter()
+                .take_while(|&&c| is_cn_numeral(c))
+                .count();
         let run: String = chars[from..end].iter().collect();
         if let Some(n) = parse_chinese_int(&run) {
             out.push(Quantity {
@@ -476,7 +487,11 @@ fn chinese(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
         }
         return start + 3;
     }
-    let end = start + chars[start..].iter().take_while(|&&c| is_cn_numeral(c)).count();
+    let end = start
+        + chars[start..]
+            .iter()
+            .take_while(|&&c| is_cn_numeral(c))
+            .count();
     let run: String = chars[start..end].iter().collect();
     if start > 0 && chars[start - 1] == '第' {
         return end;
@@ -493,7 +508,16 @@ fn chinese(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
         return end;
     }
     let before = out.len();
-    let next = finish(chars, start, end, Decimal { mantissa: n as f64, decimals: 0 }, out);
+    let next = finish(
+        chars,
+        start,
+        end,
+        Decimal {
+            mantissa: n as f64,
+            decimals: 0,
+        },
+        out,
+    );
     if out.len() > before && out.last().is_some_and(|q| q.unit.is_none()) {
         out.pop();
     }
@@ -501,7 +525,13 @@ fn chinese(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
 }
 
 /// `N分之M` starting at `start`; `i` points at `分之`.
-fn fraction(chars: &[char], start: usize, i: usize, denominator: f64, out: &mut Vec<Quantity>) -> usize {
+fn fraction(
+    chars: &[char],
+    start: usize,
+    i: usize,
+    denominator: f64,
+    out: &mut Vec<Quantity>,
+) -> usize {
     let from = i + 2;
     let end = from
         + chars[from..]
@@ -550,11 +580,20 @@ impl Decimal {
 
     /// The value times `m`, multiplied before dividing so that it stays exact.
     fn times(self, m: f64) -> Self {
-        Self { mantissa: self.mantissa * m, decimals: self.decimals }
+        Self {
+            mantissa: self.mantissa * m,
+            decimals: self.decimals,
+        }
     }
 }
 
-fn finish(chars: &[char], start: usize, mut i: usize, mut value: Decimal, out: &mut Vec<Quantity>) -> usize {
+fn finish(
+    chars: &[char],
+    start: usize,
+    mut i: usize,
+    mut value: Decimal,
+    out: &mut Vec<Quantity>,
+) -> usize {
     let mut approx = None;
     let (mut span_start, mut prefix_unit) = (start, None);
     if let Some((a, s)) = prefix_approx(chars, start) {
@@ -578,7 +617,9 @@ fn finish(chars: &[char], start: usize, mut i: usize, mut value: Decimal, out: &
         }
     }
     // 多 / 余 between the number and its magnitude: 40多万.
-    if matches!(chars.get(i), Some('多' | '余')) && chars.get(i + 1).and_then(|&c| cn_magnitude(c)).is_some() {
+    if matches!(chars.get(i), Some('多' | '余'))
+        && chars.get(i + 1).and_then(|&c| cn_magnitude(c)).is_some()
+    {
         approx = Some(Approx::MoreThan);
         i += 1;
     }
@@ -596,7 +637,14 @@ fn finish(chars: &[char], start: usize, mut i: usize, mut value: Decimal, out: &
     while chars.get(j) == Some(&' ') {
         j += 1;
     }
-    for (word, m) in [("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mln", 1e6)] {
+    for (word, m) in [
+        ("trillion", 1e12),
+        ("billion", 1e9),
+        ("million", 1e6),
+        ("thousand", 1e3),
+        ("bn", 1e9),
+        ("mln", 1e6),
+    ] {
         if starts_with_word(chars, j, word) {
             value = value.times(m);
             i = j + word.len();
@@ -624,7 +672,10 @@ fn finish(chars: &[char], start: usize, mut i: usize, mut value: Decimal, out: &
         while chars.get(j) == Some(&' ') {
             j += 1;
         }
-        if let Some(&(word, u)) = EN_COUNTERS.iter().find(|(w, _)| starts_with_word(chars, j, w)) {
+        if let Some(&(word, u)) = EN_COUNTERS
+            .iter()
+            .find(|(w, _)| starts_with_word(chars, j, w))
+        {
             counter = word;
             unit = unit.or(u);
             i = j + word.chars().count();
@@ -697,7 +748,10 @@ mod tests {
     #[test]
     fn approximations() {
         let q = one("每年约有近25万人次");
-        assert_eq!((q.value, q.unit, q.approx), (250_000.0, Some(Unit::Persons), Some(Approx::Nearly)));
+        assert_eq!(
+            (q.value, q.unit, q.approx),
+            (250_000.0, Some(Unit::Persons), Some(Approx::Nearly))
+        );
         assert_eq!(one("有600多家外企").approx, Some(Approx::MoreThan));
         assert_eq!(one("共80余次").approx, Some(Approx::MoreThan));
         assert_eq!(one("超过500万人次").approx, Some(Approx::MoreThan));
@@ -707,7 +761,10 @@ mod tests {
         let q = one("30多万人");
         assert_eq!((q.value, q.approx), (300_000.0, Some(Approx::MoreThan)));
         let q = one("同比增长约17倍");
-        assert_eq!((q.value, q.unit, q.approx), (17.0, Some(Unit::Times), Some(Approx::About)));
+        assert_eq!(
+            (q.value, q.unit, q.approx),
+            (17.0, Some(Unit::Times), Some(Approx::About))
+        );
     }
 
     #[test]
@@ -716,7 +773,10 @@ mod tests {
         assert_eq!((q.value, q.unit), (12.5, Some(Unit::Percent)));
         assert_eq!(one("增长３.５％").value, 3.5);
         let q = one("超过四分之一");
-        assert_eq!((q.value, q.unit, q.approx), (25.0, Some(Unit::Percent), Some(Approx::MoreThan)));
+        assert_eq!(
+            (q.value, q.unit, q.approx),
+            (25.0, Some(Unit::Percent), Some(Approx::MoreThan))
+        );
         assert!(close(one("占三分之一").value, 33.3));
         assert_eq!(one("百分之二十").value, 20.0);
         assert_eq!(one("面积4500平方米").unit, Some(Unit::SquareMetre));
@@ -771,7 +831,10 @@ mod tests {
         let q = one("has 39 sister cities");
         assert_eq!((q.value, q.unit), (39.0, Some(Unit::Count)));
         let q = one("more than 5,000 visitors");
-        assert_eq!((q.value, q.unit, q.approx), (5000.0, Some(Unit::Persons), Some(Approx::MoreThan)));
+        assert_eq!(
+            (q.value, q.unit, q.approx),
+            (5000.0, Some(Unit::Persons), Some(Approx::MoreThan))
+        );
         let q = one("grew 12 percent");
         assert_eq!((q.value, q.unit), (12.0, Some(Unit::Percent)));
     }

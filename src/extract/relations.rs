@@ -3,14 +3,14 @@
 //!
 //! Two sources: the structure of names and titles (a branch is part of its bank, an
 //! organisation named after a city is located there, 市长X holds a post at the city,
-//! 日本下关市 is part of Japan), and the trigger rules of `data/rules/relations.toml`.
+//! 日本北九州市 is part of Japan), and the trigger rules of `data/rules/relations.toml`.
 //!
 //! Entry point: [`extract_relations`].
 //!
 //! ```
 //! use cckg::extract::Extractor;
 //! let x = Extractor::new().unwrap();
-//! let out = x.extract("a.txt", "日本是青岛市第三大贸易伙伴。");
+//! let out = x.extract("a.txt", "日本是大连市第三大贸易伙伴。");
 //! let r = out.relations.iter().find(|r| r.predicate.as_str() == "tradePartner").unwrap();
 //! assert_eq!(r.qualifiers.rank, Some(3));
 //! ```
@@ -151,7 +151,7 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let g = cx.gazetteer;
     let mut done: HashSet<usize> = HashSet::new();
-    for m in res.mentions.iter().filter(|m| !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted)) {
+    for m in res.mentions.iter().filter(|m| !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted | Origin::English)) {
         let k = kind(cx, m);
         if matches!(k, EntityType::Person | EntityType::Event | EntityType::Initiative) || !done.insert(m.entity) {
             continue;
@@ -159,14 +159,23 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         let inner: Vec<&Resolved> = res.within(m.start, m.end, true).filter(|i| i.entity != m.entity && !(i.start == m.start && i.end == m.end)).collect();
         let ev = evidence(cx, m.start, m.end);
         // Branch: parent organisation at the start, then a place.
-        if let Some(parent) = inner.iter().find(|i| i.start == m.start && (is_organisation(kind(cx, i)) || kind(cx, i) == EntityType::EconomicZone) && i.end < m.end) {
+        let branch = crate::extract::mentions::BRANCH.iter().find(|b| cx.text.has_before(m.end, b));
+        let parent = branch.and_then(|_| inner.iter().find(|i| i.start == m.start && (is_organisation(kind(cx, i)) || kind(cx, i) == EntityType::EconomicZone) && i.end < m.end));
+        if let Some(parent) = parent {
             out.add(m.entity, Predicate::PartOf, parent.entity, Qualifiers::default(), ev, "branch-of");
-            if let Some(place) = inner.iter().find(|i| i.start >= parent.end && kind(cx, i).is_place()) {
+            if let Some(place) = inner.iter().find(|i| i.start >= parent.end && kind(cx, i).is_place() && kind(cx, i) != EntityType::Country) {
                 out.add(m.entity, Predicate::LocatedIn, place.entity, Qualifiers::default(), ev, "branch-place");
             }
             if let Some(place) = res.within(parent.start, parent.end, true).find(|i| i.start == parent.start && matches!(kind(cx, i), EntityType::City | EntityType::Province | EntityType::District | EntityType::Prefecture)) {
                 out.add(parent.entity, Predicate::LocatedIn, place.entity, Qualifiers::default(), evidence(cx, parent.start, parent.end), "name-place");
             }
+            continue;
+        }
+        // 辽宁自贸区大连片区: the place right before the branch word.
+        if let Some(b) = branch
+            && let Some(place) = inner.iter().find(|i| i.end + b.chars().count() == m.end && kind(cx, i).is_place() && kind(cx, i) != EntityType::Country)
+        {
+            out.add(m.entity, Predicate::LocatedIn, place.entity, Qualifiers::default(), ev, "branch-place");
             continue;
         }
         // Leading chain of places: the innermost one below country level.
@@ -189,16 +198,48 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
             }
             continue;
         }
-        let place = chain.iter().rev().find(|p| kind(cx, p) != EntityType::Country).copied();
+        // 日本大连经济发展促进会: a body abroad named after a Chinese city is located abroad.
+        let abroad = chain.first().filter(|c| kind(cx, c) == EntityType::Country).filter(|c| {
+            chain.get(1).is_some_and(|p| match (entry(cx, c), entry(cx, p)) {
+                (Some(ce), Some(pe)) => cx.gazetteer.country_of(pe) != Some(ce),
+                _ => false,
+            })
+        });
+        let place = abroad.copied().or_else(|| chain.iter().rev().find(|p| kind(cx, p) != EntityType::Country).copied());
         let place = place.or_else(|| {
             inner.iter().copied().find(|i| i.start > m.start && matches!(cx.text.chars.get(i.start - 1), Some('(' | '（')) && matches!(kind(cx, i), EntityType::City | EntityType::Province | EntityType::District))
         });
-        if let Some(p) = place {
+        // Newspapers named after a place (河北日报) are not located by their name.
+        let media = ["日报", "时报", "晚报", "电视台", "广播电台", "新闻网"].iter().any(|w| cx.text.has_before(m.end, w));
+        if let Some(p) = place.filter(|_| !media) {
             let pred = if k == EntityType::District && kind(cx, p) == EntityType::City { Predicate::PartOf } else { Predicate::LocatedIn };
             out.add(m.entity, pred, p.entity, Qualifiers::default(), ev, "name-place");
         }
     }
-    // Adjacent: zone or place followed by a venue or zone (在青岛国际经济合作区日本“国际客厅”).
+    // 长春市体育局、文化旅游局: list members without a place share the first one's.
+    let index: std::collections::HashMap<&str, usize> = res.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let located: std::collections::HashMap<usize, usize> = out
+        .relations
+        .iter()
+        .filter(|r| r.predicate == Predicate::LocatedIn && r.rule == "name-place")
+        .filter_map(|r| Some((*index.get(r.subject.as_str())?, *index.get(r.object.as_str())?)))
+        .collect();
+    let orgs: Vec<&Resolved> = res.mentions.iter().filter(|m| !m.nested && is_organisation(kind(cx, m))).collect();
+    for w in orgs.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let gap = cx.text.norm(a.end, b.start);
+        if !matches!(gap.as_str(), "、" | "及" | "和") {
+            continue;
+        }
+        let has_place = res.within(b.start, b.end, true).any(|i| i.start == b.start && kind(cx, i).is_place());
+        if has_place {
+            continue;
+        }
+        if let Some(&place) = located.get(&a.entity) {
+            out.add(b.entity, Predicate::LocatedIn, place, Qualifiers::default(), evidence(cx, a.start, b.end), "list-place");
+        }
+    }
+    // Adjacent: zone or place followed by a venue or zone (在大连国际会展中心韩国“国际会客厅”).
     let tops: Vec<&Resolved> = res.mentions.iter().filter(|m| !m.nested && m.origin != Origin::Abbrev).collect();
     for w in tops.windows(2) {
         let (a, b) = (w[0], w[1]);
@@ -218,11 +259,12 @@ fn entity_of_entries(cx: &Context<'_>, entries: &[usize]) -> Option<usize> {
 
 /// The mention (not a person) ending exactly at `at`, skipping 驻X.
 fn org_before<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
-    cx.resolved
-        .mentions
-        .iter()
-        .filter(|m| m.end == at && kind(cx, m) != EntityType::Person && m.origin != Origin::Abbrev)
-        .min_by_key(|m| m.start)
+    ending_at(cx, at).filter(|m| kind(cx, m) != EntityType::Person && m.origin != Origin::Abbrev).min_by_key(|m| m.start)
+}
+
+/// Mentions ending exactly at `at` (names are at most 80 characters long).
+fn ending_at<'a>(cx: &Context<'a>, at: usize) -> impl Iterator<Item = &'a Resolved> {
+    cx.resolved.within(at.saturating_sub(80), at, true).filter(move |m| m.end == at)
 }
 
 /// positionAt and nationality from titles.
@@ -237,8 +279,8 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
         let mut role = t.slice(ts, te);
         let mut org: Option<&Resolved>;
         if cx.english {
-            // "the mayor of Kansas City"
-            org = res.mentions.iter().find(|m| m.start >= te && m.start <= te + 5 && kind(cx, m) != EntityType::Person && t.norm(te, m.start).trim() == "of");
+            // "the mayor of Houston"
+            org = res.within(te, te + 80, false).find(|m| m.start <= te + 5 && kind(cx, m) != EntityType::Person && t.norm(te, m.start).trim() == "of");
             if org.is_none() {
                 continue;
             }
@@ -268,7 +310,7 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 role = t.slice(z, te);
                 org = Some(country);
             }
-            // Two titles for one person: 沈阳市外办党组成员、友协副秘书长刘振宁.
+            // Two titles for one person: 长春市外办党组成员、友协副秘书长王明.
             if let Some(o) = org
                 && o.start > 0
                 && t.chars[o.start - 1] == '、'
@@ -280,6 +322,10 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 }
             }
         }
+        // (记者 李某) after a dateline: the outlet of that line.
+        if org.is_none() && ["记者", "通讯员"].contains(&role.as_str()) {
+            org = res.within(sentence, ts, false).filter(|m| kind(cx, m) == EntityType::Company && ts - m.end <= 40).last();
+        }
         let Some(o) = org else { continue };
         out.add(p.entity, Predicate::PositionAt, o.entity, Qualifiers { role: Some(role), ..Default::default() }, ev, "title");
         let nat = nationality(cx, o);
@@ -290,17 +336,22 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
     }
 }
 
-/// The country a person's organisation chain starts with (日本下关市, 日本科学振兴机构,
+/// The country a person's organisation chain starts with (日本北九州市, 日本贸易振兴机构,
 /// 中国驻日本): not for overseas Chinese bodies or names mixing countries.
 fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
     let res = cx.resolved;
     let g = cx.gazetteer;
     // The chain start: walk left over adjacent mentions.
     let mut start = org;
-    while let Some(prev) = res.mentions.iter().find(|m| m.end == start.start && !m.nested && m.origin != Origin::Abbrev && kind(cx, m) != EntityType::Person) {
+    let mut steps = 0;
+    while let Some(prev) = ending_at(cx, start.start).find(|m| !m.nested && m.origin != Origin::Abbrev && kind(cx, m) != EntityType::Person) {
         start = prev;
+        steps += 1;
+        if steps > 8 {
+            break;
+        }
     }
-    let first = res.mentions.iter().filter(|m| m.start == start.start && m.origin == Origin::Gazetteer).max_by_key(|m| m.end)?;
+    let first = res.within(start.start, start.end, true).filter(|m| m.start == start.start && m.origin == Origin::Gazetteer).max_by_key(|m| m.end)?;
     let country_entry = entry(cx, first).filter(|&e| g.entry(e).kind == EntityType::Country)?;
     let name = cx.text.norm(start.start, org.end);
     if ["华侨", "华人", "中华"].iter().any(|w| name.contains(w)) {
@@ -310,8 +361,8 @@ fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
     (!mixed).then_some(first.entity)
 }
 
-/// partOf between places: written next to each other (日本下关市, 甘肃武威), a list after
-/// its country (日本宫崎、川崎), and the article's own Chinese cities.
+/// partOf between places: written next to each other (日本北九州市, 河北保定), a list after
+/// its country (日本福冈、名古屋), and the article's own Chinese cities.
 fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let g = cx.gazetteer;
@@ -343,12 +394,24 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
             }
         }
     }
-    // 横滨、神奈川等4个日本地方政府: a list closed by 等…COUNTRY.
+    // 上海浦东新区 (one gazetteer form): part of the place its name starts with.
+    for m in &places {
+        let Some(e) = entry(cx, m) else { continue };
+        let form = cx.text.norm(m.start, m.end);
+        for a in g.ancestors(e) {
+            let ae = g.entry(a);
+            let starts = std::iter::once(&ae.name).chain(ae.aliases.iter()).any(|n| n.chars().count() >= 2 && form.starts_with(n.as_str()) && form != *n);
+            if starts && let Some(j) = res.entries.iter().position(|x| *x == Some(a)) {
+                out.add(m.entity, Predicate::PartOf, j, Qualifiers::default(), evidence(cx, m.start, m.end), "name-parent");
+            }
+        }
+    }
+    // 福冈、长崎等3个日本地方政府: a list closed by 等…COUNTRY.
     for (i, a) in places.iter().enumerate() {
         if !cx.text.has_at(a.end, "等") {
             continue;
         }
-        let Some(country) = places.iter().skip(i + 1).find(|c| c.start > a.end && c.start <= a.end + 4 && kind(cx, c) == EntityType::Country) else { continue };
+        let Some(country) = places.iter().skip(i + 1).take_while(|c| c.start <= a.end + 4).find(|c| c.start > a.end && kind(cx, c) == EntityType::Country) else { continue };
         let Some(ec) = entry(cx, country) else { continue };
         let mut j = i;
         loop {
@@ -366,6 +429,15 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
     }
     // The article's own Chinese cities: part of the province and country it names.
     if !cx.english {
+        let mut standalone_count = vec![0usize; res.entities.len()];
+        let mut all_count = vec![0usize; res.entities.len()];
+        for m in &res.mentions {
+            all_count[m.entity] += 1;
+            if !m.nested && m.origin == Origin::Gazetteer {
+                standalone_count[m.entity] += 1;
+            }
+        }
+        let present: Vec<(usize, usize)> = res.entries.iter().enumerate().filter_map(|(j, e)| e.map(|e| (j, e))).collect();
         for (i, e) in res.entities.iter().enumerate() {
             if !matches!(e.kind, EntityType::City) {
                 continue;
@@ -374,13 +446,10 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
             if g.entry(ei).country.as_deref() != Some("CN") {
                 continue;
             }
-            let standalone = res.mentions.iter().filter(|m| m.entity == i && !m.nested && m.origin == Origin::Gazetteer).count();
-            let all = res.mentions.iter().filter(|m| m.entity == i).count();
-            if standalone == 0 || all < 2 {
+            if standalone_count[i] == 0 || all_count[i] < 2 {
                 continue;
             }
-            for (j, other) in res.entries.iter().enumerate() {
-                let Some(oj) = *other else { continue };
+            for &(j, oj) in &present {
                 if contains(g, oj, ei) {
                     // Evidence: the first sentence that names both, else the city's first mention.
                     let ev = first_shared_sentence(cx, i, j).unwrap_or_else(|| {
@@ -454,11 +523,12 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
     let name = rule.name.as_str();
     match rule.pattern {
         Pattern::FirstToRest => {
-            let subj = before.iter().copied().find(|m| allowed(cx, m, &rule.subject)).or_else(|| topic(cx, rule, clause.start));
+            let starts_with_with = ["与", "和", "同", "跟"].iter().any(|w| t.has_at(clause.start, w));
+            let subj = if starts_with_with { None } else { before.iter().copied().find(|m| allowed(cx, m, &rule.subject)) }.or_else(|| topic(cx, rule, clause.start));
             let Some(s) = subj else { return };
             let same_type = matches!(rule.predicate, Predicate::FriendshipCity | Predicate::EconomicPartnerCity);
-            let ok = |m: &&Resolved| allowed(cx, m, &rule.object) && m.entity != s.entity && (!same_type || kind(cx, m) == kind(cx, s) || kind(cx, m).is_place() && kind(cx, m) != EntityType::Country && kind(cx, s) != EntityType::Country && !contains_doc(cx, m, s));
-            let mut objs: Vec<&Resolved> = before.iter().copied().filter(|m| m.start >= s.end).filter(ok).collect();
+            let ok = |m: &&Resolved| allowed(cx, m, &rule.object) && m.entity != s.entity && (!same_type || kind(cx, m) == kind(cx, s)) && !contains_doc(cx, m, s);
+            let mut objs: Vec<&Resolved> = before.iter().copied().filter(|m| m.start >= s.end || s.start < clause.start).filter(ok).collect();
             if objs.is_empty() {
                 objs = after.iter().copied().filter(ok).take(if same_type { 8 } else { 1 }).collect();
             }
@@ -486,7 +556,14 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
             for &(a, b) in &items {
                 let Some(w) = ["与", "和", "同", " and ", " with "].iter().find_map(|w| t.find(w, a, b).map(|p| (p, p + w.chars().count()))) else { continue };
                 let left = tops(cx, a, w.0).into_iter().rev().find(|m| allowed(cx, m, &rule.subject));
-                let right = tops(cx, w.1, b.max(w.1)).into_iter().find(|m| allowed(cx, m, &rule.object));
+                let after_with = tops(cx, w.1, b.max(w.1));
+                let mut right = after_with.iter().copied().find(|m| allowed(cx, m, &rule.object));
+                // 与俄罗斯哈巴罗夫斯克市国际关系局: the organisation after its country.
+                while let Some(r) = right
+                    && let Some(next) = after_with.iter().copied().find(|m| m.start == r.end && allowed(cx, m, &rule.object))
+                {
+                    right = Some(next);
+                }
                 if let (Some(l), Some(r)) = (left, right) {
                     out.add(l.entity, rule.predicate, r.entity, q.clone(), evidence(cx, clause.start, te), name);
                     any = true;
@@ -512,6 +589,17 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
             if let Some(p) = t.find("由", clause.start, ts) {
                 a = p + 1;
             }
+            // 由A主办、B承办: B's list starts after the previous role word.
+            for w in ["主办", "承办", "协办", "指导", "支持"] {
+                let mut from = a;
+                while let Some(p) = t.find(w, from, ts) {
+                    a = p + w.chars().count();
+                    from = a;
+                }
+            }
+            while a < ts && matches!(t.chars[a], '、' | '，' | ',' | ' ') {
+                a += 1;
+            }
             let mut b = ts;
             if let Some(p) = t.find("在", a, ts) {
                 b = p;
@@ -536,6 +624,17 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
         }
         Pattern::EventPlace => {
             let Some(at) = (clause.start..ts).rev().find(|&k| t.chars[k] == '在' || t.chars[k] == '于') else {
+                // 国际会客厅……举办了A、B、C: events hosted by the venue the sentence is about.
+                if t.has_at(ts, "举办") {
+                    let sentence = t.sentence_at(ts).unwrap_or(clause);
+                    let host = tops(cx, sentence.start, clause.start.max(sentence.start)).into_iter().find(|m| matches!(kind(cx, m), EntityType::Venue | EntityType::EconomicZone));
+                    if let Some(h) = host {
+                        for e in tops(cx, te, sentence.end).into_iter().filter(|m| kind(cx, m) == EntityType::Event) {
+                            out.add(e.entity, rule.predicate, h.entity, q.clone(), evidence(cx, h.start, e.end), name);
+                        }
+                    }
+                    return;
+                }
                 if t.has_at(ts, "held") {
                     let place = after.iter().copied().find(|m| allowed(cx, m, &rule.object));
                     let event = before.iter().copied().rev().find(|m| kind(cx, m) == EntityType::Event);
@@ -565,7 +664,8 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
             let Some(e) = event else { return };
             // The participant list: this clause before the trigger and the list-like clauses before it.
             let mut start = clause.start;
-            for c in cx.text.clauses.iter().rev().filter(|c| c.end <= clause.start && c.start >= sentence.start) {
+            let here = cx.text.clauses.partition_point(|c| c.end <= clause.start);
+            for c in cx.text.clauses[..here].iter().rev().take_while(|c| c.start >= sentence.start) {
                 if !list_like(cx, c.start, c.end) {
                     break;
                 }
@@ -592,7 +692,7 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
         Pattern::Speaker => {
             let person = before.iter().copied().find(|m| kind(cx, m) == EntityType::Person);
             let Some(p) = person else { return };
-            let event = before.iter().copied().rev().find(|m| kind(cx, m) == EntityType::Event && m.end + 1 >= ts).or_else(|| latest_event(cx, clause.start));
+            let event = tops(cx, clause.start, te).into_iter().rev().find(|m| kind(cx, m) == EntityType::Event && m.end + 1 >= ts).or_else(|| latest_event(cx, clause.start));
             if let Some(e) = event {
                 out.add(p.entity, rule.predicate, e.entity, q, evidence(cx, clause.start, te), name);
             }
@@ -625,7 +725,7 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
             out.add(s.entity, rule.predicate, o.entity, q.clone(), ev, name);
             // And every place above it that the text names.
             if let Some(eo) = entry(cx, o) {
-                for (j, other) in cx.resolved.entries.iter().enumerate() {
+                for (j, other) in cx.resolved.entries.iter().enumerate().take(2000) {
                     if let Some(x) = *other
                         && cx.gazetteer.entry(x).kind != EntityType::Country
                         && contains(cx.gazetteer, x, eo)
@@ -643,6 +743,13 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
                 let mut qual = q;
                 qual.date = date_before(cx, t.sentence_at(ts).map(|x| x.start).unwrap_or(clause.start), ts);
                 out.add(s.entity, rule.predicate, o.entity, qual, evidence(cx, clause.start, clause.end), name);
+            }
+        }
+        Pattern::AfterOf => {
+            let o = before.last().copied().filter(|m| allowed(cx, m, &rule.object) && m.end == ts);
+            let s = after.first().copied().filter(|m| allowed(cx, m, &rule.subject) && m.start == te);
+            if let (Some(s), Some(o)) = (s, o) {
+                out.add(s.entity, rule.predicate, o.entity, q, evidence(cx, o.start, s.end), name);
             }
         }
         Pattern::PersonPlace => {
@@ -695,7 +802,8 @@ fn list_like(cx: &Context<'_>, a: usize, b: usize) -> bool {
 
 /// The latest event mentioned before `at`.
 fn latest_event<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
-    cx.resolved.mentions.iter().filter(|m| m.end <= at && kind(cx, m) == EntityType::Event).max_by_key(|m| m.start)
+    // Within the last 2000 characters: an event named long before is not "the" event.
+    cx.resolved.within(at.saturating_sub(2000), at, true).filter(|m| kind(cx, m) == EntityType::Event).max_by_key(|m| m.start)
 }
 
 /// 第三大 → 3, 最大 / 第一大 → 1.
@@ -703,7 +811,7 @@ fn rank(s: &str) -> Option<u32> {
     if s.contains("最大") {
         return Some(1);
     }
-    let p = s.find('第')?;
+    let p = s.rfind('第')?;
     let rest = &s[p + '第'.len_utf8()..];
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() {

@@ -1,13 +1,13 @@
 //! Entity resolution inside one document: every surface form of one referent becomes
-//! one [`Entity`] (青岛 / 青岛市, 山东自贸区 / 山东自贸试验区, a declared short form
-//! 简称“经促会”, a back-reference 该示范区).
+//! one [`Entity`] (大连 / 大连市, 辽宁自贸区 / 辽宁自贸试验区, a declared short form
+//! 简称“经发会”, a back-reference 该示范区).
 //!
 //! Entry point: [`resolve`].
 //!
 //! ```
 //! use cckg::extract::Extractor;
 //! let x = Extractor::new().unwrap();
-//! let out = x.extract("a.txt", "示例经济促进会(简称经促会)成立。经促会表示欢迎。");
+//! let out = x.extract("a.txt", "示例经济促进会(简称经发会)成立。经发会表示欢迎。");
 //! let e = out.entities.iter().find(|e| e.name == "示例经济促进会").unwrap();
 //! assert_eq!(e.mentions.len(), 3);
 //! ```
@@ -122,6 +122,25 @@ pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec
     for (a, b) in short_form_pairs(&res, &forms, rules) {
         union(&mut parent, a, b);
     }
+    // 东京 / 东京都, 北九州 / 北九州市 from two gazetteer rows: one place.
+    let mut by_stem: HashMap<(EntityType, String), usize> = HashMap::new();
+    for (i, e) in res.entities.iter().enumerate() {
+        if !e.kind.is_place() {
+            continue;
+        }
+        for f in &forms[i] {
+            let stem = f.trim_end_matches(['市', '都', '县', '府', '省']).to_owned();
+            if stem.chars().count() < 2 {
+                continue;
+            }
+            match by_stem.get(&(e.kind, stem.clone())) {
+                Some(&j) => union(&mut parent, j, i),
+                None => {
+                    by_stem.insert((e.kind, stem), i);
+                }
+            }
+        }
+    }
     // Collapse.
     let mut new_index: Vec<usize> = vec![usize::MAX; n];
     let mut merged: Vec<Entity> = Vec::new();
@@ -152,10 +171,15 @@ pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec
     res.entities = merged;
     res.entries = merged_entries;
     back_references(text, rules, &mut res);
+    res.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut of_entity: Vec<Vec<usize>> = vec![Vec::new(); res.entities.len()];
+    for (k, m) in res.mentions.iter().enumerate() {
+        of_entity[m.entity].push(k);
+    }
     // Names, aliases, mentions, ids.
     for (i, e) in res.entities.iter_mut().enumerate() {
         let mut fs = merged_forms.get(i).cloned().unwrap_or_default();
-        for m in res.mentions.iter().filter(|m| m.entity == i) {
+        for m in of_entity[i].iter().map(|&k| &res.mentions[k]) {
             let s = text.slice(m.start, m.end);
             if !fs.contains(&s) {
                 fs.push(s);
@@ -170,10 +194,9 @@ pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec
         let quoted_inner = fs.iter().find(|f| name.contains(f.as_str()) && *f != &name && name.starts_with(['“', '"'])).cloned();
         e.name = quoted_inner.unwrap_or(name);
         e.aliases = fs.into_iter().filter(|f| *f != e.name).collect();
-        e.mentions = res
-            .mentions
+        e.mentions = of_entity[i]
             .iter()
-            .filter(|m| m.entity == i)
+            .map(|&k| &res.mentions[k])
             .map(|m| Mention { text: text.slice(m.start, m.end), span: crate::model::Span::new(m.start, m.end) })
             .collect();
     }
@@ -185,11 +208,12 @@ pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec
         .enumerate()
         .filter_map(|(i, e)| e.filter(|&e| gazetteer.entry(e).kind == EntityType::Country).map(|e| (e, res.entities[i].id.clone())))
         .collect();
-    for i in 0..res.entities.len() {
-        let country = match res.entries[i] {
+    let entries = res.entries.clone();
+    for (i, entry) in entries.iter().enumerate() {
+        let country = match *entry {
             Some(e) if gazetteer.entry(e).kind != EntityType::Country => gazetteer.country_of(e).and_then(|c| country_ids.get(&c).cloned()),
             Some(_) => None,
-            None => prefix_country(text, &res, i, gazetteer).and_then(|c| country_ids.get(&c).cloned()),
+            None => of_entity[i].first().and_then(|&k| prefix_country(&res, &res.mentions[k], gazetteer)).and_then(|c| country_ids.get(&c).cloned()),
         };
         res.entities[i].country = country;
     }
@@ -198,12 +222,9 @@ pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec
 }
 
 /// The country of an organisation from the first place written in its name.
-fn prefix_country(text: &Text, res: &Resolution, entity: usize, gazetteer: &Gazetteer) -> Option<usize> {
-    let first = res.mentions.iter().find(|m| m.entity == entity)?;
-    let _ = text;
-    res.mentions
-        .iter()
-        .filter(|m| m.start >= first.start && m.end <= first.end && m.entity != entity)
+fn prefix_country(res: &Resolution, first: &Resolved, gazetteer: &Gazetteer) -> Option<usize> {
+    res.within(first.start, first.end, true)
+        .filter(|m| m.entity != first.entity)
         .find_map(|m| res.entries[m.entity])
         .and_then(|e| gazetteer.country_of(e))
 }
@@ -242,6 +263,19 @@ fn norm_key(s: &str) -> String {
 fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
     let chars = &text.chars;
     let mut added = Vec::new();
+    let mut declared = 0;
+    // Coverage by candidates other than one exactly at the short form.
+    let mut cover_start: Vec<u32> = vec![u32::MAX; chars.len()];
+    let mut cover_end: Vec<u32> = vec![0; chars.len()];
+    for c in cands.iter() {
+        for k in c.start..c.end {
+            if cover_start[k] == u32::MAX || (c.end - c.start) as u32 > cover_end[k] - cover_start[k] {
+                cover_start[k] = c.start as u32;
+                cover_end[k] = c.end as u32;
+            }
+        }
+    }
+    let covered = |a: usize, b: usize| (a..b).any(|k| cover_start[k] != u32::MAX && !(cover_start[k] as usize == a && cover_end[k] as usize == b));
     for c in cands.iter().filter(|c| !c.nested) {
         let mut p = c.end;
         if !matches!(chars.get(p), Some('(' | '（')) {
@@ -267,15 +301,19 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
             continue;
         }
         let short: Vec<char> = chars[s..e].to_vec();
+        if declared >= 20 {
+            break;
+        }
+        declared += 1;
         let mut at = s;
         while at + short.len() <= chars.len() {
-            if chars[at..at + short.len()] == short[..] && !cands.iter().any(|o| o.start <= at && at < o.end && !(o.start == at && o.end == at + short.len())) {
+            if chars[at..at + short.len()] == short[..] && !covered(at, at + short.len()) {
                 let mut m = c.clone();
                 m.start = at;
                 m.end = at + short.len();
                 m.origin = Origin::Alias;
                 m.nested = false;
-                m.same_as = None;
+                m.same_as = Some((c.start, c.end));
                 m.title = None;
                 added.push(m);
                 at += short.len();
@@ -284,12 +322,13 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
             }
         }
     }
-    cands.retain(|c| !added.iter().any(|a| a.start == c.start && a.end == c.end));
+    let spans: std::collections::HashSet<(usize, usize)> = added.iter().map(|a| (a.start, a.end)).collect();
+    cands.retain(|c| !spans.contains(&(c.start, c.end)));
     cands.extend(added);
 }
 
 /// Pairs of entities of one type where one name is a short form of the other
-/// (山东自贸区 / 山东自贸试验区, 沈阳市友协 / 沈阳市人民对外友好协会).
+/// (辽宁自贸区 / 辽宁自贸试验区, 长春市友协 / 长春市人民对外友好协会).
 fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> Vec<(usize, usize)> {
     let _ = rules;
     let mut out = Vec::new();
@@ -307,12 +346,17 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             if short.len() < 3 || short.len() >= long.len() || !short.iter().all(|c| is_han(*c)) {
                 continue;
             }
-            if short.last() != long.last() {
+            if short.last() != long.last() && !(short.len() >= 4 && short[0] == long[0]) {
                 continue;
             }
             // Same first character and a subsequence (abbreviations keep order), or the
             // long form is a place name followed by the short form.
-            let subsequence = short[0] == long[0] && is_subsequence(&short, &long) && !long.starts_with(&short);
+            let tail = &long[long.len().saturating_sub(6)..];
+            let subsequence = short[0] == long[0]
+                && is_subsequence(&short, &long)
+                && !long.starts_with(&short)
+                && tail.contains(&short[short.len() - 2])
+                && tail.contains(&short[short.len() - 1]);
             let place_prefixed = long.ends_with(&short) && long.len() - short.len() >= 2 && short.len() >= 4;
             if subsequence || place_prefixed {
                 out.push((a, b));
@@ -342,7 +386,7 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
                 tails.push((suffix.clone(), i, first.start));
             }
         }
-        // Tails built from the name itself (生态城 in 中新天津生态城): its last 3 characters.
+        // Tails built from the name itself (工业园 in 中新苏州工业园): its last 3 characters.
         let chars: Vec<char> = name.chars().filter(|c| is_han(*c)).collect();
         if chars.len() >= 6 {
             let tail: String = chars[chars.len() - 3..].iter().collect();
@@ -354,40 +398,58 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     if tails.is_empty() {
         return;
     }
-    let occupied = |res: &Resolution, s: usize, e: usize| res.mentions.iter().any(|m| m.start < e && s < m.end);
+    let mut occupied = vec![false; text.chars.len()];
+    for m in &res.mentions {
+        for o in occupied.iter_mut().take(m.end).skip(m.start) {
+            *o = true;
+        }
+    }
+    let mut unique: Vec<String> = tails.iter().map(|t| t.0.clone()).collect();
+    unique.sort();
+    unique.dedup();
+    let Ok(automaton) = aho_corasick::AhoCorasickBuilder::new().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(&unique) else { return };
+    let norm: String = text.chars.iter().collect();
+    let mut by_tail: HashMap<&str, Vec<(usize, usize)>> = HashMap::new(); // tail → (first start, entity), sorted
+    for (tail, entity, first) in &tails {
+        by_tail.entry(tail.as_str()).or_default().push((*first, *entity));
+    }
+    for v in by_tail.values_mut() {
+        v.sort_unstable();
+    }
     let mut added = Vec::new();
-    for (tail, _, _) in &tails {
+    let (mut byte, mut ch) = (0usize, 0usize);
+    for m in automaton.find_iter(&norm) {
+        ch += norm[byte..m.start()].chars().count();
+        byte = m.start();
+        let at = ch;
+        let tail = &unique[m.pattern().as_usize()];
         let n = tail.chars().count();
-        let mut from = 0;
-        while let Some(at) = text.find(tail, from, text.chars.len()) {
-            from = at + 1;
-            if occupied(res, at, at + n) || added.iter().any(|m: &Resolved| m.start < at + n && at < m.end) {
-                continue;
+        if (at..at + n).any(|k| occupied[k]) {
+            continue;
+        }
+        // Standalone: not glued to name characters on the left (unless 该/这个/此).
+        let demonstrative = ["该", "这个", "此", "这一", "本"].iter().any(|d| text.has_before(at, d));
+        let glued_left = at > 0 && is_han(text.chars[at - 1]) && !demonstrative;
+        let glued_left = glued_left && !["在", "与", "的", "由", "是", "对", "从", "到", "为"].iter().any(|d| text.has_before(at, d));
+        if glued_left {
+            continue;
+        }
+        // The nearest earlier entity with this tail, else the first later one.
+        let Some(list) = by_tail.get(tail.as_str()) else { continue };
+        let i = list.partition_point(|&(first, _)| first < at);
+        let target = if i > 0 { list.get(i - 1) } else { list.first() };
+        if let Some(&(_, entity)) = target {
+            for o in occupied.iter_mut().take(at + n).skip(at) {
+                *o = true;
             }
-            // Standalone: not glued to name characters on the left (unless 该/这个/此).
-            let demonstrative = ["该", "这个", "此", "这一", "本"].iter().any(|d| text.has_before(at, d));
-            let glued_left = at > 0 && is_han(text.chars[at - 1]) && !demonstrative;
-            let glued_left = glued_left && !["在", "与", "和", "的", "由", "是", "对", "从", "到", "为", "及"].iter().any(|d| text.has_before(at, d));
-            if glued_left {
-                continue;
-            }
-            // The nearest earlier entity with this tail, else the first later one.
-            let candidates: Vec<&(String, usize, usize)> = tails.iter().filter(|t| t.0 == *tail).collect();
-            let target = candidates
-                .iter()
-                .filter(|t| t.2 < at)
-                .max_by_key(|t| t.2)
-                .or_else(|| candidates.iter().min_by_key(|t| t.2));
-            if let Some(t) = target {
-                added.push(Resolved { start: at, end: at + n, entity: t.1, origin: Origin::Alias, nested: false, title: None });
-            }
+            added.push(Resolved { start: at, end: at + n, entity, origin: Origin::Alias, nested: false, title: None });
         }
     }
     res.mentions.extend(added);
     res.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
 
-/// Stable, unique slugs: `city-qingdao`, `person-李忠`.
+/// Stable, unique slugs: `city-qingdao`, `person-王海`.
 fn assign_ids(entities: &mut [Entity]) {
     let mut used: HashMap<String, usize> = HashMap::new();
     for e in entities.iter_mut() {

@@ -5,7 +5,7 @@
 //! ```
 //! use cckg::extract::rules::Rules;
 //! let rules = Rules::embedded().unwrap();
-//! assert!(rules.suffix_type("青岛市贸促会").is_some());
+//! assert!(rules.suffix_type("大连市贸促会").is_some());
 //! assert!(rules.relations.iter().any(|r| r.name == "friendship-city"));
 //! ```
 
@@ -43,6 +43,8 @@ pub enum Pattern {
     Either,
     /// A person subject and a place after the trigger.
     PersonPlace,
+    /// `A所属B`: subject after the trigger, object right before it.
+    AfterOf,
 }
 
 /// One relation rule of `relations.toml`.
@@ -183,13 +185,22 @@ impl Rules {
         Ok(rules)
     }
 
-    /// Adds a rules file; which kind is told by its tables (`[[rule]]` → relations).
+    /// Adds a rules file; which kind is told by its tables (`[[rule]]` with a
+    /// `predicate` → relations; `[[suffix]]`, `[person]`, … → entities). Files of other
+    /// stages (fact rules) are left alone.
     pub fn add_file(&mut self, file: &str, text: &str) -> Result<()> {
+        const ENTITY_TABLES: [&str; 7] = ["suffix", "boundary", "generic", "generic_prefixes", "name_verbs", "person", "english"];
         let value: toml::Table = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
-        if value.contains_key("rule") {
-            self.add_relations(file, text)
-        } else {
+        if let Some(rules) = value.get("rule").and_then(|r| r.as_array()) {
+            if rules.iter().any(|r| r.get("predicate").is_some()) {
+                return self.add_relations(file, text);
+            }
+            return Ok(());
+        }
+        if value.keys().any(|k| ENTITY_TABLES.contains(&k.as_str())) {
             self.add_entities(file, text)
+        } else {
+            Ok(())
         }
     }
 
@@ -256,13 +267,14 @@ fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> Error {
 }
 
 #[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "a failing test should panic with its value")]
 mod tests {
     use super::*;
 
     #[test]
     fn embedded_rules_parse() {
         let rules = Rules::embedded().unwrap();
-        assert_eq!(rules.suffix_type("瑞穗银行").map(|t| t.0), Some(EntityType::Bank));
+        assert_eq!(rules.suffix_type("三井住友银行").map(|t| t.0), Some(EntityType::Bank));
         assert!(rules.titles.iter().any(|t| t == "市长"));
         assert!(rules.surnames.contains("上官"));
     }

@@ -7,11 +7,11 @@
 //!
 //! ```
 //! use cckg::extract::text::Text;
-//! let text = Text::new("青岛，日本。Ａ１“好”");
-//! assert_eq!(text.chars[7], 'A');
-//! assert_eq!(text.chars[9], '"');
+//! let text = Text::new("大连，日本。Ａ１“好”");
+//! assert_eq!(text.chars[6], 'A');
+//! assert_eq!(text.chars[8], '"');
 //! assert_eq!(text.sentences.len(), 2);
-//! assert_eq!(text.slice(0, 2), "青岛");
+//! assert_eq!(text.slice(0, 2), "大连");
 //! ```
 
 use crate::model::Span;
@@ -92,14 +92,7 @@ impl Text {
 
     /// Whether the normalised text at `at` starts with `word`.
     pub fn has_at(&self, at: usize, word: &str) -> bool {
-        let mut i = at;
-        for w in word.chars() {
-            if self.chars.get(i) != Some(&w) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        (at..).zip(word.chars()).all(|(i, w)| self.chars.get(i) == Some(&w))
     }
 
     /// Whether the normalised text ending at `end` (exclusive) ends with `word`.

@@ -68,7 +68,11 @@ impl Published {
         let mut parts = s.trim().splitn(3, '-');
         let year = parts.next()?.parse().ok()?;
         let month = parts.next().and_then(|m| m.parse().ok()).unwrap_or(1);
-        let day = parts.next().and_then(|d| d.get(..2)).and_then(|d| d.parse().ok()).unwrap_or(1);
+        let day = parts
+            .next()
+            .and_then(|d| d.get(..2))
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(1);
         Some(Self { year, month, day })
     }
 
@@ -83,7 +87,12 @@ impl Published {
 pub fn resolve_date(text: &str, published: Option<&str>) -> Option<String> {
     scan(text, published)
         .into_iter()
-        .find(|t| matches!(t.kind, TimeKind::Day | TimeKind::Month | TimeKind::Year | TimeKind::AsOf))
+        .find(|t| {
+            matches!(
+                t.kind,
+                TimeKind::Day | TimeKind::Month | TimeKind::Year | TimeKind::AsOf
+            )
+        })
         .map(|t| t.value)
 }
 
@@ -104,7 +113,16 @@ pub fn scan_chars(chars: &[char], published: Option<&str>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        match expression(chars, i, published) {
+        if !may_start(chars, i) {
+            i += 1;
+            continue;
+        }
+        let found = if chars[i].is_ascii_alphabetic() {
+            english(chars, i, published)
+        } else {
+            expression(chars, i, published)
+        };
+        match found {
             Some((expr, next)) => {
                 out.push(expr);
                 i = next.max(i + 1);
@@ -113,6 +131,47 @@ pub fn scan_chars(chars: &[char], published: Option<&str>) -> Vec<TimeExpr> {
         }
     }
     out
+}
+
+/// Whether a time expression can start at `i`: a cheap test that keeps [`scan_chars`]
+/// fast on the many positions where none does.
+fn may_start(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if c.is_ascii_alphabetic() {
+        // English month names and `so far` / `to date` start a word.
+        return matches!(
+            c.to_ascii_lowercase(),
+            'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd' | 't'
+        ) && (i == 0 || !chars[i - 1].is_ascii_alphabetic());
+    }
+    is_digit(c)
+        || matches!(
+            c,
+            '截' | '自'
+                | '从'
+                | '今'
+                | '本'
+                | '去'
+                | '上'
+                | '下'
+                | '前'
+                | '明'
+                | '目'
+                | '迄'
+                | '至'
+                | '全'
+                | '第'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+        )
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
@@ -145,7 +204,9 @@ fn small_int(chars: &[char], i: usize) -> Option<(u32, usize)> {
         if i > 0 && is_digit(chars[i - 1]) {
             return None;
         }
-        let v = chars[i..i + arabic].iter().try_fold(0u32, |v, &c| v.checked_mul(10)?.checked_add(digit_value(c)))?;
+        let v = chars[i..i + arabic]
+            .iter()
+            .try_fold(0u32, |v, &c| v.checked_mul(10)?.checked_add(digit_value(c)))?;
         return Some((v, i + arabic));
     }
     let cn = chars[i..]
@@ -188,18 +249,39 @@ const YEAR_PARTS: &[(&str, u32, u32)] = &[
 ];
 
 /// Year words relative to publication.
-const RELATIVE_YEARS: &[(&str, i32)] = &[("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("前年", -2), ("明年", 1)];
+const RELATIVE_YEARS: &[(&str, i32)] = &[
+    ("今年", 0),
+    ("本年", 0),
+    ("去年", -1),
+    ("上年", -1),
+    ("前年", -2),
+    ("明年", 1),
+];
 
 /// Words for "up to now".
-const NOW_WORDS: &[&str] = &["截至目前", "截止目前", "截至当前", "迄今", "至今", "目前", "so far", "to date"];
+const NOW_WORDS: &[&str] = &["截至目前", "截止目前", "截至当前", "迄今", "至今", "目前"];
 
 const MONTHS_EN: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The time expression starting at `start`, if any, and where it ends.
-fn expression(chars: &[char], start: usize, published: Option<Published>) -> Option<(TimeExpr, usize)> {
+fn expression(
+    chars: &[char],
+    start: usize,
+    published: Option<Published>,
+) -> Option<(TimeExpr, usize)> {
     let mut i = start;
     let mut as_of = false;
     let mut since = false;
@@ -215,13 +297,17 @@ fn expression(chars: &[char], start: usize, published: Option<Published>) -> Opt
         i += 1;
     }
     let at = |value: String, kind: TimeKind, end: usize| {
-        Some((TimeExpr { value, kind, span: Span::new(start, end) }, end))
+        Some((
+            TimeExpr {
+                value,
+                kind,
+                span: Span::new(start, end),
+            },
+            end,
+        ))
     };
     if let Some(w) = NOW_WORDS.iter().find(|w| starts_with(chars, i, w)) {
         let end = i + w.chars().count();
-        if w.is_ascii() && chars.get(end).is_some_and(|c| c.is_ascii_alphabetic()) {
-            return None;
-        }
         return at(published?.date(), TimeKind::AsOf, end);
     }
     // The year: explicit, relative, or none (then the publication year).
@@ -241,16 +327,22 @@ fn expression(chars: &[char], start: usize, published: Option<Published>) -> Opt
             && (1..=31).contains(&d)
         {
             return at(format!("{y:04}-{m:02}-{d:02}"), TimeKind::Day, n3);
-        } else if !chars.get(next).is_some_and(|c| c.is_alphanumeric())
-            && !(i > 0 && chars[i - 1].is_alphanumeric())
-            && chars[..i].iter().rev().take(12).any(|c| c.is_ascii_alphabetic())
+        } else if !(chars.get(next).is_some_and(|c| c.is_alphanumeric())
+            || i > 0 && chars[i - 1].is_alphanumeric())
+            && chars[..i]
+                .iter()
+                .rev()
+                .take(12)
+                .any(|c| c.is_ascii_alphabetic())
         {
             // A bare year in English text (`in 2019`).
             return at(format!("{y:04}"), TimeKind::Year, next);
         }
     }
     if year.is_none()
-        && let Some(&(w, delta)) = RELATIVE_YEARS.iter().find(|(w, _)| starts_with(chars, i, w))
+        && let Some(&(w, delta)) = RELATIVE_YEARS
+            .iter()
+            .find(|(w, _)| starts_with(chars, i, w))
     {
         let p = published?;
         year = Some(p.year + delta);
@@ -264,18 +356,28 @@ fn expression(chars: &[char], start: usize, published: Option<Published>) -> Opt
         if from == 1 && to == 12 {
             return at(format!("{y:04}"), TimeKind::Year, end);
         }
-        return at(format!("{y:04}-{from:02}/{y:04}-{to:02}"), TimeKind::Range, end);
+        return at(
+            format!("{y:04}-{from:02}/{y:04}-{to:02}"),
+            TimeKind::Range,
+            end,
+        );
     }
     // Months: `5月`, `1-5月`, `1至5月`, `5月30日`, `5月底`.
     if let Some((m, next)) = small_int(chars, i) {
-        if matches!(chars.get(next), Some('-' | '—' | '–' | '至' | '到' | '~' | '～'))
-            && let Some((m2, n2)) = small_int(chars, next + 1)
+        if matches!(
+            chars.get(next),
+            Some('-' | '—' | '–' | '至' | '到' | '~' | '～')
+        ) && let Some((m2, n2)) = small_int(chars, next + 1)
             && chars.get(n2) == Some(&'月')
             && (1..=12).contains(&m)
             && (m..=12).contains(&m2)
         {
             let y = base_year?;
-            return at(format!("{y:04}-{m:02}/{y:04}-{m2:02}"), TimeKind::Range, n2 + 1);
+            return at(
+                format!("{y:04}-{m:02}/{y:04}-{m2:02}"),
+                TimeKind::Range,
+                n2 + 1,
+            );
         }
         if chars.get(next) == Some(&'月') && (1..=12).contains(&m) {
             let y = base_year?;
@@ -294,7 +396,11 @@ fn expression(chars: &[char], start: usize, published: Option<Published>) -> Opt
                 let d = last_day(y, m);
                 return at(format!("{y:04}-{m:02}-{d:02}"), TimeKind::AsOf, end + 1);
             }
-            let kind = if as_of { TimeKind::AsOf } else { TimeKind::Month };
+            let kind = if as_of {
+                TimeKind::AsOf
+            } else {
+                TimeKind::Month
+            };
             return at(format!("{y:04}-{m:02}"), kind, end);
         }
         if !explicit_year
@@ -332,17 +438,59 @@ fn finish_day(
         while j < chars.len() && j < end + 16 && !"，,。;；!！?？".contains(chars[j]) {
             if starts_with(chars, j, "以来") {
                 let value = format!("{value}/{}", p.date());
-                return Some((TimeExpr { value, kind: TimeKind::Since, span: Span::new(start, j + 2) }, j + 2));
+                return Some((
+                    TimeExpr {
+                        value,
+                        kind: TimeKind::Since,
+                        span: Span::new(start, j + 2),
+                    },
+                    j + 2,
+                ));
             }
             j += 1;
         }
     }
     let kind = if as_of { TimeKind::AsOf } else { TimeKind::Day };
-    Some((TimeExpr { value, kind, span: Span::new(start, end) }, end))
+    Some((
+        TimeExpr {
+            value,
+            kind,
+            span: Span::new(start, end),
+        },
+        end,
+    ))
+}
+
+/// An English expression at a word start: `so far`, `to date`, or a month.
+fn english(
+    chars: &[char],
+    start: usize,
+    published: Option<Published>,
+) -> Option<(TimeExpr, usize)> {
+    for w in ["so far", "to date"] {
+        let end = start + w.len();
+        if starts_with(chars, start, w) && !chars.get(end).is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            let value = published?.date();
+            return Some((
+                TimeExpr {
+                    value,
+                    kind: TimeKind::AsOf,
+                    span: Span::new(start, end),
+                },
+                end,
+            ));
+        }
+    }
+    english_month(chars, start, published)
 }
 
 /// `January 2015`, `Jan 25`, `Jan 25, 2015`.
-fn english_month(chars: &[char], start: usize, published: Option<Published>) -> Option<(TimeExpr, usize)> {
+fn english_month(
+    chars: &[char],
+    start: usize,
+    published: Option<Published>,
+) -> Option<(TimeExpr, usize)> {
     if start > 0 && chars[start - 1].is_ascii_alphabetic() {
         return None;
     }
@@ -350,7 +498,14 @@ fn english_month(chars: &[char], start: usize, published: Option<Published>) -> 
         if starts_with(chars, start, name) {
             Some((k as u32 + 1, name.len()))
         } else if name.len() > 3 && starts_with(chars, start, &name[..3]) {
-            Some((k as u32 + 1, if chars.get(start + 3) == Some(&'.') { 4 } else { 3 }))
+            Some((
+                k as u32 + 1,
+                if chars.get(start + 3) == Some(&'.') {
+                    4
+                } else {
+                    3
+                },
+            ))
         } else {
             None
         }
@@ -365,7 +520,14 @@ fn english_month(chars: &[char], start: usize, published: Option<Published>) -> 
     let (n, next) = small_int(chars, i)?;
     if (1900..=2100).contains(&n) {
         let value = format!("{n:04}-{month:02}");
-        return Some((TimeExpr { value, kind: TimeKind::Month, span: Span::new(start, next) }, next));
+        return Some((
+            TimeExpr {
+                value,
+                kind: TimeKind::Month,
+                span: Span::new(start, next),
+            },
+            next,
+        ));
     }
     if !(1..=31).contains(&n) {
         return None;
@@ -386,7 +548,14 @@ fn english_month(chars: &[char], start: usize, published: Option<Published>) -> 
     }
     let y = year?;
     let value = format!("{y:04}-{month:02}-{n:02}");
-    Some((TimeExpr { value, kind: TimeKind::Day, span: Span::new(start, end) }, end))
+    Some((
+        TimeExpr {
+            value,
+            kind: TimeKind::Day,
+            span: Span::new(start, end),
+        },
+        end,
+    ))
 }
 
 #[cfg(test)]
@@ -425,7 +594,10 @@ mod tests {
         assert_eq!(values("6月份", PUB), ["2020-06"]);
         assert_eq!(values("23日在该市", PUB), ["2020-07-23"]);
         assert_eq!(values("2020-07-31 12:18", None), ["2020-07-31"]);
-        assert_eq!(resolve_date("2014年2月成立", None).as_deref(), Some("2014-02"));
+        assert_eq!(
+            resolve_date("2014年2月成立", None).as_deref(),
+            Some("2014-02")
+        );
     }
 
     #[test]
@@ -434,7 +606,10 @@ mod tests {
         assert_eq!(values("截至今年8月", Some("2016-09-23")), ["2016-08"]);
         assert_eq!(values("截止目前,该市", PUB), ["2020-07-31"]);
         assert_eq!(values("2021年底", PUB), ["2021-12-31"]);
-        assert_eq!(values("自5月19日正式营业以来", PUB), ["2020-05-19/2020-07-31"]);
+        assert_eq!(
+            values("自5月19日正式营业以来", PUB),
+            ["2020-05-19/2020-07-31"]
+        );
         assert_eq!(scan("截至2020年5月底", PUB)[0].kind, TimeKind::AsOf);
     }
 
@@ -448,8 +623,14 @@ mod tests {
     #[test]
     fn english() {
         assert_eq!(values("In 2019, trade grew", None), ["2019"]);
-        assert_eq!(values("So far the city", Some("2015-02-05")), ["2015-02-05"]);
-        assert_eq!(values("visited Kansas City Jan 25 to 27", Some("2015-02-05")), ["2015-01-25"]);
+        assert_eq!(
+            values("So far the city", Some("2015-02-05")),
+            ["2015-02-05"]
+        );
+        assert_eq!(
+            values("visited Kansas City Jan 25 to 27", Some("2015-02-05")),
+            ["2015-01-25"]
+        );
         assert_eq!(values("in January 2015", None), ["2015-01"]);
         assert!(values("maybe 12 cities", None).is_empty());
     }

@@ -11,7 +11,7 @@
 //!            iso:JP\tCountry\t日本\tJapan\t日\tJapan\t\tJP\tQ17\n";
 //! let gazetteer = Gazetteer::from_tsv("countries.tsv", tsv).unwrap();
 //! let matcher = gazetteer.matcher().unwrap();
-//! let found = matcher.find("日本是青岛的伙伴");
+//! let found = matcher.find("日本是大连的伙伴");
 //! assert_eq!(found[0].start, 0);
 //! assert_eq!(gazetteer.entry(found[0].entries[0]).name, "日本");
 //! ```
@@ -29,11 +29,11 @@ pub struct Entry {
     pub id: String,
     /// Entity type.
     pub kind: EntityType,
-    /// Full simplified Chinese name (青岛市).
+    /// Full simplified Chinese name (大连市).
     pub name: String,
     /// Other forms (short forms, formal and English names).
     pub aliases: Vec<String>,
-    /// One-character forms valid only inside compounds (中日, 鲁日).
+    /// One-character forms valid only inside compounds (中日, 辽日).
     pub abbrev: Vec<String>,
     /// English label.
     pub label_en: Option<String>,
@@ -344,6 +344,7 @@ impl Matcher {
 }
 
 #[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "a failing test should panic with its value")]
 mod tests {
     use super::*;
 
@@ -351,8 +352,8 @@ mod tests {
         id\ttype\tname\taliases\tabbrev\tlabel_en\tparent\tcountry\twikidata\n\
         iso:CN\tCountry\t中国\tChina|中华人民共和国\t中|华\tChina\t\tCN\tQ148\n\
         iso:JP\tCountry\t日本\tJapan\t日\tJapan\t\tJP\tQ17\n\
-        gb:370000\tProvince\t山东省\t山东|Shandong\t鲁\tShandong\tiso:CN\tCN\t\n\
-        gb:370200\tCity\t青岛市\t青岛|Qingdao\t\tQingdao\tgb:370000\tCN\tQ170322\n";
+        gb:370000\tProvince\t辽宁省\t辽宁|Shandong\t辽\tShandong\tiso:CN\tCN\t\n\
+        gb:370200\tCity\t大连市\t大连|Qingdao\t\tQingdao\tgb:370000\tCN\tQ170322\n";
 
     #[test]
     fn loads_rows_and_parents() {
@@ -360,7 +361,7 @@ mod tests {
         assert_eq!(g.len(), 4);
         let qd = g.by_id("gb:370200").unwrap();
         let names: Vec<_> = g.ancestors(qd).iter().map(|&i| g.entry(i).name.clone()).collect();
-        assert_eq!(names, ["山东省", "中国"]);
+        assert_eq!(names, ["辽宁省", "中国"]);
         assert_eq!(g.entry(g.country_of(qd).unwrap()).name, "中国");
     }
 
@@ -375,11 +376,11 @@ mod tests {
     fn matches_longest_form_with_char_offsets() {
         let g = Gazetteer::from_tsv("t.tsv", SAMPLE).unwrap();
         let m = g.matcher().unwrap();
-        let found = m.find("“青岛市与Japan”");
+        let found = m.find("“大连市与Japan”");
         assert_eq!(found.len(), 2);
         assert_eq!((found[0].start, found[0].end), (1, 4));
         assert_eq!((found[1].start, found[1].end), (5, 10));
         assert!(m.find("Japanese").is_empty());
-        assert_eq!(g.entry(m.abbrev('鲁')[0]).name, "山东省");
+        assert_eq!(g.entry(m.abbrev('辽')[0]).name, "辽宁省");
     }
 }

@@ -40,7 +40,11 @@ impl Adjacency {
                 }
             }
         }
-        Self { offsets, targets, edges }
+        Self {
+            offsets,
+            targets,
+            edges,
+        }
     }
 
     /// Each neighbour once, sorted, with the summed [`Link::sources`](super::Link) of
@@ -76,7 +80,11 @@ impl Adjacency {
             }
             offsets.push(targets.len());
         }
-        Self { offsets, targets, edges: weights }
+        Self {
+            offsets,
+            targets,
+            edges: weights,
+        }
     }
 
     pub(crate) fn node_count(&self) -> usize {

@@ -24,7 +24,10 @@ pub struct AnalysisOptions {
 
 impl Default for AnalysisOptions {
     fn default() -> Self {
-        Self { betweenness_pivots: None, seed: 1 }
+        Self {
+            betweenness_pivots: None,
+            seed: 1,
+        }
     }
 }
 
@@ -110,11 +113,13 @@ pub struct Analysis {
 /// ```
 pub fn analyze(graph: &KnowledgeGraph, options: &AnalysisOptions) -> Analysis {
     let n = graph.node_count();
-    let pivots = options.betweenness_pivots.unwrap_or(if n <= EXACT_BETWEENNESS_LIMIT {
-        n
-    } else {
-        DEFAULT_PIVOTS
-    });
+    let pivots = options
+        .betweenness_pivots
+        .unwrap_or(if n <= EXACT_BETWEENNESS_LIMIT {
+            n
+        } else {
+            DEFAULT_PIVOTS
+        });
     let betweenness = if pivots >= n {
         betweenness_centrality(graph)
     } else {
@@ -195,8 +200,14 @@ mod tests {
 
     #[test]
     fn pivots_choose_sampling() {
-        let options = AnalysisOptions { betweenness_pivots: Some(3), seed: 9 };
+        let options = AnalysisOptions {
+            betweenness_pivots: Some(3),
+            seed: 9,
+        };
         let analysis = analyze(&cities(), &options);
-        assert_eq!(analysis.betweenness, BetweennessMethod::Sampled { pivots: 3, seed: 9 });
+        assert_eq!(
+            analysis.betweenness,
+            BetweennessMethod::Sampled { pivots: 3, seed: 9 }
+        );
     }
 }

@@ -86,7 +86,11 @@ pub fn betweenness_centrality(graph: &KnowledgeGraph) -> Betweenness {
 /// let hub = g.index_of("hub").unwrap().index();
 /// assert!(b.scores.iter().enumerate().all(|(i, &s)| i == hub || s < b.scores[hub]));
 /// ```
-pub fn betweenness_centrality_sampled(graph: &KnowledgeGraph, pivots: usize, seed: u64) -> Betweenness {
+pub fn betweenness_centrality_sampled(
+    graph: &KnowledgeGraph,
+    pivots: usize,
+    seed: u64,
+) -> Betweenness {
     let n = graph.node_count();
     if pivots >= n {
         return betweenness_centrality(graph);
@@ -212,7 +216,16 @@ mod tests {
         let g = two_cliques(5);
         let a = betweenness_centrality_sampled(&g, 4, 42);
         assert_eq!(a, betweenness_centrality_sampled(&g, 4, 42));
-        assert_eq!(a.method, BetweennessMethod::Sampled { pivots: 4, seed: 42 });
-        assert_eq!(betweenness_centrality_sampled(&g, 10, 42), betweenness_centrality(&g));
+        assert_eq!(
+            a.method,
+            BetweennessMethod::Sampled {
+                pivots: 4,
+                seed: 42
+            }
+        );
+        assert_eq!(
+            betweenness_centrality_sampled(&g, 10, 42),
+            betweenness_centrality(&g)
+        );
     }
 }

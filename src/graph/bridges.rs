@@ -57,9 +57,10 @@ pub fn bridges(graph: &KnowledgeGraph) -> Bridges {
         stack.push((root, UNSEEN, 0));
         while let Some(top) = stack.last_mut() {
             let (v, via, position) = *top;
-            if let (Some(&w), Some(&e)) =
-                (adjacency.neighbors(v).get(position), adjacency.edges(v).get(position))
-            {
+            if let (Some(&w), Some(&e)) = (
+                adjacency.neighbors(v).get(position),
+                adjacency.edges(v).get(position),
+            ) {
                 top.2 += 1;
                 let w = w as usize;
                 if e == via {
@@ -136,13 +137,30 @@ mod tests {
 
     #[test]
     fn cycles_and_parallel_edges_have_no_bridges() {
-        assert_eq!(bridges(&build(3, &[(0, 1), (1, 2), (2, 0)])).bridges, vec![]);
+        assert_eq!(
+            bridges(&build(3, &[(0, 1), (1, 2), (2, 0)])).bridges,
+            vec![]
+        );
         let edges = vec![
-            ("a".to_owned(), "b".to_owned(), crate::graph::EdgeData::new(crate::model::Predicate::PartOf)),
-            ("a".to_owned(), "b".to_owned(), crate::graph::EdgeData::new(crate::model::Predicate::LocatedIn)),
+            (
+                "a".to_owned(),
+                "b".to_owned(),
+                crate::graph::EdgeData::new(crate::model::Predicate::PartOf),
+            ),
+            (
+                "a".to_owned(),
+                "b".to_owned(),
+                crate::graph::EdgeData::new(crate::model::Predicate::LocatedIn),
+            ),
         ];
         let g = KnowledgeGraph::from_parts(vec![], edges);
-        assert_eq!(bridges(&g), Bridges { articulation_points: vec![], bridges: vec![] });
+        assert_eq!(
+            bridges(&g),
+            Bridges {
+                articulation_points: vec![],
+                bridges: vec![]
+            }
+        );
     }
 
     #[test]

@@ -62,7 +62,10 @@ pub fn communities(graph: &KnowledgeGraph) -> Communities {
         neighbors: (0..n)
             .map(|v| {
                 let targets = adjacency.neighbors(v).iter();
-                targets.zip(adjacency.edges(v)).map(|(&t, &w)| (t as usize, f64::from(w))).collect()
+                targets
+                    .zip(adjacency.edges(v))
+                    .map(|(&t, &w)| (t as usize, f64::from(w)))
+                    .collect()
             })
             .collect(),
         self_loops: vec![0.0; n],
@@ -88,7 +91,11 @@ pub fn communities(graph: &KnowledgeGraph) -> Communities {
     for &c in &membership {
         sizes[c] += 1;
     }
-    Communities { membership, sizes, modularity }
+    Communities {
+        membership,
+        sizes,
+        modularity,
+    }
 }
 
 /// One level of the Louvain hierarchy: a weighted undirected graph whose nodes are the
@@ -106,7 +113,9 @@ impl Level {
     fn move_nodes(&self) -> (bool, Vec<usize>) {
         let n = self.neighbors.len();
         let strength: Vec<f64> = (0..n)
-            .map(|v| self.neighbors[v].iter().map(|&(_, w)| w).sum::<f64>() + 2.0 * self.self_loops[v])
+            .map(|v| {
+                self.neighbors[v].iter().map(|&(_, w)| w).sum::<f64>() + 2.0 * self.self_loops[v]
+            })
             .collect();
         let total: f64 = strength.iter().sum();
         let mut community: Vec<usize> = (0..n).collect();
@@ -186,7 +195,13 @@ impl Level {
             }
         }
         let neighbors = maps.into_iter().map(|m| m.into_iter().collect()).collect();
-        (Level { neighbors, self_loops }, count)
+        (
+            Level {
+                neighbors,
+                self_loops,
+            },
+            count,
+        )
     }
 }
 

@@ -90,7 +90,10 @@ mod tests {
     #[test]
     fn disconnected_pieces_sorted_by_size() {
         // {0,1} · {2,3,4,5} (a path) · {6} alone · {7,8,9} (a triangle).
-        let g = build(10, &[(0, 1), (2, 3), (3, 4), (4, 5), (7, 8), (8, 9), (9, 7)]);
+        let g = build(
+            10,
+            &[(0, 1), (2, 3), (3, 4), (4, 5), (7, 8), (8, 9), (9, 7)],
+        );
         let c = connected_components(&g);
         assert_eq!(c.sizes, vec![4, 3, 2, 1]);
         assert_eq!(c.membership, vec![2, 2, 0, 0, 0, 0, 3, 1, 1, 1]);

@@ -38,12 +38,11 @@ impl KnowledgeGraph {
             return Ok(i);
         }
         let wanted = normalize(query);
-        let mut matches: Vec<NodeIndex> = self
+        let matches: Vec<NodeIndex> = self
             .nodes()
             .filter(|(_, node)| names(node).any(|n| normalize(n) == wanted))
             .map(|(i, _)| i)
             .collect();
-        matches.dedup();
         match matches.len() {
             1 => Ok(matches[0]),
             0 => Err(Error::NotFound(self.not_found_message(query, &wanted))),
@@ -61,7 +60,11 @@ impl KnowledgeGraph {
             let best = names(node)
                 .map(|n| {
                     let chars: Vec<char> = normalize(n).chars().collect();
-                    (levenshtein(&wanted, &chars), chars.len().max(wanted.len()), n)
+                    (
+                        levenshtein(&wanted, &chars),
+                        chars.len().max(wanted.len()),
+                        n,
+                    )
                 })
                 .filter(|&(d, longest, _)| d < longest)
                 .min_by_key(|&(d, _, n)| (d, n));
@@ -100,7 +103,11 @@ fn describe(node: &NodeData) -> String {
 
 /// Lower case, single spaces, without a trailing administrative suffix.
 fn normalize(name: &str) -> String {
-    let lower = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let lower = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     match lower.strip_suffix(['市', '省', '县']) {
         Some(stem) if !stem.is_empty() => stem.to_owned(),
         _ => lower,
@@ -115,7 +122,9 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
             diagonal = above;
         }
     }
@@ -130,8 +139,17 @@ mod tests {
     #[test]
     fn finds_by_iri_label_alias_and_without_suffix() {
         let g = cities();
-        let qingdao = g.index_of("https://w3id.org/cckg/id/city/qingdao").expect("fixture");
-        for name in ["https://w3id.org/cckg/id/city/qingdao", "青岛市", "青岛", "QINGDAO", "岛城", "qingdao"] {
+        let qingdao = g
+            .index_of("https://w3id.org/cckg/id/city/qingdao")
+            .expect("fixture");
+        for name in [
+            "https://w3id.org/cckg/id/city/qingdao",
+            "青岛市",
+            "青岛",
+            "QINGDAO",
+            "岛城",
+            "qingdao",
+        ] {
             assert_eq!(g.find(name).expect(name), qingdao, "{name}");
         }
         // The suffix is optional on the query side too.
@@ -142,7 +160,10 @@ mod tests {
     #[test]
     fn unknown_name_suggests_close_names() {
         let err = cities().find("青島").expect_err("unknown").to_string();
-        assert!(err.starts_with("no entity named '青島'; closest: 青岛市 [City]"), "{err}");
+        assert!(
+            err.starts_with("no entity named '青島'; closest: 青岛市 [City]"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -150,7 +171,10 @@ mod tests {
         let err = cities().find("Springfield").expect_err("ambiguous");
         assert!(matches!(&err, Error::Ambiguous { candidates, .. } if candidates.len() == 2));
         let text = err.to_string();
-        assert!(text.contains("[City] <https://w3id.org/cckg/id/city/springfield-il>"), "{text}");
+        assert!(
+            text.contains("[City] <https://w3id.org/cckg/id/city/springfield-il>"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -14,7 +14,11 @@ pub(crate) fn build(n: usize, edges: &[(usize, usize)]) -> KnowledgeGraph {
 }
 
 /// A graph of `n` nodes and the given edges, all with `predicate`.
-pub(crate) fn build_with(n: usize, edges: &[(usize, usize)], predicate: Predicate) -> KnowledgeGraph {
+pub(crate) fn build_with(
+    n: usize,
+    edges: &[(usize, usize)],
+    predicate: Predicate,
+) -> KnowledgeGraph {
     let nodes = (0..n).map(|i| NodeData::new(iri(i))).collect();
     let edges = edges
         .iter()
@@ -51,7 +55,13 @@ pub(crate) fn two_cliques(k: usize) -> KnowledgeGraph {
 
 const ID: &str = "https://w3id.org/cckg/id/";
 
-fn entity(path: &str, kind: EntityType, zh: Option<&str>, en: Option<&str>, country: Option<&str>) -> NodeData {
+fn entity(
+    path: &str,
+    kind: EntityType,
+    zh: Option<&str>,
+    en: Option<&str>,
+    country: Option<&str>,
+) -> NodeData {
     NodeData {
         kind: Some(kind),
         label_zh: zh.map(str::to_owned),
@@ -76,21 +86,81 @@ fn statement(s: &str, predicate: Predicate, o: &str, doc: &str) -> (String, Stri
 pub(crate) fn cities() -> KnowledgeGraph {
     use EntityType::*;
     use Predicate::*;
-    let mut qingdao = entity("city/qingdao", City, Some("青岛市"), Some("Qingdao"), Some("china"));
+    let mut qingdao = entity(
+        "city/qingdao",
+        City,
+        Some("青岛市"),
+        Some("Qingdao"),
+        Some("china"),
+    );
     qingdao.aliases.push("岛城".to_owned());
     let nodes = vec![
         entity("country/china", Country, Some("中国"), Some("China"), None),
         entity("country/japan", Country, Some("日本"), Some("Japan"), None),
-        entity("country/usa", Country, Some("美国"), Some("United States"), None),
-        entity("province/shandong", Province, Some("山东省"), Some("Shandong"), Some("china")),
+        entity(
+            "country/usa",
+            Country,
+            Some("美国"),
+            Some("United States"),
+            None,
+        ),
+        entity(
+            "province/shandong",
+            Province,
+            Some("山东省"),
+            Some("Shandong"),
+            Some("china"),
+        ),
         qingdao,
-        entity("city/shimonoseki", City, Some("下关市"), Some("Shimonoseki"), Some("japan")),
-        entity("city/springfield-il", City, None, Some("Springfield"), Some("usa")),
-        entity("city/springfield-ma", City, None, Some("Springfield"), Some("usa")),
-        entity("person/zhang-wei", Person, Some("张伟"), None, Some("china")),
-        entity("org/qingdao-government", GovernmentBody, Some("青岛市人民政府"), Some("Qingdao Municipal Government"), Some("china")),
-        entity("org/mizuho", Bank, Some("瑞穗银行"), Some("Mizuho Bank"), Some("japan")),
-        entity("event/expo-2019", Event, Some("2019中日经贸合作洽谈会"), None, Some("china")),
+        entity(
+            "city/shimonoseki",
+            City,
+            Some("下关市"),
+            Some("Shimonoseki"),
+            Some("japan"),
+        ),
+        entity(
+            "city/springfield-il",
+            City,
+            None,
+            Some("Springfield"),
+            Some("usa"),
+        ),
+        entity(
+            "city/springfield-ma",
+            City,
+            None,
+            Some("Springfield"),
+            Some("usa"),
+        ),
+        entity(
+            "person/zhang-wei",
+            Person,
+            Some("张伟"),
+            None,
+            Some("china"),
+        ),
+        entity(
+            "org/qingdao-government",
+            GovernmentBody,
+            Some("青岛市人民政府"),
+            Some("Qingdao Municipal Government"),
+            Some("china"),
+        ),
+        entity(
+            "org/mizuho",
+            Bank,
+            Some("瑞穗银行"),
+            Some("Mizuho Bank"),
+            Some("japan"),
+        ),
+        entity(
+            "event/expo-2019",
+            Event,
+            Some("2019中日经贸合作洽谈会"),
+            None,
+            Some("china"),
+        ),
     ];
     let mut edges = vec![
         statement("city/qingdao", FriendshipCity, "city/shimonoseki", "a1"),
@@ -101,12 +171,22 @@ pub(crate) fn cities() -> KnowledgeGraph {
         statement("city/shimonoseki", LocatedIn, "country/japan", "a1"),
         statement("city/springfield-il", LocatedIn, "country/usa", "a3"),
         statement("city/springfield-ma", LocatedIn, "country/usa", "a3"),
-        statement("person/zhang-wei", PositionAt, "org/qingdao-government", "a2"),
+        statement(
+            "person/zhang-wei",
+            PositionAt,
+            "org/qingdao-government",
+            "a2",
+        ),
         statement("org/qingdao-government", LocatedIn, "city/qingdao", "a2"),
         statement("org/mizuho", InvestsIn, "city/qingdao", "a2"),
         statement("country/japan", TradePartner, "city/qingdao", "a1"),
         statement("event/expo-2019", HeldAt, "city/qingdao", "a2"),
-        statement("event/expo-2019", OrganizedBy, "org/qingdao-government", "a2"),
+        statement(
+            "event/expo-2019",
+            OrganizedBy,
+            "org/qingdao-government",
+            "a2",
+        ),
         statement("org/mizuho", ParticipatedIn, "event/expo-2019", "a2"),
         // An edge to an entity no article described: it gets a bare node.
         statement("org/mizuho", CooperatesWith, "org/unknown-partner", "a2"),

@@ -32,10 +32,23 @@ const STATEMENTS: &str = "SELECT ?s ?p ?o ?role ?rank ?date ?evidence ?doc WHERE
 } ORDER BY ?s ?p ?o ?doc ?evidence";
 
 const BARE_TRIPLES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
-  ?p a cc:RelationProperty .
+  VALUES ?p { cc:friendshipCity cc:economicPartnerCity cc:partOf cc:locatedIn cc:organizedBy
+    cc:coOrganizedBy cc:heldAt cc:participatedIn cc:positionAt cc:nationality cc:cooperatesWith
+    cc:approvedBy cc:tradePartner cc:investmentSource cc:investsIn cc:visited }
   ?s ?p ?o .
   FILTER NOT EXISTS { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
 } ORDER BY ?s ?p ?o";
+
+/// A test keeps the VALUES list of `BARE_TRIPLES` equal to the closed list of predicates.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bare_triples_name_every_predicate() {
+        for p in crate::model::Predicate::ALL {
+            assert!(super::BARE_TRIPLES.contains(&format!("cc:{p} ")), "{p}");
+        }
+    }
+}
 
 impl KnowledgeGraph {
     /// The projection of everything in `store`, restricted by `filter`.
@@ -45,8 +58,8 @@ impl KnowledgeGraph {
     pub fn from_store(store: &Store, filter: &Filter) -> Result<Self> {
         let mut nodes = Vec::new();
         each_row(store, NODES, |row| {
-            let Some(iri) = iri(row, "e") else { return };
-            let mut node = NodeData::new(iri);
+            let Some(entity) = iri(row, "e") else { return };
+            let mut node = NodeData::new(entity);
             node.kind = iri(row, "type")
                 .and_then(|t| t.strip_prefix(cc::NAMESPACE).map(str::to_owned))
                 .and_then(|t| t.parse::<EntityType>().ok());
@@ -60,8 +73,8 @@ impl KnowledgeGraph {
             nodes.push(node);
         })?;
         each_row(store, ALIASES, |row| {
-            if let (Some(iri), Some(alias)) = (iri(row, "e"), row.get("alias")) {
-                let mut node = NodeData::new(iri);
+            if let (Some(entity), Some(alias)) = (iri(row, "e"), row.get("alias")) {
+                let mut node = NodeData::new(entity);
                 node.aliases.push(term_text(alias));
                 nodes.push(node);
             }

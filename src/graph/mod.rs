@@ -15,8 +15,8 @@
 //! [`neighbors_by_predicate`], and [`analyze`], which runs them all.
 //!
 //! Nodes are numbered in IRI order and edges in (subject, object, predicate) order, so
-//! the same statements give the same graph, the same numbering and the same results
-//! whatever order they were read in.
+//! the same statements give the same structure, numbering and results whatever order
+//! they were read in (only which statement's evidence an edge keeps depends on the order).
 //!
 //! ```
 //! use cckg::graph::{EdgeData, KnowledgeGraph, NodeData, page_rank};
@@ -50,14 +50,17 @@ mod communities;
 mod components;
 mod degree;
 mod find;
+mod from_store;
+#[cfg(test)]
+pub(crate) mod fixtures;
 mod neighbors;
 mod pagerank;
 mod paths;
-#[cfg(test)]
-pub(crate) mod fixtures;
+mod write_back;
 
 pub use analysis::{
-    Analysis, AnalysisOptions, AnalysisRow, BridgeRow, DEFAULT_PIVOTS, EXACT_BETWEENNESS_LIMIT, analyze,
+    Analysis, AnalysisOptions, AnalysisRow, BridgeRow, DEFAULT_PIVOTS, EXACT_BETWEENNESS_LIMIT,
+    analyze,
 };
 pub use betweenness::{
     Betweenness, BetweennessMethod, betweenness_centrality, betweenness_centrality_sampled,
@@ -68,14 +71,16 @@ pub use components::{Components, connected_components};
 pub use degree::{Degree, degree};
 pub use neighbors::{Direction, Neighbor, NeighborGroup, neighbors_by_predicate};
 pub use pagerank::{DAMPING, page_rank};
+pub use write_back::write_back;
 pub use paths::{Hop, HopEdge, Path, all_shortest_paths, shortest_path};
 
 use crate::model::{EntityType, Predicate};
-pub use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::graph::DiGraph;
+pub use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, VecDeque};
 
 /// An entity: one node of the graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -132,7 +137,9 @@ impl NodeData {
 
 /// The last segment of an IRI (after the last `/` or `#`).
 pub fn local_name(iri: &str) -> &str {
-    iri.rsplit(['/', '#']).find(|s| !s.is_empty()).unwrap_or(iri)
+    iri.rsplit(['/', '#'])
+        .find(|s| !s.is_empty())
+        .unwrap_or(iri)
 }
 
 /// One statement of a relation: predicate, qualifiers and provenance.
@@ -217,7 +224,8 @@ impl KnowledgeGraph {
     /// aliases are united). An edge end with an unknown IRI gets a bare node. The same
     /// (subject, predicate, object) stated several times — or, for a symmetric predicate,
     /// in either direction — becomes one edge that keeps the first statement's data and
-    /// counts the statements in [`Link::sources`]. Self-loops are kept.
+    /// counts the statements in [`Link::sources`]. A symmetric edge is stored from the
+    /// lower IRI to the higher one. Self-loops are kept.
     ///
     /// Complexity: O((V + E) log(V + E)).
     pub fn from_parts(nodes: Vec<NodeData>, edges: Vec<(String, String, EdgeData)>) -> Self {
@@ -252,15 +260,14 @@ impl KnowledgeGraph {
         let mut merged: HashMap<(u32, Predicate, u32), usize> = HashMap::with_capacity(edges.len());
         let mut links: Vec<(u32, u32, Link)> = Vec::with_capacity(edges.len());
         for (s, o, data) in edges {
-            let (s, o) = (index[&s].index() as u32, index[&o].index() as u32);
-            let key = if data.predicate.is_symmetric() && o < s {
-                (o, data.predicate, s)
-            } else {
-                (s, data.predicate, o)
-            };
-            match merged.get(&key) {
-                Some(&at) => {
-                    let link = &mut links[at].2;
+            let (mut s, mut o) = (index[&s].index() as u32, index[&o].index() as u32);
+            // A symmetric relation reads the same both ways: store it from the lower IRI.
+            if data.predicate.is_symmetric() && o < s {
+                std::mem::swap(&mut s, &mut o);
+            }
+            match merged.entry((s, data.predicate, o)) {
+                Entry::Occupied(at) => {
+                    let link = &mut links[*at.get()].2;
                     link.sources += 1;
                     if let Some(doc) = &data.document
                         && !link.documents.contains(doc)
@@ -268,20 +275,34 @@ impl KnowledgeGraph {
                         link.documents.push(doc.clone());
                     }
                 }
-                None => {
-                    merged.insert(key, links.len());
+                Entry::Vacant(slot) => {
+                    slot.insert(links.len());
                     let documents = data.document.iter().cloned().collect();
-                    links.push((s, o, Link { data, sources: 1, documents }));
+                    links.push((
+                        s,
+                        o,
+                        Link {
+                            data,
+                            sources: 1,
+                            documents,
+                        },
+                    ));
                 }
             }
         }
         drop(merged);
-        links.sort_by(|a, b| {
-            (a.0, a.1, a.2.data.predicate).cmp(&(b.0, b.1, b.2.data.predicate))
+        // Sort positions rather than the (large) links; (subject, object, predicate) is unique.
+        let mut order: Vec<u32> = (0..links.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| {
+            let (s, o, link) = &links[i as usize];
+            (*s, *o, link.data.predicate)
         });
-        for (s, o, mut link) in links {
-            link.documents.sort();
-            graph.add_edge(NodeIndex::new(s as usize), NodeIndex::new(o as usize), link);
+        let mut slots: Vec<Option<(u32, u32, Link)>> = links.into_iter().map(Some).collect();
+        for i in order {
+            if let Some((s, o, mut link)) = slots[i as usize].take() {
+                link.documents.sort();
+                graph.add_edge(NodeIndex::new(s as usize), NodeIndex::new(o as usize), link);
+            }
         }
         Self { graph, index }
     }
@@ -322,7 +343,9 @@ impl KnowledgeGraph {
     }
 
     /// All nodes, in IRI order.
-    pub fn nodes(&self) -> impl DoubleEndedIterator<Item = (NodeIndex, &NodeData)> + ExactSizeIterator {
+    pub fn nodes(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (NodeIndex, &NodeData)> + ExactSizeIterator {
         self.graph.node_indices().map(move |i| (i, &self.graph[i]))
     }
 
@@ -343,7 +366,9 @@ impl KnowledgeGraph {
     pub fn filter(&self, filter: &Filter) -> Self {
         let node_ok = |i: NodeIndex| {
             filter.types.is_empty()
-                || self.graph[i].kind.is_some_and(|k| filter.types.contains(&k))
+                || self.graph[i]
+                    .kind
+                    .is_some_and(|k| filter.types.contains(&k))
         };
         let edge_ok = |e: EdgeIndex| {
             let link = &self.graph[e];
@@ -416,18 +441,6 @@ impl KnowledgeGraph {
         }
         Self { graph, index }
     }
-
-    /// The distinct countries (IRIs) that nodes point to, sorted.
-    pub fn countries(&self) -> Vec<&str> {
-        let set: HashSet<&str> = self
-            .graph
-            .node_weights()
-            .filter_map(|n| n.country.as_deref())
-            .collect();
-        let mut list: Vec<&str> = set.into_iter().collect();
-        list.sort_unstable();
-        list
-    }
 }
 
 #[cfg(test)]
@@ -442,13 +455,22 @@ mod tests {
         let shimonoseki = g.find("下关").expect("fixture");
         let friendship: Vec<&Link> = g
             .edges()
-            .filter(|&(_, s, o, _)| (s, o) == (qingdao, shimonoseki) || (s, o) == (shimonoseki, qingdao))
+            .filter(|&(_, s, o, _)| {
+                (s, o) == (qingdao, shimonoseki) || (s, o) == (shimonoseki, qingdao)
+            })
             .map(|(_, _, _, link)| link)
             .collect();
-        assert_eq!(friendship.len(), 1, "both directions of a symmetric predicate merge");
+        assert_eq!(
+            friendship.len(),
+            1,
+            "both directions of a symmetric predicate merge"
+        );
         let link = friendship[0];
         assert_eq!(link.sources, 2);
-        assert_eq!(link.data.document.as_deref(), Some("https://w3id.org/cckg/id/doc/a1"));
+        assert_eq!(
+            link.data.document.as_deref(),
+            Some("https://w3id.org/cckg/id/doc/a1")
+        );
         assert_eq!(link.documents.len(), 2);
         assert!(link.is_symmetric());
     }
@@ -456,7 +478,10 @@ mod tests {
     #[test]
     fn unknown_edge_ends_get_bare_nodes() {
         let g = cities();
-        let bare = g.node(g.index_of("https://w3id.org/cckg/id/org/unknown-partner").expect("created"));
+        let bare = g.node(
+            g.index_of("https://w3id.org/cckg/id/org/unknown-partner")
+                .expect("created"),
+        );
         assert_eq!(bare.kind, None);
         assert_eq!(bare.name(), "unknown-partner");
         assert_eq!((g.node_count(), g.edge_count()), (13, 14));
@@ -476,12 +501,22 @@ mod tests {
             .filter(|(_, _, d)| d.predicate.is_symmetric())
             .collect();
         let again = KnowledgeGraph::from_parts(nodes, edges);
-        assert_eq!(again.nodes().map(|(_, n)| n.iri.as_str()).collect::<Vec<_>>(), iris);
+        assert_eq!(
+            again
+                .nodes()
+                .map(|(_, n)| n.iri.as_str())
+                .collect::<Vec<_>>(),
+            iris
+        );
     }
 
     #[test]
     fn nodes_with_the_same_iri_merge() {
-        let a = NodeData { label_zh: Some("青岛市".into()), aliases: vec!["岛城".into()], ..NodeData::new("ex:q") };
+        let a = NodeData {
+            label_zh: Some("青岛市".into()),
+            aliases: vec!["岛城".into()],
+            ..NodeData::new("ex:q")
+        };
         let b = NodeData {
             kind: Some(EntityType::City),
             label_zh: Some("青岛".into()),
@@ -509,14 +544,29 @@ mod tests {
         // Everything between places, including Japan's trade with Qingdao.
         assert_eq!(places.edge_count(), 7);
 
-        let sister = g.filter(&Filter { predicates: vec![Predicate::FriendshipCity], ..Filter::default() });
+        let sister = g.filter(&Filter {
+            predicates: vec![Predicate::FriendshipCity],
+            ..Filter::default()
+        });
         assert_eq!((sister.node_count(), sister.edge_count()), (2, 1));
-        assert_eq!(sister.find("下关市").map(|i| sister.node(i).iri.as_str()).ok(), Some("https://w3id.org/cckg/id/city/shimonoseki"));
+        assert_eq!(
+            sister
+                .find("下关市")
+                .map(|i| sister.node(i).iri.as_str())
+                .ok(),
+            Some("https://w3id.org/cckg/id/city/shimonoseki")
+        );
 
-        let a3 = g.filter(&Filter { documents: vec!["https://w3id.org/cckg/id/doc/a3".into()], ..Filter::default() });
+        let a3 = g.filter(&Filter {
+            documents: vec!["https://w3id.org/cckg/id/doc/a3".into()],
+            ..Filter::default()
+        });
         assert_eq!((a3.node_count(), a3.edge_count()), (3, 2));
         // The friendship is stated by a1 and a2: either keeps it, with its weight.
-        let a2 = g.filter(&Filter { documents: vec!["https://w3id.org/cckg/id/doc/a2".into()], ..Filter::default() });
+        let a2 = g.filter(&Filter {
+            documents: vec!["https://w3id.org/cckg/id/doc/a2".into()],
+            ..Filter::default()
+        });
         assert!(a2.edges().any(|(_, _, _, l)| l.data.predicate == Predicate::FriendshipCity && l.sources == 2));
         assert_eq!(g.filter(&Filter::default()).edge_count(), g.edge_count());
     }
@@ -532,6 +582,10 @@ mod tests {
         let c = cities();
         let zhang = c.find("张伟").expect("fixture");
         let around = c.ego(zhang, 1);
-        assert_eq!(around.node_count(), 2, "positionAt points away from the person: direction is ignored");
+        assert_eq!(
+            around.node_count(),
+            2,
+            "positionAt points away from the person: direction is ignored"
+        );
     }
 }

@@ -70,24 +70,37 @@ pub struct NeighborGroup {
 pub fn neighbors_by_predicate(graph: &KnowledgeGraph, node: NodeIndex) -> Vec<NeighborGroup> {
     let g = graph.graph();
     let mut groups: BTreeMap<(Predicate, Direction), Vec<Neighbor>> = BTreeMap::new();
-    let outgoing = g.edges_directed(node, petgraph::Direction::Outgoing).map(|e| (e, e.target(), Direction::Outgoing));
+    let outgoing = g
+        .edges_directed(node, petgraph::Direction::Outgoing)
+        .map(|e| (e, e.target(), Direction::Outgoing));
     let incoming = g
         .edges_directed(node, petgraph::Direction::Incoming)
         .filter(|e| e.source() != e.target())
         .map(|e| (e, e.source(), Direction::Incoming));
     for (e, other, direction) in outgoing.chain(incoming) {
         let predicate = e.weight().data.predicate;
-        let direction = if predicate.is_symmetric() { Direction::Symmetric } else { direction };
+        let direction = if predicate.is_symmetric() {
+            Direction::Symmetric
+        } else {
+            direction
+        };
         groups
             .entry((predicate, direction))
             .or_default()
-            .push(Neighbor { node: other, edge: e.id() });
+            .push(Neighbor {
+                node: other,
+                edge: e.id(),
+            });
     }
     groups
         .into_iter()
         .map(|((predicate, direction), mut neighbors)| {
             neighbors.sort_by_key(|n| (n.node, n.edge));
-            NeighborGroup { predicate, direction, neighbors }
+            NeighborGroup {
+                predicate,
+                direction,
+                neighbors,
+            }
         })
         .collect()
 }
@@ -104,7 +117,11 @@ mod tests {
         let summary: Vec<(Predicate, Direction, Vec<&str>)> = neighbors_by_predicate(&g, qingdao)
             .iter()
             .map(|group| {
-                let names = group.neighbors.iter().map(|n| g.node(n.node).name()).collect();
+                let names = group
+                    .neighbors
+                    .iter()
+                    .map(|n| g.node(n.node).name())
+                    .collect();
                 (group.predicate, group.direction, names)
             })
             .collect();

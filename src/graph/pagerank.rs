@@ -114,7 +114,10 @@ mod tests {
     #[test]
     fn directed_edges_flow_to_the_object() {
         // 0 → 1 → 2 with a directed predicate: the end of the chain ranks highest.
-        let ranks = page_rank(&build_with(3, &[(0, 1), (1, 2)], Predicate::LocatedIn), DAMPING);
+        let ranks = page_rank(
+            &build_with(3, &[(0, 1), (1, 2)], Predicate::LocatedIn),
+            DAMPING,
+        );
         assert_sums_to_one(&ranks);
         assert!(ranks[0] < ranks[1] && ranks[1] < ranks[2]);
     }

@@ -110,7 +110,12 @@ pub fn shortest_path(graph: &KnowledgeGraph, from: NodeIndex, to: NodeIndex) -> 
 /// assert_eq!(all_shortest_paths(&g, a, d, 10).len(), 2);
 /// assert_eq!(all_shortest_paths(&g, a, d, 1).len(), 1);
 /// ```
-pub fn all_shortest_paths(graph: &KnowledgeGraph, from: NodeIndex, to: NodeIndex, limit: usize) -> Vec<Path> {
+pub fn all_shortest_paths(
+    graph: &KnowledgeGraph,
+    from: NodeIndex,
+    to: NodeIndex,
+    limit: usize,
+) -> Vec<Path> {
     let n = graph.node_count();
     if limit == 0 || from.index() >= n || to.index() >= n {
         return Vec::new();
@@ -181,7 +186,11 @@ fn make_path(graph: &KnowledgeGraph, nodes: Vec<NodeIndex>) -> Path {
             let mut edges: Vec<HopEdge> = g
                 .edges_connecting(from, to)
                 .map(|e| (e, true))
-                .chain(g.edges_connecting(to, from).filter(|_| from != to).map(|e| (e, false)))
+                .chain(
+                    g.edges_connecting(to, from)
+                        .filter(|_| from != to)
+                        .map(|e| (e, false)),
+                )
                 .map(|(e, forward)| {
                     use petgraph::visit::EdgeRef;
                     HopEdge {
@@ -215,7 +224,11 @@ mod tests {
         let p = shortest_path(&g, NodeIndex::new(4), NodeIndex::new(1)).expect("connected");
         assert_eq!(p.nodes, ix(&[4, 3, 2, 1]));
         assert_eq!(p.len(), 3);
-        assert!(p.hops.iter().all(|h| h.edges.len() == 1 && !h.edges[0].forward));
+        assert!(
+            p.hops
+                .iter()
+                .all(|h| h.edges.len() == 1 && !h.edges[0].forward)
+        );
     }
 
     #[test]
@@ -227,17 +240,29 @@ mod tests {
             .into_iter()
             .map(|p| p.nodes)
             .collect();
-        assert_eq!(found, vec![ix(&[0, 1, 2, 5]), ix(&[0, 1, 4, 5]), ix(&[0, 3, 4, 5])]);
-        assert_eq!(all_shortest_paths(&g, NodeIndex::new(0), NodeIndex::new(5), 2).len(), 2);
+        assert_eq!(
+            found,
+            vec![ix(&[0, 1, 2, 5]), ix(&[0, 1, 4, 5]), ix(&[0, 3, 4, 5])]
+        );
+        assert_eq!(
+            all_shortest_paths(&g, NodeIndex::new(0), NodeIndex::new(5), 2).len(),
+            2
+        );
     }
 
     #[test]
     fn unreachable_and_trivial() {
         let g = build(3, &[(0, 1)]);
-        assert_eq!(shortest_path(&g, NodeIndex::new(0), NodeIndex::new(2)), None);
+        assert_eq!(
+            shortest_path(&g, NodeIndex::new(0), NodeIndex::new(2)),
+            None
+        );
         let same = shortest_path(&g, NodeIndex::new(1), NodeIndex::new(1)).expect("itself");
         assert!(same.is_empty() && same.nodes == ix(&[1]));
-        assert_eq!(shortest_path(&two_cliques(3), NodeIndex::new(0), NodeIndex::new(5)).map(|p| p.len()), Some(3));
+        assert_eq!(
+            shortest_path(&two_cliques(3), NodeIndex::new(0), NodeIndex::new(5)).map(|p| p.len()),
+            Some(3)
+        );
     }
 
     #[test]
@@ -247,7 +272,14 @@ mod tests {
         let shimonoseki = g.find("下关").expect("fixture");
         let p = shortest_path(&g, zhang, shimonoseki).expect("connected");
         let predicates: Vec<_> = p.hops.iter().map(|h| h.edges[0].data.predicate).collect();
-        assert_eq!(predicates, vec![Predicate::PositionAt, Predicate::LocatedIn, Predicate::FriendshipCity]);
+        assert_eq!(
+            predicates,
+            vec![
+                Predicate::PositionAt,
+                Predicate::LocatedIn,
+                Predicate::FriendshipCity
+            ]
+        );
         let first = &p.hops[0].edges[0];
         assert!(first.forward);
         assert_eq!(first.data.role.as_deref(), Some("市长"));

@@ -45,13 +45,14 @@ pub(crate) fn handle(app: &App, request: &mut Request, params: &Params) -> Reply
         (false, None) => Target::Dataset,
         (true, Some(_)) => return Reply::text(400, "give either ?default or ?graph=IRI, not both"),
     };
-    match request.method() {
+    let method = request.method().clone();
+    match method {
         Method::Get | Method::Head => read(app, request, params, &target),
         Method::Put | Method::Post | Method::Delete => {
             if let Err(reply) = authorize(app, request) {
                 return reply;
             }
-            if *request.method() == Method::Delete {
+            if method == Method::Delete {
                 delete(app, &target)
             } else {
                 write(app, request, &target)
@@ -146,7 +147,7 @@ fn stream(
     let store = Arc::clone(&app.store);
     let spawned = std::thread::Builder::new().name("cckg-export".into()).spawn(move || {
         let mut writer = std::io::BufWriter::with_capacity(64 * 1024, ChunkWriter(sender.clone()));
-        let result = export(&store, &mut writer).and_then(|()| writer.flush().map_err(|e| e.to_string()));
+        let result = export(&*store, &mut writer).and_then(|()| writer.flush().map_err(|e| e.to_string()));
         if let Err(message) = result {
             eprintln!("cckg serve: export failed: {message}");
             // The reader may be gone already; then nobody needs the message.
@@ -261,6 +262,9 @@ fn write(app: &App, request: &mut Request, target: &Target) -> Reply {
         transaction.extend(&quads);
         transaction.commit()
     });
+    if result.is_ok() {
+        app.wrote();
+    }
     match result {
         Ok(()) if existed => Reply::empty(204),
         Ok(()) => Reply::empty(201),
@@ -283,7 +287,10 @@ fn delete(app: &App, target: &Target) -> Reply {
         }
     };
     match result {
-        Ok(()) => Reply::empty(204),
+        Ok(()) => {
+            app.wrote();
+            Reply::empty(204)
+        }
         Err(e) => Reply::text(500, format!("cannot delete: {e}")),
     }
 }

@@ -44,6 +44,7 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
+mod diagram;
 mod entity;
 mod gsp;
 mod html;
@@ -53,11 +54,12 @@ mod sparql;
 mod write;
 
 use crate::extract::Extractor;
+use crate::graph::KnowledgeGraph;
 use crate::store::Store;
 use http::{Params, Reply};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 use tiny_http::{Method, Request};
@@ -135,7 +137,18 @@ pub(crate) struct App {
     extractor: OnceLock<Result<Extractor, String>>,
     /// Writes run one at a time (each in its own transaction).
     writes: Mutex<()>,
+    /// Successful writes so far: cached views of the store are as old as their count.
+    generation: AtomicU64,
+    /// The petgraph projection for diagrams, with the generation it was built at.
+    projection: Mutex<Option<(u64, Arc<KnowledgeGraph>)>>,
     labels: html::OntologyLabels,
+}
+
+impl App {
+    /// Records a successful write.
+    fn wrote(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
 }
 
 /// A bound server, ready to [`run`](Server::run).
@@ -192,6 +205,8 @@ impl Server {
             watchdog: sparql::Watchdog::start()?,
             extractor: OnceLock::new(),
             writes: Mutex::new(()),
+            generation: AtomicU64::new(0),
+            projection: Mutex::new(None),
             labels: html::OntologyLabels::load(),
             options,
         };
@@ -274,7 +289,7 @@ fn with_common_headers(app: &App, reply: Reply) -> Reply {
 
 fn route(app: &App, request: &mut Request) -> Reply {
     let url = request.url().to_owned();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
     let params = Params::parse(query);
     if *request.method() == Method::Options {
         return preflight(app);

@@ -124,10 +124,7 @@ fn results(app: &App, text: &str) -> (u16, String) {
                     more = true;
                     break;
                 }
-                let subject = match &triple.subject {
-                    NamedOrBlankNode::NamedNode(n) => html::term(&Term::NamedNode(n.clone())),
-                    NamedOrBlankNode::BlankNode(b) => html::term(&Term::BlankNode(b.clone())),
-                };
+                let subject = html::term(&Term::from(triple.subject.clone()));
                 let _ = write!(
                     rows,
                     "<tr><td>{subject}</td><td>{}</td><td>{}</td></tr>\n",
@@ -169,9 +166,11 @@ fn error_box(message: &str) -> String {
 }
 
 /// One search hit.
-struct Hit {
-    iri: String,
-    label: String,
+pub(crate) struct Hit {
+    /// The entity.
+    pub iri: String,
+    /// Its label or alias that matched best.
+    pub label: String,
     /// 0: the label starts with the query; 1: it contains it.
     tier: u8,
 }
@@ -183,7 +182,7 @@ pub(crate) fn normalize(text: &str) -> String {
 
 /// Entities whose label or alias starts with `query` (any language, NFKC and case
 /// folded), then those whose label contains it; best first.
-fn find(app: &App, query: &str) -> Vec<Hit> {
+pub(crate) fn find(app: &App, query: &str) -> Vec<Hit> {
     let wanted = normalize(query);
     let mut best: HashMap<String, Hit> = HashMap::new();
     if wanted.is_empty() {

@@ -148,7 +148,8 @@ pub(crate) fn execute(app: &App, text: &str, dataset: &Dataset) -> Result<Runnin
 
 /// `/sparql`: a query by GET or POST, or the service description.
 pub(crate) fn handle(app: &App, request: &mut Request, url_params: &Params) -> Reply {
-    let (query, dataset) = match request.method() {
+    let method = request.method().clone();
+    let (query, dataset) = match method {
         Method::Get | Method::Head => (url_params.all("query"), Dataset::from_params(url_params)),
         Method::Post => match content_type(request).as_deref() {
             Some("application/sparql-query") => match read_text_body(request, app.options.max_body) {
@@ -261,7 +262,8 @@ fn not_acceptable(offers: &[(&str, impl Copy)]) -> Reply {
 /// solutions; graph results map `xml` and `json` to RDF/XML and JSON-LD instead.
 fn requested_format(params: &Params) -> Option<String> {
     let name = params.get("format").or_else(|| params.get("output"))?;
-    let media = match name.to_ascii_lowercase().as_str() {
+    let name = name.to_ascii_lowercase();
+    let media = match name.as_str() {
         "json" | "srj" => "application/sparql-results+json",
         "xml" | "srx" => "application/sparql-results+xml",
         "csv" => "text/csv",

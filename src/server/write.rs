@@ -90,7 +90,10 @@ pub(crate) fn update(app: &App, request: &mut Request, params: &Params) -> Reply
     }
     let _writing = app.writes.lock().unwrap_or_else(PoisonError::into_inner);
     match app.store.update(&text) {
-        Ok(()) => Reply::empty(204),
+        Ok(()) => {
+            app.wrote();
+            Reply::empty(204)
+        }
         Err(Error::SparqlSyntax(message)) => Reply::text(400, format!("SPARQL syntax error: {message}")),
         Err(e) => Reply::text(500, e.to_string()),
     }
@@ -138,6 +141,9 @@ pub(crate) fn ingest(app: &App, request: &mut Request, params: &Params) -> Reply
         Err(e) => return Reply::text(500, e.to_string()),
     };
     let written = change != "unchanged";
+    if written {
+        app.wrote();
+    }
     Reply::json(
         status,
         &serde_json::json!({
@@ -152,11 +158,11 @@ pub(crate) fn ingest(app: &App, request: &mut Request, params: &Params) -> Reply
 }
 
 fn load_extractor(app: &App) -> Result<Extractor, String> {
-    match &app.options.data_dir {
+    let extractor = match &app.options.data_dir {
         Some(dir) => Extractor::with_data_dir(dir),
         None => Extractor::new(),
-    }
-    .map_err(|e| e.to_string())
+    };
+    extractor.map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -1,0 +1,3 @@
+mod support;
+#[path = "server.rs"]
+mod server;
