@@ -26,11 +26,17 @@ fn generated_corpus(articles: usize) -> Vec<String> {
     }
     let mut state: u64 = 42;
     let mut next = move || {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
         (state >> 33) as usize
     };
     (0..articles)
-        .map(|_| (0..40).map(|_| sentences[next() % sentences.len()].as_str()).collect())
+        .map(|_| {
+            (0..40)
+                .map(|_| sentences[next() % sentences.len()].as_str())
+                .collect()
+        })
         .collect()
 }
 
@@ -38,19 +44,38 @@ fn bench_extract(c: &mut Criterion) {
     let extractor = Extractor::new().expect("extractor");
     let corpus = generated_corpus(2000);
     let bytes: usize = corpus.iter().map(String::len).sum();
-    eprintln!("extract bench: {} articles, {:.1} MB", corpus.len(), bytes as f64 / 1e6);
+    eprintln!(
+        "extract bench: {} articles, {:.1} MB",
+        corpus.len(),
+        bytes as f64 / 1e6
+    );
     let mut group = c.benchmark_group("extract");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("cckg extract, 1 thread", |b| {
-        b.iter(|| corpus.iter().map(|t| extractor.extract("a.txt", t).entities.len()).sum::<usize>());
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|t| extractor.extract("a.txt", t).entities.len())
+                .sum::<usize>()
+        });
     });
     group.bench_function("cckg extract, rayon", |b| {
-        b.iter(|| corpus.par_iter().map(|t| extractor.extract("a.txt", t).entities.len()).sum::<usize>());
+        b.iter(|| {
+            corpus
+                .par_iter()
+                .map(|t| extractor.extract("a.txt", t).entities.len())
+                .sum::<usize>()
+        });
     });
     let jieba = jieba_rs::Jieba::new();
     group.bench_function("jieba-rs cut (reference), 1 thread", |b| {
-        b.iter(|| corpus.iter().map(|t| jieba.cut(t, true).len()).sum::<usize>());
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|t| jieba.cut(t, true).len())
+                .sum::<usize>()
+        });
     });
     group.finish();
 }

@@ -21,7 +21,10 @@ fn sample_texts() -> Vec<(String, String)> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .map(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             (name, std::fs::read_to_string(&p).expect("article"))
         })
         .collect();
@@ -50,19 +53,22 @@ fn bench_ingest(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Elements(quads as u64));
 
-    group.bench_function("cckg replace_document (one transaction per document)", |b| {
-        b.iter_batched(
-            || tempfile::tempdir().expect("tempdir"),
-            |dir| {
-                let store = Store::open(dir.path()).expect("store");
-                for (info, quads) in &docs {
-                    store.replace_document(info, quads).expect("write");
-                }
-                dir
-            },
-            BatchSize::PerIteration,
-        );
-    });
+    group.bench_function(
+        "cckg replace_document (one transaction per document)",
+        |b| {
+            b.iter_batched(
+                || tempfile::tempdir().expect("tempdir"),
+                |dir| {
+                    let store = Store::open(dir.path()).expect("store");
+                    for (info, quads) in &docs {
+                        store.replace_document(info, quads).expect("write");
+                    }
+                    dir
+                },
+                BatchSize::PerIteration,
+            );
+        },
+    );
 
     group.bench_function("oxigraph bulk loader (baseline, same quads)", |b| {
         b.iter_batched(
@@ -101,7 +107,10 @@ fn bench_ingest(c: &mut Criterion) {
         );
     });
     group.finish();
-    eprintln!("ingest bench: {} documents, {quads} quads per iteration", docs.len());
+    eprintln!(
+        "ingest bench: {} documents, {quads} quads per iteration",
+        docs.len()
+    );
 }
 
 criterion_group!(benches, bench_ingest);

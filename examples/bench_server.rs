@@ -16,7 +16,9 @@ const MAX_SECONDS: u64 = 300;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let base = args.next().unwrap_or_else(|| "http://127.0.0.1:7878".to_owned());
+    let base = args
+        .next()
+        .unwrap_or_else(|| "http://127.0.0.1:7878".to_owned());
     let clients: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(16);
     let seconds: u64 = args.next().map(|a| a.parse()).transpose()?.unwrap_or(20);
     let host = base
@@ -25,9 +27,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .split(['/'])
         .next()
         .unwrap_or_default();
-    let loopback = host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]");
+    let loopback =
+        host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]");
     if !loopback {
-        return Err(format!("{host} is not a loopback address: this load test only runs against this machine").into());
+        return Err(format!(
+            "{host} is not a loopback address: this load test only runs against this machine"
+        )
+        .into());
     }
     if clients == 0 || clients > MAX_CLIENTS || seconds == 0 || seconds > MAX_SECONDS {
         return Err(format!("use 1..={MAX_CLIENTS} clients and 1..={MAX_SECONDS} seconds").into());
@@ -75,7 +81,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let all: Vec<(usize, Duration, bool)> = samples.into_iter().flatten().collect();
     let failures = all.iter().filter(|s| !s.2).count();
 
-    println!("{clients} clients, {seconds} s, {} queries, {failures} failed\n", all.len());
+    println!(
+        "{clients} clients, {seconds} s, {} queries, {failures} failed\n",
+        all.len()
+    );
     println!("| query | runs | p50 ms | p95 ms | p99 ms |");
     println!("|---|---:|---:|---:|---:|");
     for (i, (name, _)) in queries.iter().enumerate() {
@@ -99,7 +108,10 @@ fn run(agent: &ureq::Agent, url: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let status = response.status();
     // Read the whole body: the client pays for the transfer as a real one would.
-    let body = response.body_mut().read_to_vec().map_err(|e| e.to_string())?;
+    let body = response
+        .body_mut()
+        .read_to_vec()
+        .map_err(|e| e.to_string())?;
     if status == 200 && !body.is_empty() {
         Ok(())
     } else {
@@ -113,7 +125,13 @@ fn print_row(name: &str, latencies: &mut [Duration]) {
         let i = ((latencies.len() as f64 * p).ceil() as usize).clamp(1, latencies.len().max(1)) - 1;
         latencies.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
     };
-    println!("| {name} | {} | {:.1} | {:.1} | {:.1} |", latencies.len(), at(0.50), at(0.95), at(0.99));
+    println!(
+        "| {name} | {} | {:.1} | {:.1} | {:.1} |",
+        latencies.len(),
+        at(0.50),
+        at(0.95),
+        at(0.99)
+    );
 }
 
 fn wait_for_health(agent: &ureq::Agent, base: &str) -> Result<(), String> {

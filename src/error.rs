@@ -36,7 +36,9 @@ pub enum Error {
         message: String,
     },
     /// The store directory is locked by another process.
-    #[error("store at {path} is locked by another process (is a `cckg serve` or another command running?)")]
+    #[error(
+        "store at {path} is locked by another process (is a `cckg serve` or another command running?)"
+    )]
     StoreLocked {
         /// The store directory.
         path: PathBuf,

@@ -17,8 +17,8 @@
 //! # Ok::<_, cckg::Error>(())
 //! ```
 
-pub mod error;
 pub mod cookbook;
+pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;

@@ -30,7 +30,7 @@
 use crate::model::{Entity, EntityType, Extraction, Fact, Relation};
 use crate::vocab::{ID_BASE, cc, itsrdf, nif, prov, qb, schema, skos};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -117,10 +117,22 @@ pub fn extraction_quads(extraction: &Extraction, info: &DocumentInfo) -> Vec<Qua
 
     out.add(&doc, rdf::TYPE, cc::DOCUMENT);
     out.add(&doc, rdf::TYPE, schema::NEWS_ARTICLE);
-    out.add(&doc, cc::SOURCE_PATH, Literal::new_simple_literal(&info.source));
-    out.add(&doc, cc::CONTENT_HASH, Literal::new_simple_literal(&info.hash));
+    out.add(
+        &doc,
+        cc::SOURCE_PATH,
+        Literal::new_simple_literal(&info.source),
+    );
+    out.add(
+        &doc,
+        cc::CONTENT_HASH,
+        Literal::new_simple_literal(&info.hash),
+    );
     out.add(&doc, schema::IN_LANGUAGE, Literal::new_simple_literal(lang));
-    out.add(&doc, schema::NAME, Literal::new_simple_literal(&extraction.document));
+    out.add(
+        &doc,
+        schema::NAME,
+        Literal::new_simple_literal(&extraction.document),
+    );
     if let Some(title) = &extraction.title {
         out.add(&doc, schema::HEADLINE, lang_literal(title, lang));
     }
@@ -181,7 +193,11 @@ impl Writer {
         }
         for alias in &entity.aliases {
             if alias != &entity.name {
-                self.add(iri, skos::ALT_LABEL, lang_literal(alias, script_language(alias, lang)));
+                self.add(
+                    iri,
+                    skos::ALT_LABEL,
+                    lang_literal(alias, script_language(alias, lang)),
+                );
             }
         }
         if let Some(country) = entity.country.as_deref().and_then(|c| iris.get(c))
@@ -197,7 +213,11 @@ impl Writer {
             let phrase = offset_iri(doc, mention.span.start, mention.span.end);
             self.add(&phrase, rdf::TYPE, nif::PHRASE);
             self.add(&phrase, nif::REFERENCE_CONTEXT, doc.clone());
-            self.add(&phrase, nif::ANCHOR_OF, Literal::new_simple_literal(&mention.text));
+            self.add(
+                &phrase,
+                nif::ANCHOR_OF,
+                Literal::new_simple_literal(&mention.text),
+            );
             self.add(&phrase, nif::BEGIN_INDEX, index_literal(mention.span.start));
             self.add(&phrase, nif::END_INDEX, index_literal(mention.span.end));
             self.add(&phrase, itsrdf::TA_IDENT_REF, iri.clone());
@@ -236,7 +256,11 @@ impl Writer {
         self.add(&node, rdf::OBJECT, o.clone());
         let q = &relation.qualifiers;
         if let Some(role) = &q.role {
-            self.add(&node, cc::ROLE, lang_literal(role, script_language(role, lang)));
+            self.add(
+                &node,
+                cc::ROLE,
+                lang_literal(role, script_language(role, lang)),
+            );
         }
         if let Some(rank) = q.rank {
             self.add(&node, cc::RANK, Literal::from(i64::from(rank)));
@@ -244,7 +268,15 @@ impl Writer {
         if let Some(date) = &q.date {
             self.add(&node, cc::DATE, date_literal(date));
         }
-        self.provenance(&node, doc, &relation.evidence, relation.start, relation.end, &relation.rule, lang);
+        self.provenance(
+            &node,
+            doc,
+            &relation.evidence,
+            relation.start,
+            relation.end,
+            &relation.rule,
+            lang,
+        );
     }
 
     fn fact(&mut self, fact: &Fact, iris: &HashMap<&str, NamedNode>, doc: &NamedNode, lang: &str) {
@@ -270,7 +302,11 @@ impl Writer {
         self.add(&node, qb::MEASURE_TYPE, measure.into_owned());
         self.add(&node, measure, value.clone());
         self.add(&node, cc::VALUE, value);
-        self.add(&node, cc::UNIT, Literal::new_simple_literal(fact.unit.as_str()));
+        self.add(
+            &node,
+            cc::UNIT,
+            Literal::new_simple_literal(fact.unit.as_str()),
+        );
         if let Some(o) = fact.object.as_deref().and_then(|o| iris.get(o)) {
             self.add(&node, cc::COUNTERPART, o.clone());
         }
@@ -278,12 +314,27 @@ impl Writer {
             self.add(&node, cc::PERIOD, Literal::new_simple_literal(period));
         }
         if let Some(approx) = &fact.approx {
-            self.add(&node, cc::APPROXIMATION, Literal::new_simple_literal(approx));
+            self.add(
+                &node,
+                cc::APPROXIMATION,
+                Literal::new_simple_literal(approx),
+            );
         }
-        self.provenance(&node, doc, &fact.evidence, fact.start, fact.end, &fact.rule, lang);
+        self.provenance(
+            &node,
+            doc,
+            &fact.evidence,
+            fact.start,
+            fact.end,
+            &fact.rule,
+            lang,
+        );
     }
 
-    #[expect(clippy::too_many_arguments, reason = "one call per statement kind, all fields needed")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one call per statement kind, all fields needed"
+    )]
     fn provenance(
         &mut self,
         node: &NamedNode,
@@ -333,7 +384,10 @@ fn hashed_iri(kind: &str, parts: &[&str]) -> NamedNode {
 fn iri_segment(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        if c.is_alphanumeric() || "-._~".contains(c) || (!c.is_ascii() && !c.is_whitespace() && !c.is_control()) {
+        if c.is_alphanumeric()
+            || "-._~".contains(c)
+            || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
+        {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];
@@ -481,14 +535,21 @@ mod tests {
     fn gazetteer_id_wins_over_the_name() {
         let mut a = city("x", "青岛市", "Qingdao");
         a.source_id = Some("gb:370200".into());
-        assert_eq!(entity_iri(&a).as_str(), "https://w3id.org/cckg/id/gb-370200");
+        assert_eq!(
+            entity_iri(&a).as_str(),
+            "https://w3id.org/cckg/id/gb-370200"
+        );
     }
 
     #[test]
     fn every_quad_is_in_the_document_graph_and_deterministic() {
         let info = DocumentInfo::new("甲市与乙市".as_bytes(), "x.txt");
         let quads = extraction_quads(&sample(), &info);
-        assert!(quads.iter().all(|q| q.graph_name == GraphName::NamedNode(info.iri())));
+        assert!(
+            quads
+                .iter()
+                .all(|q| q.graph_name == GraphName::NamedNode(info.iri()))
+        );
         assert_eq!(quads, extraction_quads(&sample(), &info));
     }
 

@@ -31,6 +31,9 @@ use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// How long [`Store::open`] waits for another process to release the store.
+const LOCK_WAIT: Duration = Duration::from_secs(5);
+
 /// The cckg store.
 pub struct Store {
     inner: oxigraph::store::Store,
@@ -116,7 +119,8 @@ impl Store {
     /// Opens the store in `path`, creating the directory if needed.
     ///
     /// # Errors
-    /// [`Error::StoreLocked`] when another process holds it, [`Error::Store`] when the
+    /// [`Error::StoreLocked`] when another process still holds it after a few seconds
+    /// (RocksDB lets one process open a store), [`Error::Store`] when the
     /// directory cannot be created or is not a store.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
@@ -124,8 +128,18 @@ impl Store {
             path: path.clone(),
             message: format!("cannot create the directory: {e}"),
         })?;
-        let inner = oxigraph::store::Store::open(&path).map_err(|e| storage_error(&path, &e))?;
-        Ok(Self { inner, path })
+        // Another short command (a query, an export) may hold the store for a moment:
+        // wait a little before reporting it locked.
+        let deadline = std::time::Instant::now() + LOCK_WAIT;
+        loop {
+            match oxigraph::store::Store::open(&path).map_err(|e| storage_error(&path, &e)) {
+                Ok(inner) => return Ok(Self { inner, path }),
+                Err(Error::StoreLocked { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// The directory of the store.
@@ -156,7 +170,12 @@ impl Store {
         let err = |e: StorageError| storage_error(&self.path, &e);
         let mut transaction = self.inner.start_transaction().map_err(err)?;
         let old: Vec<NamedOrBlankNode> = transaction
-            .quads_for_pattern(None, Some(cc::SOURCE_PATH), Some(source.as_ref().into()), None)
+            .quads_for_pattern(
+                None,
+                Some(cc::SOURCE_PATH),
+                Some(source.as_ref().into()),
+                None,
+            )
             .filter_map(|q| match q {
                 Ok(Quad {
                     graph_name: GraphName::NamedNode(g),
@@ -198,16 +217,45 @@ impl Store {
         let mut prepared = evaluator
             .parse_query(sparql)
             .map_err(|e| Error::SparqlSyntax(e.to_string()))?;
-        let names_own_dataset = prepared.dataset().default_graph_graphs().is_some_and(|g| {
-            g.iter().any(|g| !g.is_default_graph())
-        }) || prepared.dataset().available_named_graphs().is_some();
+        let names_own_dataset = prepared
+            .dataset()
+            .default_graph_graphs()
+            .is_some_and(|g| g.iter().any(|g| !g.is_default_graph()))
+            || prepared.dataset().available_named_graphs().is_some();
         if !options.named_graphs_only && !names_own_dataset {
-            prepared.dataset_mut().set_default_graph_as_union();
+            self.use_union_default_graph(prepared.dataset_mut())?;
         }
         prepared
             .on_store(&self.inner)
             .execute()
             .map_err(|e| Error::SparqlEvaluation(e.to_string()))
+    }
+
+    /// Makes the default graph the union of every graph, the store's own default graph
+    /// included (oxigraph's union covers the named graphs only; the default graph holds
+    /// what an update inserts without `GRAPH`).
+    fn use_union_default_graph(&self, dataset: &mut oxigraph::sparql::QueryDataset) -> Result<()> {
+        let err = |e: StorageError| storage_error(&self.path, &e);
+        let default_is_empty = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .next()
+            .transpose()
+            .map_err(err)?
+            .is_none();
+        if default_is_empty {
+            dataset.set_default_graph_as_union();
+        } else {
+            let mut graphs = vec![GraphName::DefaultGraph];
+            for graph in self.inner.named_graphs() {
+                match graph.map_err(err)? {
+                    NamedOrBlankNode::NamedNode(n) => graphs.push(GraphName::NamedNode(n)),
+                    NamedOrBlankNode::BlankNode(b) => graphs.push(GraphName::BlankNode(b)),
+                }
+            }
+            dataset.set_default_graph(graphs);
+        }
+        Ok(())
     }
 
     /// Runs a SPARQL 1.1 update.
@@ -221,10 +269,11 @@ impl Store {
     }
 
     /// Loads an RDF file with the bulk loader, atomically: a syntax error loads nothing.
-    /// Triple formats go into `graph` (default: the named graph `file://<absolute path>`),
-    /// so that loaded data is part of the union default graph and can be dropped again.
+    /// Triples (of triple formats, and the default graph of quad formats) go into `graph`
+    /// (default: the named graph `file://<absolute path>`), so that loaded data can be
+    /// dropped again as a whole.
     ///
-    /// Returns the number of quads read.
+    /// Returns the number of quads added (quads already in the store are not counted).
     pub fn load(&self, file: &Path, graph: Option<NamedNode>) -> Result<u64> {
         let format = rdf_format_of(file)?;
         let reader = std::fs::File::open(file).map_err(|e| Error::Io {
@@ -236,34 +285,27 @@ impl Store {
             None => {
                 let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
                 NamedNode::new(format!("file://{}", absolute.display()).replace(' ', "%20"))
-                    .map_err(|e| Error::Invalid(format!("{}: cannot name a graph after it: {e}", file.display())))?
+                    .map_err(|e| {
+                        Error::Invalid(format!(
+                            "{}: cannot name a graph after it: {e}",
+                            file.display()
+                        ))
+                    })?
             }
         };
-        let mut parser = RdfParser::from_format(format);
-        if !format.supports_datasets() {
-            parser = parser.with_default_graph(graph);
-        }
-        let count = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let counter = std::sync::Arc::clone(&count);
-        self.inner
-            .bulk_loader()
-            .on_progress(move |n| counter.store(n, std::sync::atomic::Ordering::Relaxed))
+        let parser = RdfParser::from_format(format).with_default_graph(graph);
+        let len = |store: &Self| store.inner.len().map_err(|e| storage_error(&self.path, &e));
+        let before = len(self)?;
+        let syntax = |message: String| Error::RdfSyntax {
+            path: file.to_path_buf(),
+            message,
+        };
+        let mut loader = self.inner.bulk_loader();
+        loader
             .load_from_reader(parser, BufReader::new(reader))
-            .map_err(|e| Error::RdfSyntax {
-                path: file.to_path_buf(),
-                message: e.to_string(),
-            })?;
-        let quads = self.count_loaded(count.load(std::sync::atomic::Ordering::Relaxed));
-        Ok(quads)
-    }
-
-    fn count_loaded(&self, reported: u64) -> u64 {
-        // The progress callback only fires every few thousand quads.
-        if reported > 0 {
-            reported
-        } else {
-            self.inner.len().map(|n| n as u64).unwrap_or(0)
-        }
+            .map_err(|e| syntax(e.to_string()))?;
+        loader.commit().map_err(|e| storage_error(&self.path, &e))?;
+        Ok(len(self)?.saturating_sub(before) as u64)
     }
 
     /// Writes the store (or one graph) as RDF, streaming.
@@ -294,23 +336,39 @@ impl Store {
             let ontology_graph = GraphNameRef::NamedNode(cc::ONTOLOGY);
             for quad in ontology_quads()? {
                 if format.is_quads() {
-                    out.serialize_quad(QuadRef::new(&quad.subject, &quad.predicate, &quad.object, ontology_graph))
-                        .map_err(io)?;
+                    out.serialize_quad(QuadRef::new(
+                        &quad.subject,
+                        &quad.predicate,
+                        &quad.object,
+                        ontology_graph,
+                    ))
+                    .map_err(io)?;
                 } else {
-                    out.serialize_triple(TripleRef::new(&quad.subject, &quad.predicate, &quad.object))
-                        .map_err(io)?;
+                    out.serialize_triple(TripleRef::new(
+                        &quad.subject,
+                        &quad.predicate,
+                        &quad.object,
+                    ))
+                    .map_err(io)?;
                 }
             }
         }
         match (graph, format.is_quads()) {
             (Some(g), true) => {
-                for quad in self.inner.quads_for_pattern(None, None, None, Some(g.into())) {
+                for quad in self
+                    .inner
+                    .quads_for_pattern(None, None, None, Some(g.into()))
+                {
                     out.serialize_quad(&quad.map_err(err)?).map_err(io)?;
                 }
             }
             (Some(g), false) => {
-                for quad in self.inner.quads_for_pattern(None, None, None, Some(g.into())) {
-                    out.serialize_triple(quad.map_err(err)?.as_ref()).map_err(io)?;
+                for quad in self
+                    .inner
+                    .quads_for_pattern(None, None, None, Some(g.into()))
+                {
+                    out.serialize_triple(quad.map_err(err)?.as_ref())
+                        .map_err(io)?;
                 }
             }
             (None, true) => {
@@ -328,19 +386,30 @@ impl Store {
     ///
     /// Streaming without a set of seen triples: for a bound predicate oxigraph scans its
     /// POSG index, where copies of one triple in several graphs are adjacent.
-    fn write_union_triples(&self, mut write: impl FnMut(TripleRef<'_>) -> Result<()>) -> Result<()> {
+    fn write_union_triples(
+        &self,
+        mut write: impl FnMut(TripleRef<'_>) -> Result<()>,
+    ) -> Result<()> {
         let err = |e: StorageError| storage_error(&self.path, &e);
         let predicates = self.distinct_predicates()?;
         for predicate in &predicates {
             let mut previous: Option<(Term, Term)> = None;
-            for quad in self.inner.quads_for_pattern(None, Some(predicate.as_ref()), None, None) {
+            for quad in self
+                .inner
+                .quads_for_pattern(None, Some(predicate.as_ref()), None, None)
+            {
                 let quad = quad.map_err(err)?;
                 let key = (Term::from(quad.subject.clone()), quad.object.clone());
                 if quad.graph_name.is_default_graph() {
                     // Written with the named-graph copy, if there is one.
                     let elsewhere = self
                         .inner
-                        .quads_for_pattern(Some(quad.subject.as_ref()), Some(predicate.as_ref()), Some(quad.object.as_ref()), None)
+                        .quads_for_pattern(
+                            Some(quad.subject.as_ref()),
+                            Some(predicate.as_ref()),
+                            Some(quad.object.as_ref()),
+                            None,
+                        )
                         .filter_map(std::result::Result::ok)
                         .any(|q| !q.graph_name.is_default_graph());
                     if elsewhere {
@@ -379,7 +448,10 @@ impl Store {
     /// Counts by class, by predicate and by document.
     pub fn stats(&self) -> Result<Stats> {
         let mut stats = Stats {
-            quads: self.inner.len().map_err(|e| storage_error(&self.path, &e))?,
+            quads: self
+                .inner
+                .len()
+                .map_err(|e| storage_error(&self.path, &e))?,
             ..Stats::default()
         };
         let options = QueryOptions::default();
@@ -490,7 +562,12 @@ pub fn rdf_format_of(file: &Path) -> Result<RdfFormat> {
 fn storage_error(path: &Path, error: &StorageError) -> Error {
     let message = error.to_string();
     let lower = message.to_lowercase();
-    if lower.contains("lock") && (lower.contains("resource temporarily unavailable") || lower.contains("lock hold") || lower.contains("no locks available") || lower.contains("lock file")) {
+    if lower.contains("lock")
+        && (lower.contains("resource temporarily unavailable")
+            || lower.contains("lock hold")
+            || lower.contains("no locks available")
+            || lower.contains("lock file"))
+    {
         Error::StoreLocked {
             path: path.to_path_buf(),
         }

@@ -21,174 +21,258 @@ pub mod cc {
     /// The namespace.
     pub const NAMESPACE: &str = "https://w3id.org/cckg/ontology#";
     /// The ontology itself.
-    pub const ONTOLOGY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology");
+    pub const ONTOLOGY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology");
 
     /// `cc:Entity`.
-    pub const ENTITY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Entity");
+    pub const ENTITY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Entity");
     /// `cc:Place`.
-    pub const PLACE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Place");
+    pub const PLACE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Place");
     /// `cc:Organization`.
-    pub const ORGANIZATION: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Organization");
+    pub const ORGANIZATION: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Organization");
     /// `cc:Document`.
-    pub const DOCUMENT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Document");
+    pub const DOCUMENT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Document");
     /// `cc:Statement`.
-    pub const STATEMENT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Statement");
+    pub const STATEMENT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Statement");
     /// `cc:Observation`.
-    pub const OBSERVATION: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Observation");
+    pub const OBSERVATION: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Observation");
     /// `cc:RelationProperty`.
-    pub const RELATION_PROPERTY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#RelationProperty");
+    pub const RELATION_PROPERTY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#RelationProperty");
     /// `cc:MeasureProperty`.
-    pub const MEASURE_PROPERTY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#MeasureProperty");
+    pub const MEASURE_PROPERTY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#MeasureProperty");
     /// `cc:analytics`.
-    pub const ANALYTICS_GRAPH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#analytics");
+    pub const ANALYTICS_GRAPH: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#analytics");
     /// `cc:Country`.
-    pub const COUNTRY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Country");
+    pub const COUNTRY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Country");
     /// `cc:Province`.
-    pub const PROVINCE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Province");
+    pub const PROVINCE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Province");
     /// `cc:Prefecture`.
-    pub const PREFECTURE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Prefecture");
+    pub const PREFECTURE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Prefecture");
     /// `cc:City`.
-    pub const CITY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#City");
+    pub const CITY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#City");
     /// `cc:District`.
-    pub const DISTRICT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#District");
+    pub const DISTRICT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#District");
     /// `cc:EconomicZone`.
-    pub const ECONOMIC_ZONE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#EconomicZone");
+    pub const ECONOMIC_ZONE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#EconomicZone");
     /// `cc:Bank`.
-    pub const BANK: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Bank");
+    pub const BANK: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Bank");
     /// `cc:Company`.
-    pub const COMPANY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Company");
+    pub const COMPANY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Company");
     /// `cc:Association`.
-    pub const ASSOCIATION: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Association");
+    pub const ASSOCIATION: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Association");
     /// `cc:GovernmentBody`.
-    pub const GOVERNMENT_BODY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#GovernmentBody");
+    pub const GOVERNMENT_BODY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#GovernmentBody");
     /// `cc:ResearchBody`.
-    pub const RESEARCH_BODY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#ResearchBody");
+    pub const RESEARCH_BODY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#ResearchBody");
     /// `cc:Person`.
-    pub const PERSON: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Person");
+    pub const PERSON: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Person");
     /// `cc:Event`.
-    pub const EVENT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Event");
+    pub const EVENT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Event");
     /// `cc:Venue`.
-    pub const VENUE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Venue");
+    pub const VENUE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Venue");
     /// `cc:Initiative`.
-    pub const INITIATIVE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Initiative");
+    pub const INITIATIVE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Initiative");
     /// `cc:Project`.
-    pub const PROJECT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Project");
+    pub const PROJECT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#Project");
     /// `cc:friendshipCity`.
-    pub const FRIENDSHIP_CITY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#friendshipCity");
+    pub const FRIENDSHIP_CITY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#friendshipCity");
     /// `cc:economicPartnerCity`.
-    pub const ECONOMIC_PARTNER_CITY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#economicPartnerCity");
+    pub const ECONOMIC_PARTNER_CITY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#economicPartnerCity");
     /// `cc:partOf`.
-    pub const PART_OF: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#partOf");
+    pub const PART_OF: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#partOf");
     /// `cc:locatedIn`.
-    pub const LOCATED_IN: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#locatedIn");
+    pub const LOCATED_IN: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#locatedIn");
     /// `cc:organizedBy`.
-    pub const ORGANIZED_BY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#organizedBy");
+    pub const ORGANIZED_BY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#organizedBy");
     /// `cc:coOrganizedBy`.
-    pub const CO_ORGANIZED_BY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#coOrganizedBy");
+    pub const CO_ORGANIZED_BY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#coOrganizedBy");
     /// `cc:heldAt`.
-    pub const HELD_AT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#heldAt");
+    pub const HELD_AT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#heldAt");
     /// `cc:participatedIn`.
-    pub const PARTICIPATED_IN: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#participatedIn");
+    pub const PARTICIPATED_IN: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#participatedIn");
     /// `cc:positionAt`.
-    pub const POSITION_AT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#positionAt");
+    pub const POSITION_AT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#positionAt");
     /// `cc:nationality`.
-    pub const NATIONALITY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#nationality");
+    pub const NATIONALITY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#nationality");
     /// `cc:cooperatesWith`.
-    pub const COOPERATES_WITH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#cooperatesWith");
+    pub const COOPERATES_WITH: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#cooperatesWith");
     /// `cc:approvedBy`.
-    pub const APPROVED_BY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#approvedBy");
+    pub const APPROVED_BY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#approvedBy");
     /// `cc:tradePartner`.
-    pub const TRADE_PARTNER: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#tradePartner");
+    pub const TRADE_PARTNER: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#tradePartner");
     /// `cc:investmentSource`.
-    pub const INVESTMENT_SOURCE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#investmentSource");
+    pub const INVESTMENT_SOURCE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#investmentSource");
     /// `cc:investsIn`.
-    pub const INVESTS_IN: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#investsIn");
+    pub const INVESTS_IN: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#investsIn");
     /// `cc:visited`.
-    pub const VISITED: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#visited");
+    pub const VISITED: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#visited");
     /// `cc:tradeVolume`.
-    pub const TRADE_VOLUME: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#tradeVolume");
+    pub const TRADE_VOLUME: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#tradeVolume");
     /// `cc:tradeGrowth`.
-    pub const TRADE_GROWTH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#tradeGrowth");
+    pub const TRADE_GROWTH: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#tradeGrowth");
     /// `cc:growthRate`.
-    pub const GROWTH_RATE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#growthRate");
+    pub const GROWTH_RATE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#growthRate");
     /// `cc:investmentProjects`.
-    pub const INVESTMENT_PROJECTS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#investmentProjects");
+    pub const INVESTMENT_PROJECTS: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#investmentProjects");
     /// `cc:contractedForeignInvestment`.
-    pub const CONTRACTED_FOREIGN_INVESTMENT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#contractedForeignInvestment");
+    pub const CONTRACTED_FOREIGN_INVESTMENT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#contractedForeignInvestment");
     /// `cc:actualForeignInvestment`.
-    pub const ACTUAL_FOREIGN_INVESTMENT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#actualForeignInvestment");
+    pub const ACTUAL_FOREIGN_INVESTMENT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#actualForeignInvestment");
     /// `cc:investmentAmount`.
-    pub const INVESTMENT_AMOUNT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#investmentAmount");
+    pub const INVESTMENT_AMOUNT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#investmentAmount");
     /// `cc:contractValue`.
-    pub const CONTRACT_VALUE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#contractValue");
+    pub const CONTRACT_VALUE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#contractValue");
     /// `cc:crossBorderTradeVolume`.
-    pub const CROSS_BORDER_TRADE_VOLUME: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#crossBorderTradeVolume");
+    pub const CROSS_BORDER_TRADE_VOLUME: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#crossBorderTradeVolume");
     /// `cc:dailyFlights`.
-    pub const DAILY_FLIGHTS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#dailyFlights");
+    pub const DAILY_FLIGHTS: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#dailyFlights");
     /// `cc:annualVisitors`.
-    pub const ANNUAL_VISITORS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#annualVisitors");
+    pub const ANNUAL_VISITORS: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#annualVisitors");
     /// `cc:expectedAnnualVisitors`.
-    pub const EXPECTED_ANNUAL_VISITORS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#expectedAnnualVisitors");
+    pub const EXPECTED_ANNUAL_VISITORS: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#expectedAnnualVisitors");
     /// `cc:visitorsReceived`.
-    pub const VISITORS_RECEIVED: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#visitorsReceived");
+    pub const VISITORS_RECEIVED: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#visitorsReceived");
     /// `cc:receptions`.
-    pub const RECEPTIONS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#receptions");
+    pub const RECEPTIONS: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#receptions");
     /// `cc:visits`.
-    pub const VISITS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#visits");
+    pub const VISITS: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#visits");
     /// `cc:residentCompanies`.
-    pub const RESIDENT_COMPANIES: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#residentCompanies");
+    pub const RESIDENT_COMPANIES: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#residentCompanies");
     /// `cc:residentPersons`.
-    pub const RESIDENT_PERSONS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#residentPersons");
+    pub const RESIDENT_PERSONS: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#residentPersons");
     /// `cc:friendshipCityCount`.
-    pub const FRIENDSHIP_CITY_COUNT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#friendshipCityCount");
+    pub const FRIENDSHIP_CITY_COUNT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#friendshipCityCount");
     /// `cc:floorArea`.
-    pub const FLOOR_AREA: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#floorArea");
+    pub const FLOOR_AREA: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#floorArea");
     /// `cc:area`.
-    pub const AREA: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#area");
+    pub const AREA: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#area");
     /// `cc:country` (the property; `COUNTRY` is the class).
-    pub const COUNTRY_PROPERTY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#country");
+    pub const COUNTRY_PROPERTY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#country");
     /// `cc:mentionedIn`.
-    pub const MENTIONED_IN: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#mentionedIn");
+    pub const MENTIONED_IN: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#mentionedIn");
     /// `cc:observedEntity`.
-    pub const OBSERVED_ENTITY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#observedEntity");
+    pub const OBSERVED_ENTITY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#observedEntity");
     /// `cc:counterpart`.
-    pub const COUNTERPART: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#counterpart");
+    pub const COUNTERPART: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#counterpart");
     /// `cc:measure`.
-    pub const MEASURE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#measure");
+    pub const MEASURE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#measure");
     /// `cc:role`.
-    pub const ROLE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#role");
+    pub const ROLE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#role");
     /// `cc:rank`.
-    pub const RANK: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#rank");
+    pub const RANK: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#rank");
     /// `cc:date`.
-    pub const DATE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#date");
+    pub const DATE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#date");
     /// `cc:evidence`.
-    pub const EVIDENCE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#evidence");
+    pub const EVIDENCE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#evidence");
     /// `cc:extractionRule`.
-    pub const EXTRACTION_RULE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#extractionRule");
+    pub const EXTRACTION_RULE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#extractionRule");
     /// `cc:value`.
-    pub const VALUE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#value");
+    pub const VALUE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#value");
     /// `cc:unit`.
-    pub const UNIT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#unit");
+    pub const UNIT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#unit");
     /// `cc:period`.
-    pub const PERIOD: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#period");
+    pub const PERIOD: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#period");
     /// `cc:approximation`.
-    pub const APPROXIMATION: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#approximation");
+    pub const APPROXIMATION: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#approximation");
     /// `cc:sourcePath`.
-    pub const SOURCE_PATH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#sourcePath");
+    pub const SOURCE_PATH: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#sourcePath");
     /// `cc:contentHash`.
-    pub const CONTENT_HASH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#contentHash");
+    pub const CONTENT_HASH: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#contentHash");
     /// `cc:degree`.
-    pub const DEGREE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#degree");
+    pub const DEGREE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#degree");
     /// `cc:weightedDegree`.
-    pub const WEIGHTED_DEGREE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#weightedDegree");
+    pub const WEIGHTED_DEGREE: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#weightedDegree");
     /// `cc:pageRank`.
-    pub const PAGE_RANK: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#pageRank");
+    pub const PAGE_RANK: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#pageRank");
     /// `cc:betweenness`.
-    pub const BETWEENNESS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#betweenness");
+    pub const BETWEENNESS: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#betweenness");
     /// `cc:community`.
-    pub const COMMUNITY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#community");
+    pub const COMMUNITY: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#community");
     /// `cc:component`.
-    pub const COMPONENT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#component");
+    pub const COMPONENT: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://w3id.org/cckg/ontology#component");
 
     /// Every term above, for checks against the ontology.
     pub const ALL: &[NamedNodeRef<'static>] = &[
@@ -468,20 +552,32 @@ mod tests {
         let missing: Vec<_> = constants.difference(&declared).collect();
         let undeclared: Vec<_> = declared.difference(&constants).collect();
         assert!(missing.is_empty(), "constants not in cckg.ttl: {missing:?}");
-        assert!(undeclared.is_empty(), "cckg.ttl terms without a constant: {undeclared:?}");
+        assert!(
+            undeclared.is_empty(),
+            "cckg.ttl terms without a constant: {undeclared:?}"
+        );
     }
 
     #[test]
     fn closed_vocabularies_map_to_terms_of_the_same_name() {
         use crate::model::{EntityType, Measure, Predicate};
         for t in EntityType::ALL {
-            assert_eq!(cc::class(*t).as_str(), format!("{}{}", cc::NAMESPACE, t.as_str()));
+            assert_eq!(
+                cc::class(*t).as_str(),
+                format!("{}{}", cc::NAMESPACE, t.as_str())
+            );
         }
         for p in Predicate::ALL {
-            assert_eq!(cc::predicate(*p).as_str(), format!("{}{}", cc::NAMESPACE, p.as_str()));
+            assert_eq!(
+                cc::predicate(*p).as_str(),
+                format!("{}{}", cc::NAMESPACE, p.as_str())
+            );
         }
         for m in Measure::ALL {
-            assert_eq!(cc::measure(*m).as_str(), format!("{}{}", cc::NAMESPACE, m.as_str()));
+            assert_eq!(
+                cc::measure(*m).as_str(),
+                format!("{}{}", cc::NAMESPACE, m.as_str())
+            );
         }
     }
 }

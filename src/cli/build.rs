@@ -34,8 +34,12 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<ExitCode> {
     } else {
         args.corpus.clone()
     };
-    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
-    let store_path = global.store.clone().unwrap_or_else(|| args.out.join("store"));
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    let store_path = global
+        .store
+        .clone()
+        .unwrap_or_else(|| args.out.join("store"));
     let store = open_store(&store_path)?;
     let extractor = extractor(global)?;
     let ok = ingest(&store, &extractor, &corpus)?;
@@ -46,7 +50,8 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<ExitCode> {
         ("kg.nq", ExportFormat::NQuads),
     ] {
         let path = args.out.join(name);
-        let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+        let file = std::fs::File::create(&path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
         let mut writer = std::io::BufWriter::new(file);
         store.export(&mut writer, format, None, false)?;
         writer.flush()?;
@@ -67,7 +72,11 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<ExitCode> {
     }
 
     report(&store, &args.out, answered)?;
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// A short account of what the graph holds, and where the files are.
@@ -75,7 +84,10 @@ fn report(store: &Store, out: &Path, answered: usize) -> Result<()> {
     let stats = store.stats()?;
     let entities: usize = stats.classes.values().sum();
     let relations: usize = stats.predicates.values().sum();
-    let facts = count(store, "SELECT (COUNT(?o) AS ?n) WHERE { ?o a cc:Observation }")?;
+    let facts = count(
+        store,
+        "SELECT (COUNT(?o) AS ?n) WHERE { ?o a cc:Observation }",
+    )?;
     println!(
         "cckg build: {} documents → {} entities, {} relations, {} facts ({} quads)",
         stats.documents, entities, relations, facts, stats.quads
@@ -91,14 +103,23 @@ fn report(store: &Store, out: &Path, answered: usize) -> Result<()> {
     )? {
         for solution in solutions.take(8) {
             let solution = solution?;
-            let get = |v: &str| solution.get(v).map(cckg::store::term_text).unwrap_or_default();
+            let get = |v: &str| {
+                solution
+                    .get(v)
+                    .map(cckg::store::term_text)
+                    .unwrap_or_default()
+            };
             let tie = get("tie").rsplit('#').next().unwrap_or_default().to_owned();
             rows.push(vec![get("aName"), tie, get("bName")]);
         }
     }
     if !rows.is_empty() {
         println!("\nsister and partner cities (first {}):", rows.len());
-        output::write_table(&["city".into(), "tie".into(), "partner".into()], &rows, &mut std::io::stdout())?;
+        output::write_table(
+            &["city".into(), "tie".into(), "partner".into()],
+            &rows,
+            &mut std::io::stdout(),
+        )?;
     }
     println!(
         "\nwrote {}: kg.ttl, kg.jsonld, kg.nq, queries/ ({answered} cookbook answers)",

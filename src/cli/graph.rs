@@ -140,12 +140,20 @@ fn filter(store: &Store, selection: &Selection) -> Result<Filter> {
     let types = selection
         .types
         .iter()
-        .map(|t| t.trim().parse::<EntityType>().map_err(|e| anyhow::anyhow!("--types: {e} (one of {})", names(EntityType::ALL))))
+        .map(|t| {
+            t.trim()
+                .parse::<EntityType>()
+                .map_err(|e| anyhow::anyhow!("--types: {e} (one of {})", names(EntityType::ALL)))
+        })
         .collect::<Result<Vec<_>>>()?;
     let predicates = selection
         .predicates
         .iter()
-        .map(|p| p.trim().parse::<Predicate>().map_err(|e| anyhow::anyhow!("--predicates: {e} (one of {})", names(Predicate::ALL))))
+        .map(|p| {
+            p.trim().parse::<Predicate>().map_err(|e| {
+                anyhow::anyhow!("--predicates: {e} (one of {})", names(Predicate::ALL))
+            })
+        })
         .collect::<Result<Vec<_>>>()?;
     let documents = match &selection.document {
         Some(d) => vec![document_iri(store, d)?],
@@ -159,7 +167,10 @@ fn filter(store: &Store, selection: &Selection) -> Result<Filter> {
 }
 
 fn names<T: std::fmt::Display>(all: &[T]) -> String {
-    all.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    all.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A document given by IRI, file name or source path.
@@ -180,7 +191,11 @@ fn document_iri(store: &Store, given: &str) -> Result<String> {
     match found.len() {
         0 => bail!("--document {given}: no such document in the store (see `cckg stats`)"),
         1 => Ok(found.remove(0)),
-        _ => bail!("--document {given}: {} documents match: {}", found.len(), found.join(", ")),
+        _ => bail!(
+            "--document {given}: {} documents match: {}",
+            found.len(),
+            found.join(", ")
+        ),
     }
 }
 
@@ -189,13 +204,18 @@ pub fn draw(global: &Global, args: &DrawArgs) -> Result<ExitCode> {
     let filter = filter(&store, &args.selection)?;
     let mut graph = KnowledgeGraph::from_store(&store, &filter)?;
     if let Some(file) = &args.query {
-        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
         graph = query_graph(&store, &graph, &text).with_context(|| file.display().to_string())?;
     }
     let mut title = None;
     if let Some(focus) = &args.focus {
         let center = graph.find(focus)?;
-        title = Some(format!("{} (depth {})", graph.node(center).name(), args.depth));
+        title = Some(format!(
+            "{} (depth {})",
+            graph.node(center).name(),
+            args.depth
+        ));
         graph = graph.ego(center, args.depth);
     }
     if graph.node_count() == 0 {
@@ -239,13 +259,17 @@ pub fn draw(global: &Global, args: &DrawArgs) -> Result<ExitCode> {
         FormatArg::Pdf => cckg::render::render(&dot.dot, layout, Format::Pdf)?,
     };
     match &args.output {
-        Some(path) => std::fs::write(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => std::fs::write(path, &bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?,
         None => std::io::stdout().lock().write_all(&bytes)?,
     }
     let drawn = graph.node_count() - dot.omitted_nodes;
     let mut note = format!("drew {drawn} entities");
     if dot.omitted_nodes > 0 {
-        note.push_str(&format!(" ({} less connected ones left out by --max-nodes)", dot.omitted_nodes));
+        note.push_str(&format!(
+            " ({} less connected ones left out by --max-nodes)",
+            dot.omitted_nodes
+        ));
     }
     if let Some(path) = &args.output {
         note.push_str(&format!(" into {}", path.display()));
@@ -262,7 +286,11 @@ fn query_graph(store: &Store, full: &KnowledgeGraph, sparql: &str) -> Result<Kno
         QueryResults::Graph(iter) => {
             for t in iter {
                 let t = t?;
-                triples.push((t.subject.to_string(), t.predicate.as_str().to_owned(), Term::from(t.object)));
+                triples.push((
+                    t.subject.to_string(),
+                    t.predicate.as_str().to_owned(),
+                    Term::from(t.object),
+                ));
             }
         }
         QueryResults::Solutions(solutions) => {
@@ -271,17 +299,27 @@ fn query_graph(store: &Store, full: &KnowledgeGraph, sparql: &str) -> Result<Kno
                 if let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(o)) =
                     (solution.get("s"), solution.get("p"), solution.get("o"))
                 {
-                    triples.push((format!("<{}>", s.as_str()), p.as_str().to_owned(), o.clone()));
+                    triples.push((
+                        format!("<{}>", s.as_str()),
+                        p.as_str().to_owned(),
+                        o.clone(),
+                    ));
                 }
             }
         }
-        QueryResults::Boolean(_) => bail!("an ASK query has no graph to draw; use CONSTRUCT or SELECT ?s ?p ?o"),
+        QueryResults::Boolean(_) => {
+            bail!("an ASK query has no graph to draw; use CONSTRUCT or SELECT ?s ?p ?o")
+        }
     }
     let statements: HashMap<(String, Predicate, String), EdgeData> = full
         .edges()
         .map(|(_, a, b, link)| {
             (
-                (full.node(a).iri.clone(), link.data.predicate, full.node(b).iri.clone()),
+                (
+                    full.node(a).iri.clone(),
+                    link.data.predicate,
+                    full.node(b).iri.clone(),
+                ),
                 link.data.clone(),
             )
         })
@@ -290,7 +328,10 @@ fn query_graph(store: &Store, full: &KnowledgeGraph, sparql: &str) -> Result<Kno
     let mut wanted = HashSet::new();
     for (s, p, o) in triples {
         let s = s.trim_start_matches('<').trim_end_matches('>').to_owned();
-        let Some(predicate) = p.strip_prefix(cckg::vocab::cc::NAMESPACE).and_then(|p| p.parse::<Predicate>().ok()) else {
+        let Some(predicate) = p
+            .strip_prefix(cckg::vocab::cc::NAMESPACE)
+            .and_then(|p| p.parse::<Predicate>().ok())
+        else {
             continue;
         };
         let Term::NamedNode(o) = o else { continue };
@@ -326,7 +367,10 @@ pub fn analyze(global: &Global, args: &AnalyzeArgs) -> Result<ExitCode> {
     match args.format {
         AnalyzeFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&analysis)?)?,
         AnalyzeFormat::Csv => {
-            writeln!(out, "iri,type,label_zh,label_en,degree,weighted_degree,betweenness,pagerank,component,community,articulation_point")?;
+            writeln!(
+                out,
+                "iri,type,label_zh,label_en,degree,weighted_degree,betweenness,pagerank,component,community,articulation_point"
+            )?;
             for r in &analysis.rows {
                 let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
                 writeln!(
@@ -367,7 +411,10 @@ pub fn analyze(global: &Global, args: &AnalyzeArgs) -> Result<ExitCode> {
                     vec![
                         r.label_zh.clone().unwrap_or_default(),
                         r.label_en.clone().unwrap_or_default(),
-                        r.kind.map(EntityType::as_str).unwrap_or_default().to_owned(),
+                        r.kind
+                            .map(EntityType::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
                         r.degree.to_string(),
                         r.weighted_degree.to_string(),
                         format!("{:.1}", r.betweenness),
@@ -377,13 +424,26 @@ pub fn analyze(global: &Global, args: &AnalyzeArgs) -> Result<ExitCode> {
                     ]
                 })
                 .collect();
-            let header = ["entity", "english", "type", "degree", "weighted", "betweenness", "pagerank", "community", "cut vertex"];
+            let header = [
+                "entity",
+                "english",
+                "type",
+                "degree",
+                "weighted",
+                "betweenness",
+                "pagerank",
+                "community",
+                "cut vertex",
+            ];
             output::write_table(&header.map(String::from), &rows, &mut out)?;
         }
     }
     if args.write_back {
         let n = cckg::graph::write_back(&store, &analysis)?;
-        eprintln!("wrote {n} quads into the graph {}", cckg::vocab::cc::ANALYTICS_GRAPH.as_str());
+        eprintln!(
+            "wrote {n} quads into the graph {}",
+            cckg::vocab::cc::ANALYTICS_GRAPH.as_str()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -399,7 +459,11 @@ pub fn path(global: &Global, args: &PathArgs) -> Result<ExitCode> {
     let to = graph.find(&args.to)?;
     let paths = cckg::graph::all_shortest_paths(&graph, from, to, args.max.max(1));
     if paths.is_empty() {
-        println!("no path between {} and {}", graph.node(from).name(), graph.node(to).name());
+        println!(
+            "no path between {} and {}",
+            graph.node(from).name(),
+            graph.node(to).name()
+        );
         return Ok(ExitCode::from(1));
     }
     let mut out = std::io::stdout().lock();
@@ -410,7 +474,12 @@ pub fn path(global: &Global, args: &PathArgs) -> Result<ExitCode> {
             let b = graph.node(hop.to).name();
             for edge in hop.edges.iter().take(1) {
                 let (s, o) = if edge.forward { (a, b) } else { (b, a) };
-                writeln!(out, "  {s} —{}→ {o}{}", edge.data.predicate, qualifiers(&edge.data))?;
+                writeln!(
+                    out,
+                    "  {s} —{}→ {o}{}",
+                    edge.data.predicate,
+                    qualifiers(&edge.data)
+                )?;
                 if let Some(evidence) = &edge.data.evidence {
                     writeln!(out, "      “{evidence}”")?;
                 }
@@ -431,7 +500,11 @@ fn qualifiers(data: &EdgeData) -> String {
     if let Some(date) = &data.date {
         parts.push(date.clone());
     }
-    if parts.is_empty() { String::new() } else { format!(" [{}]", parts.join(", ")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", parts.join(", "))
+    }
 }
 
 pub fn neighbors(global: &Global, args: &NeighborsArgs) -> Result<ExitCode> {
@@ -440,7 +513,9 @@ pub fn neighbors(global: &Global, args: &NeighborsArgs) -> Result<ExitCode> {
     let center = full.find(&args.entity)?;
     let iri = full.node(center).iri.clone();
     let graph = full.ego(center, args.depth.max(1));
-    let center = graph.index_of(&iri).context("the entity left its own ego network")?;
+    let center = graph
+        .index_of(&iri)
+        .context("the entity left its own ego network")?;
     let mut out = std::io::stdout().lock();
     let node = graph.node(center);
     writeln!(
@@ -448,7 +523,10 @@ pub fn neighbors(global: &Global, args: &NeighborsArgs) -> Result<ExitCode> {
         "{} ({}{})",
         node.name(),
         node.kind.map(EntityType::as_str).unwrap_or("entity"),
-        node.label_en.as_deref().map(|e| format!(", {e}")).unwrap_or_default()
+        node.label_en
+            .as_deref()
+            .map(|e| format!(", {e}"))
+            .unwrap_or_default()
     )?;
     for group in cckg::graph::neighbors_by_predicate(&graph, center) {
         writeln!(out, "  {} ({:?}):", group.predicate, group.direction)?;
@@ -458,7 +536,12 @@ pub fn neighbors(global: &Global, args: &NeighborsArgs) -> Result<ExitCode> {
         }
     }
     if args.depth > 1 {
-        writeln!(out, "  within {} hops: {} entities", args.depth, graph.node_count() - 1)?;
+        writeln!(
+            out,
+            "  within {} hops: {} entities",
+            args.depth,
+            graph.node_count() - 1
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -42,7 +42,9 @@ pub(crate) struct Global {
 
 impl Global {
     fn store_path(&self) -> PathBuf {
-        self.store.clone().unwrap_or_else(|| PathBuf::from("cckg-store"))
+        self.store
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("cckg-store"))
     }
 }
 
@@ -242,7 +244,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let store = open_store(&global.store_path())?;
             let graph = graph
-                .map(|g| oxigraph::model::NamedNode::new(&g).with_context(|| format!("--graph {g}: not an IRI")))
+                .map(|g| {
+                    oxigraph::model::NamedNode::new(&g)
+                        .with_context(|| format!("--graph {g}: not an IRI"))
+                })
                 .transpose()?;
             match output {
                 Some(path) => {
@@ -275,7 +280,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn exit_code(ok: bool) -> ExitCode {
-    if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 pub(crate) fn open_store(path: &Path) -> Result<Store> {
@@ -292,7 +301,9 @@ pub(crate) fn extractor(global: &Global) -> Result<Extractor> {
 fn text_or_file(text: Option<String>, file: Option<&Path>, what: &str) -> Result<String> {
     match (text, file) {
         (Some(text), _) => Ok(text),
-        (None, Some(path)) => std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display())),
+        (None, Some(path)) => {
+            std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+        }
         (None, None) => bail!("give the {what} as an argument or with -f FILE"),
     }
 }
@@ -300,8 +311,10 @@ fn text_or_file(text: Option<String>, file: Option<&Path>, what: &str) -> Result
 fn progress_bar(len: usize, what: &str) -> ProgressBar {
     let bar = ProgressBar::new(len as u64);
     bar.set_style(
-        ProgressStyle::with_template(&format!("{{spinner}} {what} {{bar:40}} {{pos}}/{{len}} {{per_sec}} ETA {{eta}}"))
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(&format!(
+            "{{spinner}} {what} {{bar:40}} {{pos}}/{{len}} {{per_sec}} ETA {{eta}}"
+        ))
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }
@@ -310,7 +323,14 @@ fn progress_bar(len: usize, what: &str) -> ProgressBar {
 pub(crate) fn ingest(store: &Store, extractor: &Extractor, paths: &[PathBuf]) -> Result<bool> {
     let files = cckg::ingest::collect_articles(paths)?;
     if files.is_empty() {
-        bail!("no .txt articles in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        bail!(
+            "no .txt articles in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     let bar = progress_bar(files.len(), "ingest");
     let report = cckg::ingest::ingest(store, extractor, &files, &|_| bar.inc(1));
@@ -361,7 +381,8 @@ fn extract(global: &Global, files: &[PathBuf], format: ExtractFormat) -> Result<
             }
         }
         ExtractFormat::Turtle => {
-            let mut serializer = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::TriG);
+            let mut serializer =
+                oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::TriG);
             for (prefix, iri) in cckg::vocab::PREFIXES {
                 serializer = serializer.with_prefix(*prefix, *iri)?;
             }
@@ -379,12 +400,19 @@ fn extract(global: &Global, files: &[PathBuf], format: ExtractFormat) -> Result<
     Ok(exit_code(ok))
 }
 
-fn eval(global: &Global, gold: &[PathBuf], corpus: Option<&Path>, verbose: bool) -> Result<ExitCode> {
+fn eval(
+    global: &Global,
+    gold: &[PathBuf],
+    corpus: Option<&Path>,
+    verbose: bool,
+) -> Result<ExitCode> {
     let extractor = extractor(global)?;
     let mut files = Vec::new();
     for path in gold {
         if path.is_dir() {
-            for entry in std::fs::read_dir(path).with_context(|| format!("cannot read {}", path.display()))? {
+            for entry in std::fs::read_dir(path)
+                .with_context(|| format!("cannot read {}", path.display()))?
+            {
                 let p = entry?.path();
                 if p.to_string_lossy().ends_with(".gold.json") {
                     files.push(p);
@@ -401,8 +429,13 @@ fn eval(global: &Global, gold: &[PathBuf], corpus: Option<&Path>, verbose: bool)
     let mut pairs = Vec::new();
     for gold_path in &files {
         let gold = cckg::eval::GoldFile::from_path(gold_path)?;
-        let article = locate_article(gold_path, &gold.document, corpus)
-            .with_context(|| format!("{}: article {} not found (use --corpus DIR)", gold_path.display(), gold.document))?;
+        let article = locate_article(gold_path, &gold.document, corpus).with_context(|| {
+            format!(
+                "{}: article {} not found (use --corpus DIR)",
+                gold_path.display(),
+                gold.document
+            )
+        })?;
         let (_, predicted) = cckg::ingest::read_and_extract(&extractor, &article)?;
         pairs.push((gold, predicted));
     }
@@ -424,12 +457,14 @@ fn locate_article(gold_path: &Path, document: &str, corpus: Option<&Path>) -> Op
 fn load(global: &Global, files: &[PathBuf], graph: Option<&str>) -> Result<ExitCode> {
     let store = open_store(&global.store_path())?;
     let graph = graph
-        .map(|g| oxigraph::model::NamedNode::new(g).with_context(|| format!("--graph {g}: not an IRI")))
+        .map(|g| {
+            oxigraph::model::NamedNode::new(g).with_context(|| format!("--graph {g}: not an IRI"))
+        })
         .transpose()?;
     let mut ok = true;
     for file in files {
         match store.load(file, graph.clone()) {
-            Ok(n) => eprintln!("loaded {}: {n} quads", file.display()),
+            Ok(n) => eprintln!("loaded {}: {n} new quads", file.display()),
             Err(e) => {
                 eprintln!("cckg: {e}");
                 ok = false;

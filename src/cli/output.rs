@@ -60,27 +60,27 @@ pub fn write_results(
             }
             writer.finish()?;
         }
-        QueryResults::Boolean(value) => {
-            match solution_format(format, terminal)? {
-                None => writeln!(out, "{value}")?,
-                Some(f) => {
-                    QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, value)?;
-                }
+        QueryResults::Boolean(value) => match solution_format(format, terminal)? {
+            None => writeln!(out, "{value}")?,
+            Some(f) => {
+                QueryResultsSerializer::from_format(f)
+                    .serialize_boolean_to_writer(&mut *out, value)?;
             }
-        }
+        },
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
             match solution_format(format, terminal)? {
                 Some(f) => {
-                    let mut writer =
-                        QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, variables)?;
+                    let mut writer = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, variables)?;
                     for solution in solutions {
                         writer.serialize(&solution?)?;
                     }
                     writer.finish()?;
                 }
                 None => {
-                    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+                    let header: Vec<String> =
+                        variables.iter().map(|v| v.as_str().to_owned()).collect();
                     let mut rows = Vec::new();
                     for solution in solutions {
                         let solution = solution?;
@@ -101,7 +101,10 @@ pub fn write_results(
 }
 
 /// `None` means the aligned table.
-fn solution_format(format: Option<ResultFormat>, terminal: bool) -> Result<Option<QueryResultsFormat>> {
+fn solution_format(
+    format: Option<ResultFormat>,
+    terminal: bool,
+) -> Result<Option<QueryResultsFormat>> {
     Ok(match format {
         None if terminal => None,
         None => Some(QueryResultsFormat::Csv),
@@ -110,7 +113,9 @@ fn solution_format(format: Option<ResultFormat>, terminal: bool) -> Result<Optio
         Some(ResultFormat::Tsv) => Some(QueryResultsFormat::Tsv),
         Some(ResultFormat::Json) => Some(QueryResultsFormat::Json),
         Some(ResultFormat::Xml) => Some(QueryResultsFormat::Xml),
-        Some(other) => anyhow::bail!("--format {other:?} is for CONSTRUCT/DESCRIBE results; use table, csv, tsv, json or xml"),
+        Some(other) => anyhow::bail!(
+            "--format {other:?} is for CONSTRUCT/DESCRIBE results; use table, csv, tsv, json or xml"
+        ),
     })
 }
 
@@ -154,7 +159,10 @@ pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write
         kept
     };
     let header: Vec<String> = header.iter().map(|h| clip(h)).collect();
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clip(c)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -170,7 +178,15 @@ pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write
         writeln!(out, "{}", padded.join("  ").trim_end())
     };
     line(&header, out)?;
-    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "))?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("  ")
+    )?;
     for row in &rows {
         line(row, out)?;
     }
@@ -179,12 +195,28 @@ pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write
 
 /// The `stats` table.
 pub fn write_stats(stats: &Stats, out: &mut impl Write) -> Result<()> {
-    writeln!(out, "{} quads, {} documents\n", stats.quads, stats.documents)?;
-    let short = |iri: &str| display_term(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(iri)));
-    let rows: Vec<Vec<String>> = stats.classes.iter().map(|(c, n)| vec![short(c), n.to_string()]).collect();
+    writeln!(
+        out,
+        "{} quads, {} documents\n",
+        stats.quads, stats.documents
+    )?;
+    let short = |iri: &str| {
+        display_term(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+            iri,
+        )))
+    };
+    let rows: Vec<Vec<String>> = stats
+        .classes
+        .iter()
+        .map(|(c, n)| vec![short(c), n.to_string()])
+        .collect();
     write_table(&["class".into(), "entities".into()], &rows, out)?;
     writeln!(out)?;
-    let rows: Vec<Vec<String>> = stats.predicates.iter().map(|(p, n)| vec![short(p), n.to_string()]).collect();
+    let rows: Vec<Vec<String>> = stats
+        .predicates
+        .iter()
+        .map(|(p, n)| vec![short(p), n.to_string()])
+        .collect();
     write_table(&["predicate".into(), "relations".into()], &rows, out)?;
     writeln!(out)?;
     let rows: Vec<Vec<String>> = stats
@@ -192,6 +224,10 @@ pub fn write_stats(stats: &Stats, out: &mut impl Write) -> Result<()> {
         .iter()
         .map(|(d, src, n)| vec![short(d), src.clone(), n.to_string()])
         .collect();
-    write_table(&["document".into(), "source".into(), "quads".into()], &rows, out)?;
+    write_table(
+        &["document".into(), "source".into(), "quads".into()],
+        &rows,
+        out,
+    )?;
     Ok(())
 }

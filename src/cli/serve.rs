@@ -54,14 +54,21 @@ pub fn run(global: &Global, args: &ServeArgs) -> Result<ExitCode> {
         "cckg: serving {} at http://{}/ (SPARQL: /sparql; writes: {})",
         path.display(),
         server.local_addr(),
-        if args.update_token.is_some() { "with the token" } else { "disabled" }
+        if args.update_token.is_some() {
+            "with the token"
+        } else {
+            "disabled"
+        }
     );
     server.run()?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn parse_seconds(text: &str) -> Result<Duration, String> {
-    let seconds: f64 = text.trim().parse().map_err(|_| format!("'{text}' is not a number of seconds"))?;
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number of seconds"))?;
     if seconds.is_finite() && seconds > 0.0 {
         Ok(Duration::from_secs_f64(seconds))
     } else {
@@ -92,7 +99,10 @@ mod tests {
         assert_eq!(super::parse_size("512k"), Ok(512 * 1024));
         assert_eq!(super::parse_size("100"), Ok(100));
         assert!(super::parse_size("ten").is_err());
-        assert_eq!(super::parse_seconds("0.5"), Ok(std::time::Duration::from_millis(500)));
+        assert_eq!(
+            super::parse_seconds("0.5"),
+            Ok(std::time::Duration::from_millis(500))
+        );
         assert!(super::parse_seconds("0").is_err());
     }
 }

@@ -62,12 +62,30 @@ pub struct Candidate {
 
 impl Candidate {
     fn new(start: usize, end: usize, kind: EntityType, origin: Origin) -> Self {
-        Self { start, end, kind, entry: None, origin, nested: false, same_as: None, title: None }
+        Self {
+            start,
+            end,
+            kind,
+            entry: None,
+            origin,
+            nested: false,
+            same_as: None,
+            title: None,
+        }
     }
 }
 
 /// Suffixes of units that belong to the organisation named before them.
-pub const BRANCH: [&str; 8] = ["分行", "支行", "分公司", "片区", "分会", "办事处", "代表处", "子公司"];
+pub const BRANCH: [&str; 8] = [
+    "分行",
+    "支行",
+    "分公司",
+    "片区",
+    "分会",
+    "办事处",
+    "代表处",
+    "子公司",
+];
 
 /// The recogniser: rules, gazetteer matcher and segmenter, shared across threads.
 pub struct Recogniser<'a> {
@@ -108,13 +126,33 @@ fn prev_capitalised(text: &Text, at: usize) -> bool {
         k -= 1;
     }
     let word: String = text.chars[k..at - 1].iter().collect();
-    let article = matches!(word.as_str(), "The" | "In" | "Of" | "From" | "To" | "And" | "With" | "At" | "For" | "By" | "On");
+    let article = matches!(
+        word.as_str(),
+        "The" | "In" | "Of" | "From" | "To" | "And" | "With" | "At" | "For" | "By" | "On"
+    );
     word.chars().next().is_some_and(char::is_uppercase) && !is_compass(&word) && !article
 }
 
 /// Compass words, never a place on their own (Central China).
 fn is_compass(word: &str) -> bool {
-    matches!(word, "Central" | "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Northeast" | "Northwest" | "Southeast" | "Southwest" | "Middle" | "Mid")
+    matches!(
+        word,
+        "Central"
+            | "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Middle"
+            | "Mid"
+    )
 }
 
 fn form_text(text: &Text, s: usize, e: usize) -> String {
@@ -165,7 +203,13 @@ impl Recogniser<'_> {
         out
     }
 
-    fn gazetteer_candidates(&self, text: &Text, norm: &str, english: bool, seg: Option<&Segmentation>) -> Vec<Candidate> {
+    fn gazetteer_candidates(
+        &self,
+        text: &Text,
+        norm: &str,
+        english: bool,
+        seg: Option<&Segmentation<'_>>,
+    ) -> Vec<Candidate> {
         let mut out = Vec::new();
         let found = self.matcher.find(norm);
         let present: std::collections::HashSet<usize> = found
@@ -174,10 +218,13 @@ impl Recogniser<'_> {
             .filter_map(|o| o.entries.first().copied())
             .collect();
         for m in &found {
-            let Some(&best) = m.entries.first() else { continue };
+            let Some(&best) = m.entries.first() else {
+                continue;
+            };
             let entry = self.gazetteer.entry(best);
             let next = text.chars.get(m.end).copied();
-            if m.stopname && !next.is_some_and(|c| matches!(c, '市' | '省' | '县' | '区' | '州')) {
+            if m.stopname && !next.is_some_and(|c| matches!(c, '市' | '省' | '县' | '区' | '州'))
+            {
                 continue;
             }
             // A short form cutting through a word (大数据, 黄河流域) is no mention.
@@ -191,12 +238,21 @@ impl Recogniser<'_> {
             // the text also names a place above it.
             let form: String = text.chars[m.start..m.end].iter().collect();
             // District short forms (象山, 城区) are as ambiguous.
-            let district_alias = entry.kind == EntityType::District && m.form == Form::Alias && !english;
-            if entry.kind != EntityType::Country && (self.ambiguous.contains(&form) || district_alias) {
+            let district_alias =
+                entry.kind == EntityType::District && m.form == Form::Alias && !english;
+            if entry.kind != EntityType::Country
+                && (self.ambiguous.contains(&form) || district_alias)
+            {
                 let ancestors = self.gazetteer.ancestors(best);
                 let foreign = entry.country.as_deref() != Some("CN");
-                let supported = ancestors.iter().any(|&e| present.contains(&e) && (self.gazetteer.entry(e).kind != EntityType::Country || foreign))
-                    || (foreign && self.gazetteer.country_of(best).is_some_and(|c| present.contains(&c)));
+                let supported = ancestors.iter().any(|&e| {
+                    present.contains(&e)
+                        && (self.gazetteer.entry(e).kind != EntityType::Country || foreign)
+                }) || (foreign
+                    && self
+                        .gazetteer
+                        .country_of(best)
+                        .is_some_and(|c| present.contains(&c)));
                 if !supported {
                     continue;
                 }
@@ -204,26 +260,53 @@ impl Recogniser<'_> {
             if english && prev_capitalised(text, m.start) {
                 continue;
             }
-            if english && (m.end - m.start < 4 && !text.chars[m.start..m.end].iter().all(|c| c.is_ascii_uppercase() || *c == '.') || is_compass(&form_text(text, m.start, m.end))) {
+            if english
+                && (m.end - m.start < 4
+                    && !text.chars[m.start..m.end]
+                        .iter()
+                        .all(|c| c.is_ascii_uppercase() || *c == '.')
+                    || is_compass(&form_text(text, m.start, m.end)))
+            {
                 continue;
             }
-            if english && m.form == Form::Alias && entry.label_en.as_deref() != Some(form_text(text, m.start, m.end).as_str()) {
+            if english
+                && m.form == Form::Alias
+                && entry.label_en.as_deref() != Some(form_text(text, m.start, m.end).as_str())
+            {
                 // English short forms: not common words (So, Central) nor part of a longer name.
                 let n = m.end - m.start;
-                let all_caps = text.chars[m.start..m.end].iter().all(|c| c.is_ascii_uppercase() || c == &'.');
-                let next_word_cap = text.chars.get(m.end) == Some(&' ') && text.chars.get(m.end + 1).is_some_and(|c| c.is_uppercase());
-                let prev_word_cap = m.start >= 2 && text.chars[m.start - 1] == ' ' && text.chars[m.start - 2].is_alphabetic() && {
-                    let mut k = m.start - 2;
-                    while k > 0 && text.chars[k - 1].is_alphabetic() {
-                        k -= 1;
-                    }
-                    text.chars[k].is_uppercase() && k > 0 && !matches!(text.chars[k - 1], '.' | '\n')
-                };
-                if !(all_caps || n >= 4) || next_word_cap || prev_word_cap || !text.chars[m.start].is_uppercase() {
+                let all_caps = text.chars[m.start..m.end]
+                    .iter()
+                    .all(|c| c.is_ascii_uppercase() || c == &'.');
+                let next_word_cap = text.chars.get(m.end) == Some(&' ')
+                    && text.chars.get(m.end + 1).is_some_and(|c| c.is_uppercase());
+                let prev_word_cap = m.start >= 2
+                    && text.chars[m.start - 1] == ' '
+                    && text.chars[m.start - 2].is_alphabetic()
+                    && {
+                        let mut k = m.start - 2;
+                        while k > 0 && text.chars[k - 1].is_alphabetic() {
+                            k -= 1;
+                        }
+                        text.chars[k].is_uppercase()
+                            && k > 0
+                            && !matches!(text.chars[k - 1], '.' | '\n')
+                    };
+                if !(all_caps || n >= 4)
+                    || next_word_cap
+                    || prev_word_cap
+                    || !text.chars[m.start].is_uppercase()
+                {
                     continue;
                 }
             }
-            if english && matches!(text.chars.get(m.end), Some('-')) || english && m.start > 0 && text.chars[m.start - 1] == '-' {
+            // US$, HK$: a currency, not a country mention.
+            if matches!(text.chars.get(m.end), Some('$')) {
+                continue;
+            }
+            if english && matches!(text.chars.get(m.end), Some('-'))
+                || english && m.start > 0 && text.chars[m.start - 1] == '-'
+            {
                 continue;
             }
             // A Chinese short form followed by more name characters is usually part of a
@@ -234,7 +317,10 @@ impl Recogniser<'_> {
             // 日本福冈县 → the prefecture reading when written with its suffix.
             if let Some(n) = next
                 && matches!(n, '县' | '府' | '都')
-                && let Some(&pref) = m.entries.iter().find(|&&i| self.gazetteer.entry(i).kind == EntityType::Prefecture)
+                && let Some(&pref) = m
+                    .entries
+                    .iter()
+                    .find(|&&i| self.gazetteer.entry(i).kind == EntityType::Prefecture)
             {
                 c.entry = Some(pref);
                 c.kind = EntityType::Prefecture;
@@ -254,7 +340,11 @@ impl Recogniser<'_> {
             }
         }
         let inside = |i: usize| covered[i];
-        let named_entries: std::collections::HashSet<usize> = out.iter().filter(|c| c.origin == Origin::Gazetteer).filter_map(|c| c.entry).collect();
+        let named_entries: std::collections::HashSet<usize> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer)
+            .filter_map(|c| c.entry)
+            .collect();
         let mut made = Vec::new();
         let mut i = 0;
         while i < chars.len() {
@@ -267,7 +357,12 @@ impl Recogniser<'_> {
                     let entries = self.matcher.abbrev(ch);
                     let named = entries.iter().find(|e| named_entries.contains(e));
                     if let Some(&best) = named.or(entries.first()) {
-                        let mut c = Candidate::new(k, k + 1, display_kind(self.gazetteer.entry(best)), Origin::Abbrev);
+                        let mut c = Candidate::new(
+                            k,
+                            k + 1,
+                            display_kind(self.gazetteer.entry(best)),
+                            Origin::Abbrev,
+                        );
                         c.entry = Some(best);
                         made.push(c);
                     }
@@ -281,7 +376,11 @@ impl Recogniser<'_> {
     /// “…” and 《…》 spans whose content ends in a known suffix, or names a newspaper.
     fn quoted(&self, text: &Text, out: &mut Vec<Candidate>) {
         let chars = &text.chars;
-        let place_end: std::collections::HashMap<usize, usize> = out.iter().filter(|c| c.origin == Origin::Gazetteer).map(|c| (c.end, c.start)).collect();
+        let place_end: std::collections::HashMap<usize, usize> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer)
+            .map(|c| (c.end, c.start))
+            .collect();
         let mut i = 0;
         while i < chars.len() {
             if matches!(text.original[i], '”' | '」') {
@@ -307,13 +406,23 @@ impl Recogniser<'_> {
                 continue;
             }
             let content: String = chars[i + 1..j].iter().collect();
-            if j > i + 2 && !content.chars().any(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '!' | '?')) {
+            if j > i + 2
+                && !content
+                    .chars()
+                    .any(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '!' | '?'))
+            {
                 let kind = self.rules.suffix_type(&content).map(|t| t.0).or_else(|| {
-                    (chars[i] == '《' && (content.ends_with('报') || content.ends_with("新闻"))).then_some(EntityType::Company)
+                    (chars[i] == '《' && (content.ends_with('报') || content.ends_with("新闻")))
+                        .then_some(EntityType::Company)
                 });
                 if let Some(kind) = kind {
                     // 韩国“国际会客厅”: a quoted name owned by a place is one name with it.
-                    let owner = place_end.get(&i).copied().filter(|_| matches!(kind, EntityType::Venue | EntityType::EconomicZone | EntityType::Project));
+                    let owner = place_end.get(&i).copied().filter(|_| {
+                        matches!(
+                            kind,
+                            EntityType::Venue | EntityType::EconomicZone | EntityType::Project
+                        )
+                    });
                     if let Some(ps) = owner {
                         out.push(Candidate::new(ps, j + 1, kind, Origin::Quoted));
                     }
@@ -329,7 +438,7 @@ impl Recogniser<'_> {
     }
 
     /// Names ending in a suffix of the rules: scan left from the suffix to a boundary.
-    fn suffixed(&self, text: &Text, seg: &Segmentation, out: &mut Vec<Candidate>) {
+    fn suffixed(&self, text: &Text, seg: &Segmentation<'_>, out: &mut Vec<Candidate>) {
         let norm: String = text.chars.iter().collect();
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start char, end char, rule)
         let mut byte_to_char = ByteToChar::default();
@@ -352,7 +461,11 @@ impl Recogniser<'_> {
             }
             best.push(f);
         }
-        let quoted: Vec<(usize, usize)> = out.iter().filter(|c| c.origin == Origin::Quoted).map(|c| (c.start, c.end)).collect();
+        let quoted: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Quoted)
+            .map(|c| (c.start, c.end))
+            .collect();
         // For each character, the quoted span around it (quoted spans do not overlap much).
         let mut quote_at: Vec<u32> = vec![u32::MAX; text.chars.len()];
         for (qi, &(qs, qe)) in quoted.iter().enumerate() {
@@ -360,8 +473,14 @@ impl Recogniser<'_> {
                 *slot = qi as u32;
             }
         }
-        let quote_around = |k: usize| quote_at.get(k).filter(|&&q| q != u32::MAX).map(|&q| quoted[q as usize]);
-        let quote_starting: std::collections::HashMap<usize, usize> = quoted.iter().map(|&(qs, qe)| (qs, qe)).collect();
+        let quote_around = |k: usize| {
+            quote_at
+                .get(k)
+                .filter(|&&q| q != u32::MAX)
+                .map(|&q| quoted[q as usize])
+        };
+        let quote_starting: std::collections::HashMap<usize, usize> =
+            quoted.iter().map(|&(qs, qe)| (qs, qe)).collect();
         let gaz_spans: std::collections::HashMap<(usize, usize), usize> = out
             .iter()
             .filter(|c| c.origin == Origin::Gazetteer)
@@ -398,14 +517,19 @@ impl Recogniser<'_> {
                 }
             }
             // A suffix inside a quoted name belongs to that name.
-            if quote_around(s).is_some_and(|(qs, qe)| qs <= s && e <= qe && !(e == qe && qs + 1 >= s)) {
+            if quote_around(s)
+                .is_some_and(|(qs, qe)| qs <= s && e <= qe && !(e == qe && qs + 1 >= s))
+            {
                 continue;
             }
             let start = self.scan_left(text, seg, s, &ends);
             let mut start = start;
             if let Some(first_end) = ends.places_from(start)
                 && let Some(next_end) = ends.places_from(first_end)
-                && let (Some(&a), Some(&b)) = (gaz_spans.get(&(start, first_end)), gaz_spans.get(&(first_end, next_end)))
+                && let (Some(&a), Some(&b)) = (
+                    gaz_spans.get(&(start, first_end)),
+                    gaz_spans.get(&(first_end, next_end)),
+                )
                 && a != usize::MAX
                 && b != usize::MAX
                 && self.gazetteer.entry(a).kind == EntityType::Country
@@ -436,7 +560,8 @@ impl Recogniser<'_> {
                 continue;
             }
             // One-character suffixes (局, 部, 港) need a name made of words or a place.
-            if e - s == 1 && !ends.starts.contains_key(&start) && !seg.is_dictionary_word(start, e) {
+            if e - s == 1 && !ends.starts.contains_key(&start) && !seg.is_dictionary_word(start, e)
+            {
                 let mut k = start;
                 let mut words = true;
                 while k < s {
@@ -449,14 +574,20 @@ impl Recogniser<'_> {
                 }
             }
             let name: String = text.chars[start..e].iter().collect();
-            if self.rules.generic.contains(&name) || name.starts_with('"') && !name[1..].contains('"') {
+            if self.rules.generic.contains(&name)
+                || name.starts_with('"') && !name[1..].contains('"')
+            {
                 continue;
             }
             // A bare place name with a zone suffix that the gazetteer knows is a place.
             if gaz_spans.contains_key(&(start, e)) {
                 continue;
             }
-            let kind = if *kind == EntityType::Company && name.contains("银行") { EntityType::Bank } else { *kind };
+            let kind = if *kind == EntityType::Company && name.contains("银行") {
+                EntityType::Bank
+            } else {
+                *kind
+            };
             let mut c = Candidate::new(start, e, kind, Origin::Suffix);
             // “X”主题研讨会: the quoted name and the long form are one entity.
             if let Some(&qe) = quote_starting.get(&(start + 1))
@@ -468,7 +599,8 @@ impl Recogniser<'_> {
         }
         // A branch also names its parent: 三井住友银行(中国)有限公司大连分行 → 三井住友银行(中国)有限公司.
         made.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-        let mut by_start: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+        let mut by_start: std::collections::HashMap<usize, Vec<usize>> =
+            std::collections::HashMap::new();
         for (i, c) in made.iter().enumerate() {
             by_start.entry(c.start).or_default().push(i);
         }
@@ -495,13 +627,22 @@ impl Recogniser<'_> {
                 keep[p] = true;
             }
         }
-        out.extend(made.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c));
+        out.extend(
+            made.into_iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|(c, _)| c),
+        );
     }
 
     /// Scans left from `s` (exclusive) over name characters to the start of the name.
-    fn scan_left(&self, text: &Text, seg: &Segmentation, s: usize, ends: &Ends) -> usize {
+    fn scan_left(&self, text: &Text, seg: &Segmentation<'_>, s: usize, ends: &Ends) -> usize {
         let chars = &text.chars;
-        let floor = text.sentence_at(s).map(|sp| sp.start).unwrap_or(0).max(s.saturating_sub(40));
+        let floor = text
+            .sentence_at(s)
+            .map(|sp| sp.start)
+            .unwrap_or(0)
+            .max(s.saturating_sub(40));
         let mut i = s;
         while i > floor {
             let c = chars[i - 1];
@@ -511,7 +652,9 @@ impl Recogniser<'_> {
                     break;
                 }
                 // Jump over a quoted span that ends here.
-                let Some(open) = (floor..i - 1).rev().find(|&k| chars[k] == '"') else { break };
+                let Some(open) = (floor..i - 1).rev().find(|&k| chars[k] == '"') else {
+                    break;
+                };
                 if (open + 1..i - 1).any(|k| matches!(chars[k], '，' | ',' | '。' | '；')) {
                     break;
                 }
@@ -520,8 +663,16 @@ impl Recogniser<'_> {
             }
             if c == ')' || c == '）' {
                 // Only a short qualifier in parentheses: 三井住友银行(中国)有限公司, 中日(大连).
-                let Some(open) = (i.saturating_sub(8).max(floor)..i - 1).rev().find(|&k| matches!(chars[k], '(' | '（')) else { break };
-                if !(open + 1..i - 1).all(|k| is_han(chars[k])) || open == floor || !is_name_char(chars[open - 1]) {
+                let Some(open) = (i.saturating_sub(8).max(floor)..i - 1)
+                    .rev()
+                    .find(|&k| matches!(chars[k], '(' | '（'))
+                else {
+                    break;
+                };
+                if !(open + 1..i - 1).all(|k| is_han(chars[k]))
+                    || open == floor
+                    || !is_name_char(chars[open - 1])
+                {
                     break;
                 }
                 i = open;
@@ -542,8 +693,13 @@ impl Recogniser<'_> {
             let token: String = chars[ts..i].iter().collect();
             // A one-character verb right before the suffix is more likely part of a
             // transliterated or abbreviated name (哈市, 东盟) than a verb.
-            let weak_stop = seg.is_stop(i - 1) && i - ts == 1 && (s - i < 2 || matches!(chars[i], '市' | '省' | '县' | '州'));
-            if self.rules.boundaries.contains(&token) || (seg.is_stop(i - 1) && !weak_stop) || token.chars().all(|c| c.is_ascii_digit()) {
+            let weak_stop = seg.is_stop(i - 1)
+                && i - ts == 1
+                && (s - i < 2 || matches!(chars[i], '市' | '省' | '县' | '州'));
+            if self.rules.boundaries.contains(&token)
+                || (seg.is_stop(i - 1) && !weak_stop)
+                || token.chars().all(|c| c.is_ascii_digit())
+            {
                 break;
             }
             i = ts;
@@ -566,9 +722,16 @@ impl Recogniser<'_> {
                     break;
                 }
                 let s = p + key.chars().count();
-                let s = (s..text.chars.len()).find(|&k| text.chars[k] != ' ').unwrap_or(s);
+                let s = (s..text.chars.len())
+                    .find(|&k| text.chars[k] != ' ')
+                    .unwrap_or(s);
                 let mut e = s;
-                while e < text.chars.len() && (is_han(text.chars[e]) || text.chars[e].is_ascii_alphanumeric() || text.chars[e] == '.') && e - s < 30 {
+                while e < text.chars.len()
+                    && (is_han(text.chars[e])
+                        || text.chars[e].is_ascii_alphanumeric()
+                        || text.chars[e] == '.')
+                    && e - s < 30
+                {
                     e += 1;
                 }
                 while e > s && text.chars[e - 1] == '.' {
@@ -589,8 +752,16 @@ impl Recogniser<'_> {
             while e < head_end && is_han(text.chars[e]) && e - s < 10 {
                 e += 1;
             }
-            let line_ends = text.chars.get(e).is_none_or(|c| matches!(c, ' ' | '\n' | '\r'));
-            if e - s >= 2 && line_ends && !out.iter().any(|c| c.start < e && s < c.end && c.origin != Origin::Abbrev) {
+            let line_ends = text
+                .chars
+                .get(e)
+                .is_none_or(|c| matches!(c, ' ' | '\n' | '\r'));
+            if e - s >= 2
+                && line_ends
+                && !out
+                    .iter()
+                    .any(|c| c.start < e && s < c.end && c.origin != Origin::Abbrev)
+            {
                 out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
             }
         }
@@ -606,7 +777,12 @@ impl Recogniser<'_> {
             let line_start = text.sentence_at(p).map(|s| s.start).unwrap_or(0);
             let Some(place) = out
                 .iter()
-                .filter(|c| c.origin == Origin::Gazetteer && c.start >= line_start && c.end <= p && p - c.end <= 6)
+                .filter(|c| {
+                    c.origin == Origin::Gazetteer
+                        && c.start >= line_start
+                        && c.end <= p
+                        && p - c.end <= 6
+                })
                 .min_by_key(|c| c.start)
                 .cloned()
             else {
@@ -616,15 +792,24 @@ impl Recogniser<'_> {
             while s > line_start && is_han(text.chars[s - 1]) && place.start - s < 8 {
                 s -= 1;
             }
-            if place.start - s >= 2 && !out.iter().any(|c| c.start < place.start && c.end > s && c.origin != Origin::Abbrev) {
+            if place.start - s >= 2
+                && !out
+                    .iter()
+                    .any(|c| c.start < place.start && c.end > s && c.origin != Origin::Abbrev)
+            {
                 out.retain(|c| !(c.start < place.start && c.end > s));
-                out.push(Candidate::new(s, place.start, EntityType::Company, Origin::Source));
+                out.push(Candidate::new(
+                    s,
+                    place.start,
+                    EntityType::Company,
+                    Origin::Source,
+                ));
             }
         }
     }
 
     /// People next to titles: 市长李某, 李某会长, (记者 李某).
-    fn people(&self, text: &Text, seg: &Segmentation, out: &mut Vec<Candidate>) {
+    fn people(&self, text: &Text, seg: &Segmentation<'_>, out: &mut Vec<Candidate>) {
         let chars = &text.chars;
         let norm: String = chars.iter().collect();
         let mut b2c = ByteToChar::default();
@@ -644,7 +829,12 @@ impl Recogniser<'_> {
             let ts = b2c.at(&norm, m.start());
             let te = ts + norm[m.start()..m.end()].chars().count();
             // Inside an organisation name (副市长 is fine, 市长 in 北九州市市长 too).
-            if (ts..te).any(|k| cover[k] != u32::MAX && (cover[k] as usize) < ts) && cover.get(te.saturating_sub(1)).is_some_and(|&c| c != u32::MAX) && !ends.contains(&ts) {
+            if (ts..te).any(|k| cover[k] != u32::MAX && (cover[k] as usize) < ts)
+                && cover
+                    .get(te.saturating_sub(1))
+                    .is_some_and(|&c| c != u32::MAX)
+                && !ends.contains(&ts)
+            {
                 continue;
             }
             // TITLE NAME
@@ -672,7 +862,13 @@ impl Recogniser<'_> {
         out.extend(people);
     }
 
-    fn name_after(&self, text: &Text, seg: &Segmentation, at: usize, cover: &[u32]) -> Option<(usize, usize)> {
+    fn name_after(
+        &self,
+        text: &Text,
+        seg: &Segmentation<'_>,
+        at: usize,
+        cover: &[u32],
+    ) -> Option<(usize, usize)> {
         let chars = &text.chars;
         let mut s = at;
         let mut byline = false;
@@ -713,7 +909,10 @@ impl Recogniser<'_> {
         let mut words = 0;
         while k < e {
             let (a, b) = seg.token_at(k).unwrap_or((k, k + 1));
-            if b - a >= 2 && seg.is_dictionary_word(a, b) && !self.rules.surnames.contains(&text.norm(a, b)) {
+            if b - a >= 2
+                && seg.is_dictionary_word(a, b)
+                && !self.rules.surnames.contains(&text.norm(a, b))
+            {
                 words += 1;
             }
             if seg.is_stop(k) && b - a >= 2 && !surname {
@@ -727,13 +926,22 @@ impl Recogniser<'_> {
         if !surname && len < 3 {
             return None;
         }
-        if !surname && chars[s..e].iter().any(|c| matches!(c, '的' | '是' | '在' | '和' | '了' | '与')) {
+        if !surname
+            && chars[s..e]
+                .iter()
+                .any(|c| matches!(c, '的' | '是' | '在' | '和' | '了' | '与'))
+        {
             return None;
         }
         Some((s, e))
     }
 
-    fn name_before(&self, text: &Text, title_start: usize, ends: &std::collections::HashSet<usize>) -> Option<usize> {
+    fn name_before(
+        &self,
+        text: &Text,
+        title_start: usize,
+        ends: &std::collections::HashSet<usize>,
+    ) -> Option<usize> {
         let chars = &text.chars;
         let mut s = title_start;
         while s > 0 && is_han(chars[s - 1]) && title_start - s < 5 {
@@ -753,7 +961,8 @@ impl Recogniser<'_> {
         }
         let name: String = chars[s..title_start].iter().collect();
         let two: String = name.chars().take(2).collect();
-        let ok = (self.has_surname(&name) && len <= 3) || (len == 4 && self.rules.surnames.contains(&two));
+        let ok = (self.has_surname(&name) && len <= 3)
+            || (len == 4 && self.rules.surnames.contains(&two));
         ok.then_some(s)
     }
 
@@ -761,7 +970,9 @@ impl Recogniser<'_> {
         let one: String = name.chars().take(1).collect();
         let two: String = name.chars().take(2).collect();
         let three: String = name.chars().take(3).collect();
-        self.rules.surnames.contains(&one) || self.rules.surnames.contains(&two) || self.rules.surnames.contains(&three)
+        self.rules.surnames.contains(&one)
+            || self.rules.surnames.contains(&two)
+            || self.rules.surnames.contains(&three)
     }
 
     /// English names: capitalised phrases ending in an organisation suffix, people next
@@ -769,19 +980,38 @@ impl Recogniser<'_> {
     fn english(&self, text: &Text, out: &mut Vec<Candidate>) {
         let words = english_words(&text.chars);
         let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
-        let connector = |w: &(usize, usize)| matches!(text.norm(w.0, w.1).as_str(), "of" | "for" | "and" | "de" | "'s");
-        let mut seen: std::collections::HashSet<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
-        let last_words: std::collections::HashSet<&str> = self.rules.english_suffixes.iter().filter_map(|(s, _)| s.rsplit(' ').next()).collect();
+        let connector = |w: &(usize, usize)| {
+            matches!(
+                text.norm(w.0, w.1).as_str(),
+                "of" | "for" | "and" | "de" | "'s"
+            )
+        };
+        let mut seen: std::collections::HashSet<(usize, usize)> =
+            out.iter().map(|c| (c.start, c.end)).collect();
+        let last_words: std::collections::HashSet<&str> = self
+            .rules
+            .english_suffixes
+            .iter()
+            .filter_map(|(s, _)| s.rsplit(' ').next())
+            .collect();
         let mut i = 0;
         while i < words.len() {
             // Suffix match ending at word i.
             let mut matched = None;
             let last = text.norm(words[i].0, words[i].1);
-            for (suffix, kind) in self.rules.english_suffixes.iter().filter(|_| last_words.contains(last.as_str())) {
+            for (suffix, kind) in self
+                .rules
+                .english_suffixes
+                .iter()
+                .filter(|_| last_words.contains(last.as_str()))
+            {
                 let n = suffix.split(' ').count();
                 if i + 1 >= n {
                     let first = i + 1 - n;
-                    let phrase: Vec<String> = words[first..=i].iter().map(|w| text.norm(w.0, w.1)).collect();
+                    let phrase: Vec<String> = words[first..=i]
+                        .iter()
+                        .map(|w| text.norm(w.0, w.1))
+                        .collect();
                     if phrase.join(" ") == *suffix {
                         matched = Some((first, *kind));
                         break;
@@ -794,7 +1024,11 @@ impl Recogniser<'_> {
                     let prev = &words[s - 1];
                     if cap(prev) && words[s].0 - prev.1 <= 1 {
                         s -= 1;
-                    } else if connector(prev) && s >= 2 && cap(&words[s - 2]) && words[s].0 - prev.1 <= 1 {
+                    } else if connector(prev)
+                        && s >= 2
+                        && cap(&words[s - 2])
+                        && words[s].0 - prev.1 <= 1
+                    {
                         s -= 2;
                     } else {
                         break;
@@ -803,13 +1037,65 @@ impl Recogniser<'_> {
                 if s < first && text.norm(words[s].0, words[s].1) == "The" {
                     s += 1;
                 }
+                // "Bureau of Commerce", "Office of International Trade and Investment":
+                // the name runs on over `of` and capitalised words joined by and/for/of.
+                let mut last = i;
+                if text.norm(words[i].0, words[i].1) != "of" {
+                    let mut k = i + 1;
+                    while k + 1 < words.len()
+                        && matches!(
+                            text.norm(words[k].0, words[k].1).as_str(),
+                            "of" | "and" | "for"
+                        )
+                        && (k > i + 1 || text.norm(words[k].0, words[k].1) == "of")
+                        && cap(&words[k + 1])
+                        && words[k].0 - words[k - 1].1 <= 1
+                        && words[k + 1].0 - words[k].1 <= 1
+                    {
+                        k += 2;
+                        while k < words.len() && cap(&words[k]) && words[k].0 - words[k - 1].1 <= 1
+                        {
+                            k += 1;
+                        }
+                    }
+                    last = k - 1;
+                }
+                // "the 2019 Zhejiang-Massachusetts Trade and Investment Fair": an edition year.
+                if kind == EntityType::Event
+                    && s < first
+                    && s > 0
+                    && words[s].0 - words[s - 1].1 <= 1
+                    && is_year(&text.norm(words[s - 1].0, words[s - 1].1))
+                {
+                    s -= 1;
+                }
                 let start = words[s].0;
-                let end = words[i].1;
-                if s < first && seen.insert((start, end)) {
+                let end = words[last].1;
+                if (s < first || last > i) && seen.insert((start, end)) {
                     out.push(Candidate::new(start, end, kind, Origin::English));
                 }
+                i = last;
             }
             i += 1;
+        }
+        // "Binjiang district", "Pudong new area": a capitalised name before a lower-case
+        // district word is a district (capitalised forms are caught above as names).
+        for k in 1..words.len() {
+            let w = text.norm(words[k].0, words[k].1);
+            let (p, here) = (words[k - 1], words[k]);
+            if matches!(w.as_str(), "district" | "county")
+                && cap(&p)
+                && here.0 - p.1 == 1
+                && text.norm(p.0, p.1) != "The"
+                && seen.insert((p.0, here.1))
+            {
+                out.push(Candidate::new(
+                    p.0,
+                    here.1,
+                    EntityType::District,
+                    Origin::English,
+                ));
+            }
         }
         // A longer name replaces the shorter one inside it (Museum → Museum of Art).
         let mut english: Vec<Candidate> = Vec::new();
@@ -839,21 +1125,48 @@ impl Recogniser<'_> {
         let lower: String = text.chars.iter().map(|c| c.to_ascii_lowercase()).collect();
         let lower_chars: Vec<char> = lower.chars().collect();
         for (k, w) in words.iter().enumerate() {
-            // ", the TITLE" after a capitalised pair.
-            if k >= 2 && cap(&words[k - 1]) && cap(&words[k - 2]) && text.chars.get(w.0.wrapping_sub(2)) == Some(&',') && text.norm(w.0, w.1) == "the" {
-                let rest: String = lower_chars[w.1..(w.1 + 40).min(lower_chars.len())].iter().collect();
-                if let Some(title) = self.rules.english_titles.iter().find(|t| rest.trim_start().starts_with(t.to_lowercase().as_str())) {
+            // ", the TITLE" (or ", TITLE of") after a capitalised pair.
+            let with_the = text.norm(w.0, w.1) == "the";
+            if k >= 2
+                && cap(&words[k - 1])
+                && cap(&words[k - 2])
+                && text.chars.get(w.0.wrapping_sub(2)) == Some(&',')
+                && words[k - 1].0 - words[k - 2].1 == 1
+                && (with_the || !cap(w))
+            {
+                let from = if with_the { w.1 } else { w.0 };
+                let rest: String = lower_chars[from..(from + 40).min(lower_chars.len())]
+                    .iter()
+                    .collect();
+                let title = self
+                    .rules
+                    .english_titles
+                    .iter()
+                    .filter(|t| {
+                        let t = t.to_lowercase();
+                        let rest = rest.trim_start();
+                        // Without "the" the title must be followed by "of" (", director of").
+                        rest.starts_with(t.as_str())
+                            && (with_the || rest[t.len()..].starts_with(" of "))
+                    })
+                    .max_by_key(|t| t.len());
+                if let Some(title) = title {
                     let (s, e) = (words[k - 2].0, words[k - 1].1);
                     if !(s..e).any(|k| taken[k]) {
                         let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
-                        let ts = w.1 + rest.len() - rest.trim_start().len();
+                        let ts = from + rest.len() - rest.trim_start().len();
                         c.title = Some((ts, ts + title.len()));
                         out.push(c);
                     }
                 }
             }
-            let word = text.norm(w.0, w.1).to_lowercase();
-            if self.rules.english_titles.contains(&word) && cap(w) && k + 2 < words.len() && cap(&words[k + 1]) && cap(&words[k + 2]) {
+            let word = text.norm(w.0, w.1).to_lowercase().replace('-', " ");
+            if self.rules.english_titles.contains(&word)
+                && cap(w)
+                && k + 2 < words.len()
+                && cap(&words[k + 1])
+                && cap(&words[k + 2])
+            {
                 let (s, e) = (words[k + 1].0, words[k + 2].1);
                 if !(s..e).any(|k| taken[k]) {
                     let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
@@ -865,6 +1178,13 @@ impl Recogniser<'_> {
     }
 }
 
+/// A four-digit year of this or the last century (an edition year: 2019 Expo).
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
 /// Words of an English text as character spans (letters, digits, `-`, `'s` kept apart).
 fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -872,11 +1192,17 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
     while i < chars.len() {
         if chars[i].is_alphanumeric() {
             let s = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || (chars[i] == '-' && i + 1 < chars.len() && chars[i + 1].is_alphanumeric())) {
+            while i < chars.len()
+                && (chars[i].is_alphanumeric()
+                    || (chars[i] == '-' && i + 1 < chars.len() && chars[i + 1].is_alphanumeric()))
+            {
                 i += 1;
             }
             out.push((s, i));
-        } else if chars[i] == '\'' && chars.get(i + 1) == Some(&'s') && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()) {
+        } else if chars[i] == '\''
+            && chars.get(i + 1) == Some(&'s')
+            && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric())
+        {
             out.push((i, i + 2));
             i += 2;
         } else {
@@ -903,7 +1229,8 @@ fn mark_nested(cands: &mut [Candidate]) {
 fn dateline_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}(?: \d{1,2}:\d\d(?::\d\d)?)? +").unwrap_or_else(|_| unreachable!("constant regex"))
+        regex::Regex::new(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}(?: \d{1,2}:\d\d(?::\d\d)?)? +")
+            .unwrap_or_else(|_| unreachable!("constant regex"))
     })
 }
 
@@ -945,7 +1272,22 @@ impl ByteToChar {
 }
 
 /// Word boundaries and word classes from the segmenter, per sentence.
-pub struct Segmentation {
+///
+/// Sentences are segmented lazily, the first time a question touches one of their
+/// characters: most sentences hold no candidate that needs a boundary decision, and
+/// jieba is the costliest stage of recognition. A sentence is segmented on its own,
+/// so the answers do not depend on which sentences were asked about first.
+pub struct Segmentation<'a> {
+    jieba: &'a Jieba,
+    text: &'a Text,
+    rules: &'a Rules,
+    /// Whether each sentence of `text.sentences` has been segmented.
+    done: std::cell::RefCell<Vec<bool>>,
+    tokens: std::cell::RefCell<Tokens>,
+}
+
+/// Per-character token data, filled sentence by sentence.
+struct Tokens {
     /// For each character: start and end of its token.
     token: Vec<(u32, u32)>,
     /// For each character: whether its token is a dictionary word of 2+ characters.
@@ -959,67 +1301,145 @@ pub struct Segmentation {
 /// Word classes that never occur inside a name (verbs, prepositions, conjunctions,
 /// particles, pronouns, adverbs, numerals, classifiers, time words).
 fn is_stop_tag(tag: &str) -> bool {
-    matches!(tag, "v" | "vd" | "p" | "c" | "u" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "r" | "rr" | "rz" | "d" | "m" | "mq" | "q" | "t" | "ad" | "y" | "e" | "o" | "zg" | "f")
+    matches!(
+        tag,
+        "v" | "vd"
+            | "p"
+            | "c"
+            | "u"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "ug"
+            | "uv"
+            | "ud"
+            | "r"
+            | "rr"
+            | "rz"
+            | "d"
+            | "m"
+            | "mq"
+            | "q"
+            | "t"
+            | "ad"
+            | "y"
+            | "e"
+            | "o"
+            | "zg"
+            | "f"
+    )
 }
 
-impl Segmentation {
-    /// Segments `text` sentence by sentence.
-    pub fn new(jieba: &Jieba, text: &Text, rules: &Rules) -> Self {
+impl<'a> Segmentation<'a> {
+    /// A segmentation of `text`, computed sentence by sentence on demand.
+    pub fn new(jieba: &'a Jieba, text: &'a Text, rules: &'a Rules) -> Self {
         let n = text.chars.len();
-        let mut token: Vec<(u32, u32)> = (0..n).map(|i| (i as u32, i as u32 + 1)).collect();
-        let mut known = vec![false; n];
-        let mut stop = vec![false; n];
-        let mut person = vec![false; n];
-        for s in &text.sentences {
-            let sentence: String = text.chars[s.start..s.end].iter().collect();
-            for t in jieba.tag(&sentence, false) {
-                let (a, b) = (s.start + t.start, s.start + t.end);
-                // Without the HMM every token of two or more characters is a dictionary word.
-                let is_known = b - a >= 2;
-                let is_stop = (b - a >= 2 && is_stop_tag(t.tag) || b - a == 1 && t.tag == "v")
-                    && t.word.chars().all(is_han)
-                    && !rules.name_verbs.contains(t.word);
-                let is_person = t.tag.starts_with("nr");
-                for k in a..b.min(n) {
-                    token[k] = (a as u32, b as u32);
-                    known[k] = is_known;
-                    stop[k] = is_stop;
-                    person[k] = is_person;
-                }
+        let tokens = Tokens {
+            token: (0..n).map(|i| (i as u32, i as u32 + 1)).collect(),
+            known: vec![false; n],
+            stop: vec![false; n],
+            person: vec![false; n],
+        };
+        Self {
+            jieba,
+            text,
+            rules,
+            done: std::cell::RefCell::new(vec![false; text.sentences.len()]),
+            tokens: std::cell::RefCell::new(tokens),
+        }
+    }
+
+    /// Segments the sentences that hold a character of `[s, e)`, if not done yet.
+    fn ensure(&self, s: usize, e: usize) {
+        let sentences = &self.text.sentences;
+        let first = sentences.partition_point(|x| x.end <= s);
+        let mut done = self.done.borrow_mut();
+        for (i, sentence) in sentences.iter().enumerate().skip(first) {
+            if sentence.start >= e.max(s + 1) {
+                break;
+            }
+            if !done[i] {
+                done[i] = true;
+                self.segment(sentence.start, sentence.end);
             }
         }
-        Self { token, known, stop, person }
+    }
+
+    fn segment(&self, start: usize, end: usize) {
+        let text = self.text;
+        let n = text.chars.len();
+        let sentence: String = text.chars[start..end].iter().collect();
+        let mut tokens = self.tokens.borrow_mut();
+        for t in self.jieba.tag(&sentence, false) {
+            let (a, b) = (start + t.start, start + t.end);
+            // Without the HMM every token of two or more characters is a dictionary word.
+            let is_known = b - a >= 2;
+            let is_stop = (b - a >= 2 && is_stop_tag(t.tag) || b - a == 1 && t.tag == "v")
+                && t.word.chars().all(is_han)
+                && !self.rules.name_verbs.contains(t.word);
+            let is_person = t.tag.starts_with("nr");
+            for k in a..b.min(n) {
+                tokens.token[k] = (a as u32, b as u32);
+                tokens.known[k] = is_known;
+                tokens.stop[k] = is_stop;
+                tokens.person[k] = is_person;
+            }
+        }
     }
 
     /// Whether the segmenter tags any word of `[s, e)` as a person name.
     pub fn has_person_tag(&self, s: usize, e: usize) -> bool {
-        self.person.get(s..e).is_some_and(|p| p.iter().any(|&x| x))
+        self.ensure(s, e);
+        let t = self.tokens.borrow();
+        t.person.get(s..e).is_some_and(|p| p.iter().any(|&x| x))
     }
 
     /// Whether the token at `at` ends a name (a verb, a function word).
     pub fn is_stop(&self, at: usize) -> bool {
-        self.stop.get(at).copied().unwrap_or(false)
+        self.ensure(at, at + 1);
+        self.tokens.borrow().stop.get(at).copied().unwrap_or(false)
     }
 
     /// Whether `[s, e)` cuts through a token on either side.
     pub fn splits(&self, s: usize, e: usize) -> bool {
-        let left = self.token.get(s).is_some_and(|&(a, b)| (a as usize) < s && self.known[s] && b as usize > s);
-        let right = e > 0 && self.token.get(e - 1).is_some_and(|&(_, b)| b as usize > e && self.known[e - 1]);
+        self.ensure(s, s + 1);
+        if e > 0 {
+            self.ensure(e - 1, e);
+        }
+        let t = self.tokens.borrow();
+        let left = t
+            .token
+            .get(s)
+            .is_some_and(|&(a, b)| (a as usize) < s && t.known[s] && b as usize > s);
+        let right = e > 0
+            && t.token
+                .get(e - 1)
+                .is_some_and(|&(_, b)| b as usize > e && t.known[e - 1]);
         left || right
     }
 
     /// The token containing character `at`.
     pub fn token_at(&self, at: usize) -> Option<(usize, usize)> {
-        self.token.get(at).map(|&(a, b)| (a as usize, b as usize))
+        self.ensure(at, at + 1);
+        let t = self.tokens.borrow();
+        t.token.get(at).map(|&(a, b)| (a as usize, b as usize))
     }
 
     /// Whether the token at `at` started before `at` (a word runs across `at`).
     pub fn word_continues(&self, at: usize) -> bool {
-        self.token.get(at).is_some_and(|&(a, b)| (a as usize) < at && b as usize - a as usize >= 2 && self.known[at])
+        self.ensure(at, at + 1);
+        let t = self.tokens.borrow();
+        t.token
+            .get(at)
+            .is_some_and(|&(a, b)| (a as usize) < at && b as usize - a as usize >= 2 && t.known[at])
     }
 
     /// Whether `[s, e)` is exactly one dictionary word.
     pub fn is_dictionary_word(&self, s: usize, e: usize) -> bool {
-        self.token.get(s).is_some_and(|&(a, b)| a as usize == s && b as usize == e && self.known[s])
+        self.ensure(s, s + 1);
+        let t = self.tokens.borrow();
+        t.token
+            .get(s)
+            .is_some_and(|&(a, b)| a as usize == s && b as usize == e && t.known[s])
     }
 }

@@ -38,11 +38,26 @@ use text::Text;
 
 /// Embedded gazetteer files (name, content).
 const GAZETTEERS: [(&str, &str); 5] = [
-    ("data/gazetteer/countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
-    ("data/gazetteer/organizations.tsv", include_str!("../../data/gazetteer/organizations.tsv")),
-    ("data/gazetteer/china.tsv", include_str!("../../data/gazetteer/china.tsv")),
-    ("data/gazetteer/japan.tsv", include_str!("../../data/gazetteer/japan.tsv")),
-    ("data/gazetteer/world.tsv", include_str!("../../data/gazetteer/world.tsv")),
+    (
+        "data/gazetteer/countries.tsv",
+        include_str!("../../data/gazetteer/countries.tsv"),
+    ),
+    (
+        "data/gazetteer/organizations.tsv",
+        include_str!("../../data/gazetteer/organizations.tsv"),
+    ),
+    (
+        "data/gazetteer/china.tsv",
+        include_str!("../../data/gazetteer/china.tsv"),
+    ),
+    (
+        "data/gazetteer/japan.tsv",
+        include_str!("../../data/gazetteer/japan.tsv"),
+    ),
+    (
+        "data/gazetteer/world.tsv",
+        include_str!("../../data/gazetteer/world.tsv"),
+    ),
 ];
 const STOPNAMES: &str = include_str!("../../data/gazetteer/stopnames.txt");
 
@@ -71,7 +86,9 @@ impl Extractor {
         let (mut gazetteer, mut rules) = Self::embedded()?;
         let mut files = Vec::new();
         for d in [dir.to_path_buf(), dir.join("gazetteer"), dir.join("rules")] {
-            let Ok(entries) = std::fs::read_dir(&d) else { continue };
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 files.push(entry.path());
             }
@@ -84,7 +101,10 @@ impl Extractor {
             if ext != "tsv" && ext != "toml" && !is_stop {
                 continue;
             }
-            let content = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let content = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
             let label = path.display().to_string();
             match ext {
                 "tsv" => gazetteer.add_tsv(&label, &content)?,
@@ -120,7 +140,10 @@ impl Extractor {
             }
             // Provinces and prefecture-level cities (GB/T 2260 codes ending in 00) are
             // what news means by their names, whatever the dictionary says (大连/d).
-            let major = entry.id.strip_prefix("gb:").is_some_and(|code| code.ends_with("00"));
+            let major = entry
+                .id
+                .strip_prefix("gb:")
+                .is_some_and(|code| code.ends_with("00"));
             for form in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
                 let n = form.chars().count();
                 if !(2..=8).contains(&n) || !form.chars().all(text::is_han) {
@@ -145,7 +168,16 @@ impl Extractor {
                 jieba.add_word(word, Some(2000), None);
             }
         }
-        Ok(Self { gazetteer, matcher, rules, suffixes, titles, triggers, jieba, ambiguous })
+        Ok(Self {
+            gazetteer,
+            matcher,
+            rules,
+            suffixes,
+            titles,
+            triggers,
+            jieba,
+            ambiguous,
+        })
     }
 
     /// The gazetteer in use.
@@ -225,14 +257,16 @@ fn published_date(text: &Text) -> Option<String> {
         let y: u32 = c.get(1)?.as_str().parse().ok()?;
         let m: u32 = c.get(2)?.as_str().parse().ok()?;
         let d: u32 = c.get(3)?.as_str().parse().ok()?;
-        ((1950..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+        ((1950..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
     })
 }
 
 fn date_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"((?:19|20)\d\d)(?:-|/|年|\.)(\d{1,2})(?:-|/|月|\.)(\d{1,2})").unwrap_or_else(|_| unreachable!("constant regex"))
+        regex::Regex::new(r"((?:19|20)\d\d)(?:-|/|年|\.)(\d{1,2})(?:-|/|月|\.)(\d{1,2})")
+            .unwrap_or_else(|_| unreachable!("constant regex"))
     })
 }
 
@@ -249,7 +283,10 @@ fn headline(text: &Text) -> Option<String> {
         if t.ends_with('。') || t.ends_with('.') && n > 60 {
             continue;
         }
-        if ["打开", "APP", "客户端", "小贴士", "点击"].iter().any(|w| t.contains(w)) {
+        if ["打开", "APP", "客户端", "小贴士", "点击"]
+            .iter()
+            .any(|w| t.contains(w))
+        {
             continue;
         }
         return Some(t.to_owned());
@@ -260,13 +297,22 @@ fn headline(text: &Text) -> Option<String> {
 /// Decodes article bytes: UTF-8 (with or without BOM), else GB18030 when it decodes
 /// cleanly. Binary data (NUL bytes, mostly control characters) is rejected.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
-    let not_text = |reason: String| Error::NotText { path: path.to_path_buf(), reason };
+    let not_text = |reason: String| Error::NotText {
+        path: path.to_path_buf(),
+        reason,
+    };
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         return Err(not_text(format!("binary data (NUL) at byte {i}")));
     }
-    let control = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let control = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     if !bytes.is_empty() && control * 10 > bytes.len() {
-        return Err(not_text(format!("binary data: {control} control bytes in {}", bytes.len())));
+        return Err(not_text(format!(
+            "binary data: {control} control bytes in {}",
+            bytes.len()
+        )));
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(body) {
@@ -274,7 +320,10 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
         Err(utf8) => {
             let (decoded, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(body);
             if had_errors {
-                Err(not_text(format!("invalid UTF-8 and GB18030 at byte {}", utf8.valid_up_to())))
+                Err(not_text(format!(
+                    "invalid UTF-8 and GB18030 at byte {}",
+                    utf8.valid_up_to()
+                )))
             } else {
                 Ok(decoded.into_owned())
             }
@@ -286,12 +335,19 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
 pub fn is_organisation(kind: EntityType) -> bool {
     matches!(
         kind,
-        EntityType::Bank | EntityType::Company | EntityType::Association | EntityType::GovernmentBody | EntityType::ResearchBody
+        EntityType::Bank
+            | EntityType::Company
+            | EntityType::Association
+            | EntityType::GovernmentBody
+            | EntityType::ResearchBody
     )
 }
 
 #[cfg(test)]
-#[expect(clippy::unwrap_used, reason = "a failing test should panic with its value")]
+#[expect(
+    clippy::unwrap_used,
+    reason = "a failing test should panic with its value"
+)]
 mod tests {
     use super::*;
 
@@ -301,7 +357,12 @@ mod tests {
         assert_eq!(decode(p, "\u{feff}大连".as_bytes()).unwrap(), "大连");
         let (gb, _, _) = encoding_rs::GB18030.encode("大连市");
         assert_eq!(decode(p, &gb).unwrap(), "大连市");
-        assert!(decode(p, b"ab\0cd").unwrap_err().to_string().contains("byte 2"));
+        assert!(
+            decode(p, b"ab\0cd")
+                .unwrap_err()
+                .to_string()
+                .contains("byte 2")
+        );
     }
 
     fn extractor() -> &'static Extractor {
@@ -310,34 +371,76 @@ mod tests {
     }
 
     fn has(out: &Extraction, kind: EntityType, name: &str) -> bool {
-        out.entities.iter().any(|e| e.kind == kind && (e.name == name || e.aliases.iter().any(|a| a == name)))
+        out.entities
+            .iter()
+            .any(|e| e.kind == kind && (e.name == name || e.aliases.iter().any(|a| a == name)))
     }
 
-    fn rel<'a>(out: &'a Extraction, subject: &str, predicate: &str, object: &str) -> Option<&'a crate::model::Relation> {
+    fn rel<'a>(
+        out: &'a Extraction,
+        subject: &str,
+        predicate: &str,
+        object: &str,
+    ) -> Option<&'a crate::model::Relation> {
         let name = |id: &str| out.entity(id).map(|e| e.name.clone()).unwrap_or_default();
-        out.relations.iter().find(|r| r.predicate.as_str() == predicate && name(&r.subject) == subject && name(&r.object) == object)
+        out.relations.iter().find(|r| {
+            r.predicate.as_str() == predicate
+                && name(&r.subject) == subject
+                && name(&r.object) == object
+        })
     }
 
     #[test]
     fn organisations_by_suffix_start_at_the_place() {
         let out = extractor().extract("t.txt", "会议由苏州市人民政府主办，苏州市贸促会承办。");
-        assert!(has(&out, EntityType::GovernmentBody, "苏州市人民政府"), "{:?}", out.entities);
+        assert!(
+            has(&out, EntityType::GovernmentBody, "苏州市人民政府"),
+            "{:?}",
+            out.entities
+        );
         assert!(has(&out, EntityType::GovernmentBody, "苏州市贸促会"));
         assert!(rel(&out, "苏州市贸促会", "locatedIn", "苏州市").is_some());
     }
 
     #[test]
     fn branch_is_part_of_its_bank() {
-        let out = extractor().extract("t.txt", "三井住友银行(中国)有限公司大连分行行长王海表示欢迎。");
-        assert!(has(&out, EntityType::Bank, "三井住友银行(中国)有限公司大连分行"), "{:?}", out.entities);
-        assert!(rel(&out, "三井住友银行(中国)有限公司大连分行", "partOf", "三井住友银行(中国)有限公司").is_some());
-        assert!(rel(&out, "王海", "positionAt", "三井住友银行(中国)有限公司大连分行").is_some());
+        let out = extractor().extract(
+            "t.txt",
+            "三井住友银行(中国)有限公司大连分行行长王海表示欢迎。",
+        );
+        assert!(
+            has(&out, EntityType::Bank, "三井住友银行(中国)有限公司大连分行"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            rel(
+                &out,
+                "三井住友银行(中国)有限公司大连分行",
+                "partOf",
+                "三井住友银行(中国)有限公司"
+            )
+            .is_some()
+        );
+        assert!(
+            rel(
+                &out,
+                "王海",
+                "positionAt",
+                "三井住友银行(中国)有限公司大连分行"
+            )
+            .is_some()
+        );
     }
 
     #[test]
     fn titles_give_people_posts_and_nationality() {
         let out = extractor().extract("t.txt", "日本大阪市市长松井一郎出席了签约仪式。");
-        assert!(has(&out, EntityType::Person, "松井一郎"), "{:?}", out.entities);
+        assert!(
+            has(&out, EntityType::Person, "松井一郎"),
+            "{:?}",
+            out.entities
+        );
         let r = rel(&out, "松井一郎", "positionAt", "大阪市").expect("positionAt");
         assert_eq!(r.qualifiers.role.as_deref(), Some("市长"));
         assert!(rel(&out, "松井一郎", "nationality", "日本").is_some());
@@ -346,29 +449,61 @@ mod tests {
     #[test]
     fn friendship_cities_from_a_list() {
         let out = extractor().extract("t.txt", "大连与日本北九州、舞鹤等城市建立了友好城市关系。");
-        assert!(rel(&out, "大连市", "friendshipCity", "北九州市").is_some() || rel(&out, "大连", "friendshipCity", "北九州").is_some(), "{:?}", out.relations);
-        let evidence = &out.relations.iter().find(|r| r.predicate.as_str() == "friendshipCity").unwrap().evidence;
+        assert!(
+            rel(&out, "大连市", "friendshipCity", "北九州市").is_some()
+                || rel(&out, "大连", "friendshipCity", "北九州").is_some(),
+            "{:?}",
+            out.relations
+        );
+        let evidence = &out
+            .relations
+            .iter()
+            .find(|r| r.predicate.as_str() == "friendshipCity")
+            .unwrap()
+            .evidence;
         assert!("大连与日本北九州、舞鹤等城市建立了友好城市关系。".contains(evidence.as_str()));
     }
 
     #[test]
     fn trade_partner_rank() {
         let out = extractor().extract("t.txt", "韩国是烟台市最大的贸易伙伴。");
-        let r = out.relations.iter().find(|r| r.predicate.as_str() == "tradePartner").expect("tradePartner");
+        let r = out
+            .relations
+            .iter()
+            .find(|r| r.predicate.as_str() == "tradePartner")
+            .expect("tradePartner");
         assert_eq!(r.qualifiers.rank, Some(1));
     }
 
     #[test]
     fn organiser_and_venue_of_an_event() {
-        let out = extractor().extract("t.txt", "9月5日，由苏州市人民政府主办的“中新合作论坛”在苏州国际博览中心举行。");
-        assert!(has(&out, EntityType::Event, "中新合作论坛"), "{:?}", out.entities);
-        assert!(rel(&out, "中新合作论坛", "organizedBy", "苏州市人民政府").is_some(), "{:?}", out.relations);
+        let out = extractor().extract(
+            "t.txt",
+            "9月5日，由苏州市人民政府主办的“中新合作论坛”在苏州国际博览中心举行。",
+        );
+        assert!(
+            has(&out, EntityType::Event, "中新合作论坛"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            rel(&out, "中新合作论坛", "organizedBy", "苏州市人民政府").is_some(),
+            "{:?}",
+            out.relations
+        );
     }
 
     #[test]
     fn declared_short_form_is_an_alias() {
-        let out = extractor().extract("t.txt", "大连日本商工会(简称商工会)成立十年。商工会会员众多。");
-        let e = out.entities.iter().find(|e| e.name == "大连日本商工会").expect("entity");
+        let out = extractor().extract(
+            "t.txt",
+            "大连日本商工会(简称商工会)成立十年。商工会会员众多。",
+        );
+        let e = out
+            .entities
+            .iter()
+            .find(|e| e.name == "大连日本商工会")
+            .expect("entity");
         assert!(e.aliases.iter().any(|a| a == "商工会"));
         assert_eq!(e.mentions.len(), 3);
     }
@@ -378,8 +513,90 @@ mod tests {
         let text = "Kunming and Chiang Mai have been declared sister cities. Li Ming, the mayor of Kunming, visited Chiang Mai.";
         let out = extractor().extract("t.txt", text);
         assert_eq!(out.language, "en");
-        assert!(has(&out, EntityType::Person, "Li Ming"), "{:?}", out.entities);
-        assert!(out.relations.iter().any(|r| r.predicate.as_str() == "positionAt"));
+        assert!(
+            has(&out, EntityType::Person, "Li Ming"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            out.relations
+                .iter()
+                .any(|r| r.predicate.as_str() == "positionAt")
+        );
+    }
+
+    #[test]
+    fn english_names_run_on_over_of_phrases() {
+        let text = "The fair was co-organized by the Lakeside Bureau of Commerce and the Ohio Office of Trade and Investment. The Riverton Bureau said more.";
+        let out = extractor().extract("t.txt", text);
+        assert!(
+            has(
+                &out,
+                EntityType::GovernmentBody,
+                "Lakeside Bureau of Commerce"
+            ),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(
+                &out,
+                EntityType::GovernmentBody,
+                "Ohio Office of Trade and Investment"
+            ),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            !has(&out, EntityType::GovernmentBody, "Ohio Office"),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
+    fn english_events_keep_their_edition_year() {
+        let text =
+            "The deal was signed at the opening of the 2021 Lakeside-Ohio Trade Fair in Toledo.";
+        let out = extractor().extract("t.txt", text);
+        assert!(
+            has(&out, EntityType::Event, "2021 Lakeside-Ohio Trade Fair"),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
+    fn english_appositive_titles_without_article() {
+        let text = "Anna Berg, executive director of the Ohio Office of Trade, met Vice-Mayor Wang Jun in Toledo. Tom Reed, head of sales, did not come.";
+        let out = extractor().extract("t.txt", text);
+        assert!(
+            has(&out, EntityType::Person, "Anna Berg"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::Person, "Wang Jun"),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
+    fn english_lower_case_district_and_us_short_form() {
+        let text = "The company will invest US$50 million in Toledo's Maumee district. Trade between Toledo and the US grew.";
+        let out = extractor().extract("t.txt", text);
+        assert!(
+            has(&out, EntityType::District, "Maumee district"),
+            "{:?}",
+            out.entities
+        );
+        let us = out
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Country)
+            .expect("US");
+        assert_eq!(us.mentions.len(), 1, "US$ is a currency: {:?}", us.mentions);
     }
 
     #[test]
@@ -445,7 +662,11 @@ mod tests {
         let x = Extractor::with_data_dir(&dir).unwrap();
         let out = x.extract("t.txt", "测例镇与日本合作。");
         assert!(has(&out, EntityType::City, "测例镇"), "{:?}", out.entities);
-        std::fs::write(dir.join("rules.toml"), "[[rule]]\nname = \"x\"\npredicate = \"nope\"\n").unwrap();
+        std::fs::write(
+            dir.join("rules.toml"),
+            "[[rule]]\nname = \"x\"\npredicate = \"nope\"\n",
+        )
+        .unwrap();
         let err = Extractor::with_data_dir(&dir).err().unwrap().to_string();
         assert!(err.contains("rules.toml:"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
@@ -453,7 +674,10 @@ mod tests {
 
     #[test]
     fn published_and_title() {
-        let out = extractor().extract("a.txt", "示例城市合作新闻标题\n2020-07-31 12:18 某报\n正文。");
+        let out = extractor().extract(
+            "a.txt",
+            "示例城市合作新闻标题\n2020-07-31 12:18 某报\n正文。",
+        );
         assert_eq!(out.published.as_deref(), Some("2020-07-31"));
         assert_eq!(out.title.as_deref(), Some("示例城市合作新闻标题"));
     }

@@ -15,11 +15,11 @@
 //! assert_eq!(r.qualifiers.rank, Some(3));
 //! ```
 
+use crate::extract::is_organisation;
 use crate::extract::mentions::Origin;
 use crate::extract::resolve::{Resolution, Resolved};
 use crate::extract::rules::{Pattern, RelationRule, Rules};
 use crate::extract::text::{Text, is_han};
-use crate::extract::is_organisation;
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::model::{EntityType, Predicate, Qualifiers, Relation, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -83,7 +83,11 @@ impl Out<'_> {
         if s == o {
             return;
         }
-        let key = if p.is_symmetric() && o < s { (o, p, s) } else { (s, p, o) };
+        let key = if p.is_symmetric() && o < s {
+            (o, p, s)
+        } else {
+            (s, p, o)
+        };
         if !self.seen.insert(key) {
             return;
         }
@@ -92,7 +96,13 @@ impl Out<'_> {
         while a < b && text.chars[a].is_whitespace() {
             a += 1;
         }
-        while b > a && (text.chars[b - 1].is_whitespace() || matches!(text.chars[b - 1], '，' | ',' | '；' | ';' | '、' | '：' | ':')) {
+        while b > a
+            && (text.chars[b - 1].is_whitespace()
+                || matches!(
+                    text.chars[b - 1],
+                    '，' | ',' | '；' | ';' | '、' | '：' | ':'
+                ))
+        {
             b -= 1;
         }
         let entities = &self.cx.resolved.entities;
@@ -111,7 +121,11 @@ impl Out<'_> {
 
 /// Every relation the text states.
 pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
-    let mut out = Out { cx, relations: Vec::new(), seen: HashSet::new() };
+    let mut out = Out {
+        cx,
+        relations: Vec::new(),
+        seen: HashSet::new(),
+    };
     name_structure(cx, &mut out);
     titles(cx, &mut out);
     place_hierarchy(cx, &mut out);
@@ -151,37 +165,107 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let g = cx.gazetteer;
     let mut done: HashSet<usize> = HashSet::new();
-    for m in res.mentions.iter().filter(|m| !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted | Origin::English)) {
+    for m in res.mentions.iter().filter(|m| {
+        !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted | Origin::English)
+    }) {
         let k = kind(cx, m);
-        if matches!(k, EntityType::Person | EntityType::Event | EntityType::Initiative) || !done.insert(m.entity) {
+        if matches!(
+            k,
+            EntityType::Person | EntityType::Event | EntityType::Initiative
+        ) || !done.insert(m.entity)
+        {
             continue;
         }
-        let inner: Vec<&Resolved> = res.within(m.start, m.end, true).filter(|i| i.entity != m.entity && !(i.start == m.start && i.end == m.end)).collect();
+        let inner: Vec<&Resolved> = res
+            .within(m.start, m.end, true)
+            .filter(|i| i.entity != m.entity && !(i.start == m.start && i.end == m.end))
+            .collect();
         let ev = evidence(cx, m.start, m.end);
         // Branch: parent organisation at the start, then a place.
-        let branch = crate::extract::mentions::BRANCH.iter().find(|b| cx.text.has_before(m.end, b));
-        let parent = branch.and_then(|_| inner.iter().find(|i| i.start == m.start && (is_organisation(kind(cx, i)) || kind(cx, i) == EntityType::EconomicZone) && i.end < m.end));
+        let branch = crate::extract::mentions::BRANCH
+            .iter()
+            .find(|b| cx.text.has_before(m.end, b));
+        let parent = branch.and_then(|_| {
+            inner.iter().find(|i| {
+                i.start == m.start
+                    && (is_organisation(kind(cx, i)) || kind(cx, i) == EntityType::EconomicZone)
+                    && i.end < m.end
+            })
+        });
         if let Some(parent) = parent {
-            out.add(m.entity, Predicate::PartOf, parent.entity, Qualifiers::default(), ev, "branch-of");
-            if let Some(place) = inner.iter().find(|i| i.start >= parent.end && kind(cx, i).is_place() && kind(cx, i) != EntityType::Country) {
-                out.add(m.entity, Predicate::LocatedIn, place.entity, Qualifiers::default(), ev, "branch-place");
+            out.add(
+                m.entity,
+                Predicate::PartOf,
+                parent.entity,
+                Qualifiers::default(),
+                ev,
+                "branch-of",
+            );
+            if let Some(place) = inner.iter().find(|i| {
+                i.start >= parent.end
+                    && kind(cx, i).is_place()
+                    && kind(cx, i) != EntityType::Country
+            }) {
+                out.add(
+                    m.entity,
+                    Predicate::LocatedIn,
+                    place.entity,
+                    Qualifiers::default(),
+                    ev,
+                    "branch-place",
+                );
             }
-            if let Some(place) = res.within(parent.start, parent.end, true).find(|i| i.start == parent.start && matches!(kind(cx, i), EntityType::City | EntityType::Province | EntityType::District | EntityType::Prefecture)) {
-                out.add(parent.entity, Predicate::LocatedIn, place.entity, Qualifiers::default(), evidence(cx, parent.start, parent.end), "name-place");
+            if let Some(place) = res.within(parent.start, parent.end, true).find(|i| {
+                i.start == parent.start
+                    && matches!(
+                        kind(cx, i),
+                        EntityType::City
+                            | EntityType::Province
+                            | EntityType::District
+                            | EntityType::Prefecture
+                    )
+            }) {
+                out.add(
+                    parent.entity,
+                    Predicate::LocatedIn,
+                    place.entity,
+                    Qualifiers::default(),
+                    evidence(cx, parent.start, parent.end),
+                    "name-place",
+                );
             }
             continue;
         }
         // 辽宁自贸区大连片区: the place right before the branch word.
         if let Some(b) = branch
-            && let Some(place) = inner.iter().find(|i| i.end + b.chars().count() == m.end && kind(cx, i).is_place() && kind(cx, i) != EntityType::Country)
+            && let Some(place) = inner.iter().find(|i| {
+                i.end + b.chars().count() == m.end
+                    && kind(cx, i).is_place()
+                    && kind(cx, i) != EntityType::Country
+            })
         {
-            out.add(m.entity, Predicate::LocatedIn, place.entity, Qualifiers::default(), ev, "branch-place");
+            out.add(
+                m.entity,
+                Predicate::LocatedIn,
+                place.entity,
+                Qualifiers::default(),
+                ev,
+                "branch-place",
+            );
             continue;
         }
         // Leading chain of places: the innermost one below country level.
         let mut at = m.start;
         let mut chain: Vec<&Resolved> = Vec::new();
-        while let Some(p) = inner.iter().filter(|i| i.start == at && (kind(cx, i).is_place() || kind(cx, i) == EntityType::EconomicZone) && i.end < m.end).max_by_key(|i| i.end) {
+        while let Some(p) = inner
+            .iter()
+            .filter(|i| {
+                i.start == at
+                    && (kind(cx, i).is_place() || kind(cx, i) == EntityType::EconomicZone)
+                    && i.end < m.end
+            })
+            .max_by_key(|i| i.end)
+        {
             chain.push(p);
             at = p.end;
         }
@@ -194,77 +278,158 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                 .map(|i| i.entity)
                 .or_else(|| entity_of_entries(cx, cx.matcher.abbrev(c)));
             if let Some(t) = target {
-                out.add(m.entity, Predicate::LocatedIn, t, Qualifiers::default(), ev, "name-posted-to");
+                out.add(
+                    m.entity,
+                    Predicate::LocatedIn,
+                    t,
+                    Qualifiers::default(),
+                    ev,
+                    "name-posted-to",
+                );
             }
             continue;
         }
         // 日本大连经济发展促进会: a body abroad named after a Chinese city is located abroad.
-        let abroad = chain.first().filter(|c| kind(cx, c) == EntityType::Country).filter(|c| {
-            chain.get(1).is_some_and(|p| match (entry(cx, c), entry(cx, p)) {
-                (Some(ce), Some(pe)) => cx.gazetteer.country_of(pe) != Some(ce),
-                _ => false,
+        let abroad = chain
+            .first()
+            .filter(|c| kind(cx, c) == EntityType::Country)
+            .filter(|c| {
+                chain
+                    .get(1)
+                    .is_some_and(|p| match (entry(cx, c), entry(cx, p)) {
+                        (Some(ce), Some(pe)) => cx.gazetteer.country_of(pe) != Some(ce),
+                        _ => false,
+                    })
+            });
+        let place = abroad.copied().or_else(|| {
+            chain
+                .iter()
+                .rev()
+                .find(|p| kind(cx, p) != EntityType::Country)
+                .copied()
+        });
+        let place = place.or_else(|| {
+            inner.iter().copied().find(|i| {
+                i.start > m.start
+                    && matches!(cx.text.chars.get(i.start - 1), Some('(' | '（'))
+                    && matches!(
+                        kind(cx, i),
+                        EntityType::City | EntityType::Province | EntityType::District
+                    )
             })
         });
-        let place = abroad.copied().or_else(|| chain.iter().rev().find(|p| kind(cx, p) != EntityType::Country).copied());
-        let place = place.or_else(|| {
-            inner.iter().copied().find(|i| i.start > m.start && matches!(cx.text.chars.get(i.start - 1), Some('(' | '（')) && matches!(kind(cx, i), EntityType::City | EntityType::Province | EntityType::District))
-        });
         // Newspapers named after a place (河北日报) are not located by their name.
-        let media = ["日报", "时报", "晚报", "电视台", "广播电台", "新闻网"].iter().any(|w| cx.text.has_before(m.end, w));
+        let media = ["日报", "时报", "晚报", "电视台", "广播电台", "新闻网"]
+            .iter()
+            .any(|w| cx.text.has_before(m.end, w));
         if let Some(p) = place.filter(|_| !media) {
-            let pred = if k == EntityType::District && kind(cx, p) == EntityType::City { Predicate::PartOf } else { Predicate::LocatedIn };
-            out.add(m.entity, pred, p.entity, Qualifiers::default(), ev, "name-place");
+            let pred = if k == EntityType::District && kind(cx, p) == EntityType::City {
+                Predicate::PartOf
+            } else {
+                Predicate::LocatedIn
+            };
+            out.add(
+                m.entity,
+                pred,
+                p.entity,
+                Qualifiers::default(),
+                ev,
+                "name-place",
+            );
         }
     }
     // 长春市体育局、文化旅游局: list members without a place share the first one's.
-    let index: std::collections::HashMap<&str, usize> = res.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let index: std::collections::HashMap<&str, usize> = res
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
     let located: std::collections::HashMap<usize, usize> = out
         .relations
         .iter()
         .filter(|r| r.predicate == Predicate::LocatedIn && r.rule == "name-place")
-        .filter_map(|r| Some((*index.get(r.subject.as_str())?, *index.get(r.object.as_str())?)))
+        .filter_map(|r| {
+            Some((
+                *index.get(r.subject.as_str())?,
+                *index.get(r.object.as_str())?,
+            ))
+        })
         .collect();
-    let orgs: Vec<&Resolved> = res.mentions.iter().filter(|m| !m.nested && is_organisation(kind(cx, m))).collect();
+    let orgs: Vec<&Resolved> = res
+        .mentions
+        .iter()
+        .filter(|m| !m.nested && is_organisation(kind(cx, m)))
+        .collect();
     for w in orgs.windows(2) {
         let (a, b) = (w[0], w[1]);
         let gap = cx.text.norm(a.end, b.start);
         if !matches!(gap.as_str(), "、" | "及" | "和") {
             continue;
         }
-        let has_place = res.within(b.start, b.end, true).any(|i| i.start == b.start && kind(cx, i).is_place());
+        let has_place = res
+            .within(b.start, b.end, true)
+            .any(|i| i.start == b.start && kind(cx, i).is_place());
         if has_place {
             continue;
         }
         if let Some(&place) = located.get(&a.entity) {
-            out.add(b.entity, Predicate::LocatedIn, place, Qualifiers::default(), evidence(cx, a.start, b.end), "list-place");
+            out.add(
+                b.entity,
+                Predicate::LocatedIn,
+                place,
+                Qualifiers::default(),
+                evidence(cx, a.start, b.end),
+                "list-place",
+            );
         }
     }
     // Adjacent: zone or place followed by a venue or zone (在大连国际会展中心韩国“国际会客厅”).
-    let tops: Vec<&Resolved> = res.mentions.iter().filter(|m| !m.nested && m.origin != Origin::Abbrev).collect();
+    let tops: Vec<&Resolved> = res
+        .mentions
+        .iter()
+        .filter(|m| !m.nested && m.origin != Origin::Abbrev)
+        .collect();
     for w in tops.windows(2) {
         let (a, b) = (w[0], w[1]);
         if a.end == b.start
-            && matches!(kind(cx, a), EntityType::EconomicZone | EntityType::City | EntityType::District)
+            && matches!(
+                kind(cx, a),
+                EntityType::EconomicZone | EntityType::City | EntityType::District
+            )
             && matches!(kind(cx, b), EntityType::Venue | EntityType::EconomicZone)
         {
-            out.add(b.entity, Predicate::LocatedIn, a.entity, Qualifiers::default(), evidence(cx, a.start, b.end), "adjacent-place");
+            out.add(
+                b.entity,
+                Predicate::LocatedIn,
+                a.entity,
+                Qualifiers::default(),
+                evidence(cx, a.start, b.end),
+                "adjacent-place",
+            );
         }
     }
     let _ = g;
 }
 
 fn entity_of_entries(cx: &Context<'_>, entries: &[usize]) -> Option<usize> {
-    entries.iter().find_map(|e| cx.resolved.entries.iter().position(|x| *x == Some(*e)))
+    entries
+        .iter()
+        .find_map(|e| cx.resolved.entries.iter().position(|x| *x == Some(*e)))
 }
 
 /// The mention (not a person) ending exactly at `at`, skipping 驻X.
 fn org_before<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
-    ending_at(cx, at).filter(|m| kind(cx, m) != EntityType::Person && m.origin != Origin::Abbrev).min_by_key(|m| m.start)
+    ending_at(cx, at)
+        .filter(|m| kind(cx, m) != EntityType::Person && m.origin != Origin::Abbrev)
+        .min_by_key(|m| m.start)
 }
 
 /// Mentions ending exactly at `at` (names are at most 80 characters long).
 fn ending_at<'a>(cx: &Context<'a>, at: usize) -> impl Iterator<Item = &'a Resolved> {
-    cx.resolved.within(at.saturating_sub(80), at, true).filter(move |m| m.end == at)
+    cx.resolved
+        .within(at.saturating_sub(80), at, true)
+        .filter(move |m| m.end == at)
 }
 
 /// positionAt and nationality from titles.
@@ -272,7 +437,11 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let t = cx.text;
     let mut last_org: Option<(usize, usize, Option<usize>)> = None; // (sentence start, org entity, nationality)
-    for p in res.mentions.iter().filter(|m| kind(cx, m) == EntityType::Person) {
+    for p in res
+        .mentions
+        .iter()
+        .filter(|m| kind(cx, m) == EntityType::Person)
+    {
         let Some((ts, te)) = p.title else { continue };
         let sentence = t.sentence_at(p.start).map(|s| s.start).unwrap_or(0);
         let ev = evidence(cx, ts.min(p.start), te.max(p.end));
@@ -280,7 +449,11 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
         let mut org: Option<&Resolved>;
         if cx.english {
             // "the mayor of Houston"
-            org = res.within(te, te + 80, false).find(|m| m.start <= te + 5 && kind(cx, m) != EntityType::Person && t.norm(te, m.start).trim() == "of");
+            org = res.within(te, te + 80, false).find(|m| {
+                m.start <= te + 5
+                    && kind(cx, m) != EntityType::Person
+                    && t.norm(te, m.start).trim() == "of"
+            });
             if org.is_none() {
                 continue;
             }
@@ -291,9 +464,26 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 if let Some((s, o, nat)) = last_org
                     && s == sentence
                 {
-                    out.add(p.entity, Predicate::PositionAt, o, Qualifiers { role: Some(role.clone()), ..Default::default() }, ev, "title-inherited");
+                    out.add(
+                        p.entity,
+                        Predicate::PositionAt,
+                        o,
+                        Qualifiers {
+                            role: Some(role.clone()),
+                            ..Default::default()
+                        },
+                        ev,
+                        "title-inherited",
+                    );
                     if let Some(n) = nat {
-                        out.add(p.entity, Predicate::Nationality, n, Qualifiers::default(), ev, "title-nationality");
+                        out.add(
+                            p.entity,
+                            Predicate::Nationality,
+                            n,
+                            Qualifiers::default(),
+                            ev,
+                            "title-nationality",
+                        );
                     }
                 }
                 continue;
@@ -314,23 +504,57 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             if let Some(o) = org
                 && o.start > 0
                 && t.chars[o.start - 1] == '、'
-                && let Some(first_title) = cx.rules.titles.iter().find(|tt| t.has_before(o.start - 1, tt))
+                && let Some(first_title) = cx
+                    .rules
+                    .titles
+                    .iter()
+                    .find(|tt| t.has_before(o.start - 1, tt))
             {
                 let fts = o.start - 1 - first_title.chars().count();
                 if let Some(first_org) = org_before(cx, fts) {
-                    out.add(p.entity, Predicate::PositionAt, first_org.entity, Qualifiers { role: Some(first_title.clone()), ..Default::default() }, ev, "title-stacked");
+                    out.add(
+                        p.entity,
+                        Predicate::PositionAt,
+                        first_org.entity,
+                        Qualifiers {
+                            role: Some(first_title.clone()),
+                            ..Default::default()
+                        },
+                        ev,
+                        "title-stacked",
+                    );
                 }
             }
         }
         // (记者 李某) after a dateline: the outlet of that line.
         if org.is_none() && ["记者", "通讯员"].contains(&role.as_str()) {
-            org = res.within(sentence, ts, false).filter(|m| kind(cx, m) == EntityType::Company && ts - m.end <= 40).last();
+            org = res
+                .within(sentence, ts, false)
+                .filter(|m| kind(cx, m) == EntityType::Company && ts - m.end <= 40)
+                .last();
         }
         let Some(o) = org else { continue };
-        out.add(p.entity, Predicate::PositionAt, o.entity, Qualifiers { role: Some(role), ..Default::default() }, ev, "title");
+        out.add(
+            p.entity,
+            Predicate::PositionAt,
+            o.entity,
+            Qualifiers {
+                role: Some(role),
+                ..Default::default()
+            },
+            ev,
+            "title",
+        );
         let nat = nationality(cx, o);
         if let Some(n) = nat {
-            out.add(p.entity, Predicate::Nationality, n, Qualifiers::default(), ev, "title-nationality");
+            out.add(
+                p.entity,
+                Predicate::Nationality,
+                n,
+                Qualifiers::default(),
+                ev,
+                "title-nationality",
+            );
         }
         last_org = Some((sentence, o.entity, nat));
     }
@@ -344,20 +568,27 @@ fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
     // The chain start: walk left over adjacent mentions.
     let mut start = org;
     let mut steps = 0;
-    while let Some(prev) = ending_at(cx, start.start).find(|m| !m.nested && m.origin != Origin::Abbrev && kind(cx, m) != EntityType::Person) {
+    while let Some(prev) = ending_at(cx, start.start)
+        .find(|m| !m.nested && m.origin != Origin::Abbrev && kind(cx, m) != EntityType::Person)
+    {
         start = prev;
         steps += 1;
         if steps > 8 {
             break;
         }
     }
-    let first = res.within(start.start, start.end, true).filter(|m| m.start == start.start && m.origin == Origin::Gazetteer).max_by_key(|m| m.end)?;
+    let first = res
+        .within(start.start, start.end, true)
+        .filter(|m| m.start == start.start && m.origin == Origin::Gazetteer)
+        .max_by_key(|m| m.end)?;
     let country_entry = entry(cx, first).filter(|&e| g.entry(e).kind == EntityType::Country)?;
     let name = cx.text.norm(start.start, org.end);
     if ["华侨", "华人", "中华"].iter().any(|w| name.contains(w)) {
         return None;
     }
-    let mixed = res.within(start.start, org.end, true).any(|m| entry(cx, m).is_some_and(|e| g.country_of(e).is_some_and(|c| c != country_entry)));
+    let mixed = res
+        .within(start.start, org.end, true)
+        .any(|m| entry(cx, m).is_some_and(|e| g.country_of(e).is_some_and(|c| c != country_entry)));
     (!mixed).then_some(first.entity)
 }
 
@@ -366,15 +597,24 @@ fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
 fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let g = cx.gazetteer;
-    let places: Vec<&Resolved> = res.mentions.iter().filter(|m| kind(cx, m).is_place() && entry(cx, m).is_some() && m.origin != Origin::Abbrev).collect();
+    let places: Vec<&Resolved> = res
+        .mentions
+        .iter()
+        .filter(|m| kind(cx, m).is_place() && entry(cx, m).is_some() && m.origin != Origin::Abbrev)
+        .collect();
     for (i, a) in places.iter().enumerate() {
         let Some(ea) = entry(cx, a) else { continue };
         let mut last_end = a.end;
         for b in places.iter().skip(i + 1) {
             let Some(eb) = entry(cx, b) else { continue };
             let gap = cx.text.norm(last_end, b.start);
-            let adjacent = b.start == last_end || (cx.english && b.start >= last_end && b.start - last_end <= 40 && !gap.contains('.'));
-            let listed = b.start > last_end && (gap == "、" || gap == "," || gap == "和" || gap == "及");
+            let adjacent = b.start == last_end
+                || (cx.english
+                    && b.start >= last_end
+                    && b.start - last_end <= 40
+                    && !gap.contains('.'));
+            let listed =
+                b.start > last_end && (gap == "、" || gap == "," || gap == "和" || gap == "及");
             if !(adjacent || listed) {
                 if b.start >= last_end {
                     break;
@@ -382,10 +622,24 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 continue;
             }
             if contains(g, ea, eb) {
-                out.add(b.entity, Predicate::PartOf, a.entity, Qualifiers::default(), evidence(cx, a.start, b.end), "adjacent-places");
+                out.add(
+                    b.entity,
+                    Predicate::PartOf,
+                    a.entity,
+                    Qualifiers::default(),
+                    evidence(cx, a.start, b.end),
+                    "adjacent-places",
+                );
                 last_end = b.end;
             } else if cx.english && contains(g, eb, ea) {
-                out.add(a.entity, Predicate::PartOf, b.entity, Qualifiers::default(), evidence(cx, a.start, b.end), "adjacent-places");
+                out.add(
+                    a.entity,
+                    Predicate::PartOf,
+                    b.entity,
+                    Qualifiers::default(),
+                    evidence(cx, a.start, b.end),
+                    "adjacent-places",
+                );
                 last_end = b.end;
             } else if !adjacent {
                 break;
@@ -400,9 +654,18 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
         let form = cx.text.norm(m.start, m.end);
         for a in g.ancestors(e) {
             let ae = g.entry(a);
-            let starts = std::iter::once(&ae.name).chain(ae.aliases.iter()).any(|n| n.chars().count() >= 2 && form.starts_with(n.as_str()) && form != *n);
+            let starts = std::iter::once(&ae.name)
+                .chain(ae.aliases.iter())
+                .any(|n| n.chars().count() >= 2 && form.starts_with(n.as_str()) && form != *n);
             if starts && let Some(j) = res.entries.iter().position(|x| *x == Some(a)) {
-                out.add(m.entity, Predicate::PartOf, j, Qualifiers::default(), evidence(cx, m.start, m.end), "name-parent");
+                out.add(
+                    m.entity,
+                    Predicate::PartOf,
+                    j,
+                    Qualifiers::default(),
+                    evidence(cx, m.start, m.end),
+                    "name-parent",
+                );
             }
         }
     }
@@ -411,15 +674,31 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
         if !cx.text.has_at(a.end, "等") {
             continue;
         }
-        let Some(country) = places.iter().skip(i + 1).take_while(|c| c.start <= a.end + 4).find(|c| c.start > a.end && kind(cx, c) == EntityType::Country) else { continue };
-        let Some(ec) = entry(cx, country) else { continue };
+        let Some(country) = places
+            .iter()
+            .skip(i + 1)
+            .take_while(|c| c.start <= a.end + 4)
+            .find(|c| c.start > a.end && kind(cx, c) == EntityType::Country)
+        else {
+            continue;
+        };
+        let Some(ec) = entry(cx, country) else {
+            continue;
+        };
         let mut j = i;
         loop {
             let m = places[j];
             if let Some(e) = entry(cx, m)
                 && contains(g, ec, e)
             {
-                out.add(m.entity, Predicate::PartOf, country.entity, Qualifiers::default(), evidence(cx, m.start, country.end), "list-country");
+                out.add(
+                    m.entity,
+                    Predicate::PartOf,
+                    country.entity,
+                    Qualifiers::default(),
+                    evidence(cx, m.start, country.end),
+                    "list-country",
+                );
             }
             if j == 0 || cx.text.norm(places[j - 1].end, m.start) != "、" {
                 break;
@@ -437,7 +716,12 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 standalone_count[m.entity] += 1;
             }
         }
-        let present: Vec<(usize, usize)> = res.entries.iter().enumerate().filter_map(|(j, e)| e.map(|e| (j, e))).collect();
+        let present: Vec<(usize, usize)> = res
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(j, e)| e.map(|e| (j, e)))
+            .collect();
         for (i, e) in res.entities.iter().enumerate() {
             if !matches!(e.kind, EntityType::City) {
                 continue;
@@ -453,10 +737,22 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 if contains(g, oj, ei) {
                     // Evidence: the first sentence that names both, else the city's first mention.
                     let ev = first_shared_sentence(cx, i, j).unwrap_or_else(|| {
-                        let m = res.mentions.iter().find(|m| m.entity == i && !m.nested).map(|m| (m.start, m.end)).unwrap_or((0, 0));
+                        let m = res
+                            .mentions
+                            .iter()
+                            .find(|m| m.entity == i && !m.nested)
+                            .map(|m| (m.start, m.end))
+                            .unwrap_or((0, 0));
                         cx.text.sentence_at(m.0).unwrap_or(Span::new(m.0, m.1))
                     });
-                    out.add(i, Predicate::PartOf, j, Qualifiers::default(), ev, "home-city");
+                    out.add(
+                        i,
+                        Predicate::PartOf,
+                        j,
+                        Qualifiers::default(),
+                        ev,
+                        "home-city",
+                    );
                 }
             }
         }
@@ -467,7 +763,9 @@ fn first_shared_sentence(cx: &Context<'_>, a: usize, b: usize) -> Option<Span> {
     let res = cx.resolved;
     res.mentions.iter().filter(|m| m.entity == a).find_map(|m| {
         let s = cx.text.sentence_at(m.start)?;
-        res.within(s.start, s.end, true).any(|o| o.entity == b).then_some(s)
+        res.within(s.start, s.end, true)
+            .any(|o| o.entity == b)
+            .then_some(s)
     })
 }
 
@@ -484,10 +782,23 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
         let ts = b2c.1;
         let te = ts + norm[m.start()..m.end()].chars().count();
         // English triggers only at word boundaries.
-        if norm.as_bytes()[m.start()].is_ascii_alphabetic() && (ts > 0 && cx.text.chars[ts - 1].is_ascii_alphanumeric() || cx.text.chars.get(te).is_some_and(|c| c.is_ascii_alphanumeric())) {
+        if norm.as_bytes()[m.start()].is_ascii_alphabetic()
+            && (ts > 0 && cx.text.chars[ts - 1].is_ascii_alphanumeric()
+                || cx
+                    .text
+                    .chars
+                    .get(te)
+                    .is_some_and(|c| c.is_ascii_alphanumeric()))
+        {
             continue;
         }
-        let Some(clause) = (if cx.english { cx.text.sentence_at(ts) } else { cx.text.clause_at(ts) }) else { continue };
+        let Some(clause) = (if cx.english {
+            cx.text.sentence_at(ts)
+        } else {
+            cx.text.clause_at(ts)
+        }) else {
+            continue;
+        };
         if !done.insert((rule_index, clause.start)) {
             continue;
         }
@@ -506,16 +817,28 @@ fn allowed(cx: &Context<'_>, m: &Resolved, types: &[EntityType]) -> bool {
 /// Outermost mentions in `[a, b)` (no one-character compound forms).
 fn tops<'a>(cx: &Context<'a>, a: usize, b: usize) -> Vec<&'a Resolved> {
     let _ = cx;
-    cx.resolved.within(a, b, false).filter(|m| m.origin != Origin::Abbrev).collect()
+    cx.resolved
+        .within(a, b, false)
+        .filter(|m| m.origin != Origin::Abbrev)
+        .collect()
 }
 
 /// The first subject-typed mention of the sentence before `before` (the topic).
 fn topic<'a>(cx: &Context<'a>, rule: &RelationRule, before: usize) -> Option<&'a Resolved> {
     let s = cx.text.sentence_at(before)?;
-    tops(cx, s.start, before).into_iter().find(|m| allowed(cx, m, &rule.subject))
+    tops(cx, s.start, before)
+        .into_iter()
+        .find(|m| allowed(cx, m, &rule.subject))
 }
 
-fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span, ts: usize, te: usize) {
+fn apply(
+    cx: &Context<'_>,
+    out: &mut Out<'_>,
+    rule: &RelationRule,
+    clause: Span,
+    ts: usize,
+    te: usize,
+) {
     let t = cx.text;
     let before = tops(cx, clause.start, ts);
     let after = tops(cx, te, clause.end);
@@ -523,21 +846,56 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
     let name = rule.name.as_str();
     match rule.pattern {
         Pattern::FirstToRest => {
-            let starts_with_with = ["与", "和", "同", "跟"].iter().any(|w| t.has_at(clause.start, w));
-            let subj = if starts_with_with { None } else { before.iter().copied().find(|m| allowed(cx, m, &rule.subject)) }.or_else(|| topic(cx, rule, clause.start));
+            let starts_with_with = ["与", "和", "同", "跟"]
+                .iter()
+                .any(|w| t.has_at(clause.start, w));
+            let subj = if starts_with_with {
+                None
+            } else {
+                before
+                    .iter()
+                    .copied()
+                    .find(|m| allowed(cx, m, &rule.subject))
+            }
+            .or_else(|| topic(cx, rule, clause.start));
             let Some(s) = subj else { return };
-            let same_type = matches!(rule.predicate, Predicate::FriendshipCity | Predicate::EconomicPartnerCity);
-            let ok = |m: &&Resolved| allowed(cx, m, &rule.object) && m.entity != s.entity && (!same_type || kind(cx, m) == kind(cx, s)) && !contains_doc(cx, m, s);
-            let mut objs: Vec<&Resolved> = before.iter().copied().filter(|m| m.start >= s.end || s.start < clause.start).filter(ok).collect();
+            let same_type = matches!(
+                rule.predicate,
+                Predicate::FriendshipCity | Predicate::EconomicPartnerCity
+            );
+            let ok = |m: &&Resolved| {
+                allowed(cx, m, &rule.object)
+                    && m.entity != s.entity
+                    && (!same_type || kind(cx, m) == kind(cx, s))
+                    && !contains_doc(cx, m, s)
+            };
+            let mut objs: Vec<&Resolved> = before
+                .iter()
+                .copied()
+                .filter(|m| m.start >= s.end || s.start < clause.start)
+                .filter(ok)
+                .collect();
             if objs.is_empty() {
-                objs = after.iter().copied().filter(ok).take(if same_type { 8 } else { 1 }).collect();
+                objs = after
+                    .iter()
+                    .copied()
+                    .filter(ok)
+                    .take(if same_type { 8 } else { 1 })
+                    .collect();
             }
             let mut qual = q.clone();
             if rule.rank {
                 qual.rank = rank(&t.norm(s.end, ts));
             }
             for o in objs {
-                out.add(s.entity, rule.predicate, o.entity, qual.clone(), evidence(cx, s.start.min(clause.start), te), name);
+                out.add(
+                    s.entity,
+                    rule.predicate,
+                    o.entity,
+                    qual.clone(),
+                    evidence(cx, s.start.min(clause.start), te),
+                    name,
+                );
             }
         }
         Pattern::Pairs => {
@@ -554,18 +912,39 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
             items.push((s, region_end));
             let mut any = false;
             for &(a, b) in &items {
-                let Some(w) = ["与", "和", "同", " and ", " with "].iter().find_map(|w| t.find(w, a, b).map(|p| (p, p + w.chars().count()))) else { continue };
-                let left = tops(cx, a, w.0).into_iter().rev().find(|m| allowed(cx, m, &rule.subject));
+                let Some(w) = ["与", "和", "同", " and ", " with "]
+                    .iter()
+                    .find_map(|w| t.find(w, a, b).map(|p| (p, p + w.chars().count())))
+                else {
+                    continue;
+                };
+                let left = tops(cx, a, w.0)
+                    .into_iter()
+                    .rev()
+                    .find(|m| allowed(cx, m, &rule.subject));
                 let after_with = tops(cx, w.1, b.max(w.1));
-                let mut right = after_with.iter().copied().find(|m| allowed(cx, m, &rule.object));
+                let mut right = after_with
+                    .iter()
+                    .copied()
+                    .find(|m| allowed(cx, m, &rule.object));
                 // 与俄罗斯哈巴罗夫斯克市国际关系局: the organisation after its country.
                 while let Some(r) = right
-                    && let Some(next) = after_with.iter().copied().find(|m| m.start == r.end && allowed(cx, m, &rule.object))
+                    && let Some(next) = after_with
+                        .iter()
+                        .copied()
+                        .find(|m| m.start == r.end && allowed(cx, m, &rule.object))
                 {
                     right = Some(next);
                 }
                 if let (Some(l), Some(r)) = (left, right) {
-                    out.add(l.entity, rule.predicate, r.entity, q.clone(), evidence(cx, clause.start, te), name);
+                    out.add(
+                        l.entity,
+                        rule.predicate,
+                        r.entity,
+                        q.clone(),
+                        evidence(cx, clause.start, te),
+                        name,
+                    );
                     any = true;
                 }
             }
@@ -575,11 +954,25 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
             // 与A、B、C等…建立合作: the sentence topic with every listed partner.
             if let Some(w) = t.find("与", clause.start, ts) {
                 let list_end = t.find("等", w, ts).unwrap_or(ts);
-                let partners: Vec<&Resolved> = tops(cx, w + 1, list_end).into_iter().filter(|m| allowed(cx, m, &rule.object)).collect();
-                let left = tops(cx, clause.start, w).into_iter().rev().find(|m| allowed(cx, m, &rule.subject)).or_else(|| topic(cx, rule, clause.start));
+                let partners: Vec<&Resolved> = tops(cx, w + 1, list_end)
+                    .into_iter()
+                    .filter(|m| allowed(cx, m, &rule.object))
+                    .collect();
+                let left = tops(cx, clause.start, w)
+                    .into_iter()
+                    .rev()
+                    .find(|m| allowed(cx, m, &rule.subject))
+                    .or_else(|| topic(cx, rule, clause.start));
                 if let Some(l) = left {
                     for p in partners {
-                        out.add(l.entity, rule.predicate, p.entity, q.clone(), evidence(cx, clause.start, te), name);
+                        out.add(
+                            l.entity,
+                            rule.predicate,
+                            p.entity,
+                            q.clone(),
+                            evidence(cx, clause.start, te),
+                            name,
+                        );
                     }
                 }
             }
@@ -604,68 +997,154 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
             if let Some(p) = t.find("在", a, ts) {
                 b = p;
             }
-            let by = t.has_at(ts, "organized by") || t.has_at(ts, "hosted by") || t.has_at(ts, "co-organized by");
+            let by = t.has_at(ts, "organized by")
+                || t.has_at(ts, "hosted by")
+                || t.has_at(ts, "co-organized by");
             let agents: Vec<&Resolved> = if by {
-                after.iter().copied().take(1).filter(|m| allowed(cx, m, &rule.object)).collect()
+                after
+                    .iter()
+                    .copied()
+                    .take(1)
+                    .filter(|m| allowed(cx, m, &rule.object))
+                    .collect()
             } else {
-                leading_list(cx, a, b).into_iter().filter(|m| allowed(cx, m, &rule.object)).collect()
+                leading_list(cx, a, b)
+                    .into_iter()
+                    .filter(|m| allowed(cx, m, &rule.object))
+                    .collect()
             };
             if agents.is_empty() {
                 return;
             }
             let sentence = t.sentence_at(ts).unwrap_or(clause);
-            let event = tops(cx, te, sentence.end).into_iter().find(|m| kind(cx, m) == EntityType::Event && !tops(cx, te, m.start).iter().any(|x| kind(cx, x) == EntityType::Event))
-                .or_else(|| tops(cx, sentence.start, a).into_iter().rev().find(|m| kind(cx, m) == EntityType::Event));
+            let event = tops(cx, te, sentence.end)
+                .into_iter()
+                .find(|m| {
+                    kind(cx, m) == EntityType::Event
+                        && !tops(cx, te, m.start)
+                            .iter()
+                            .any(|x| kind(cx, x) == EntityType::Event)
+                })
+                .or_else(|| {
+                    tops(cx, sentence.start, a)
+                        .into_iter()
+                        .rev()
+                        .find(|m| kind(cx, m) == EntityType::Event)
+                });
             if let Some(e) = event {
                 for ag in agents {
-                    out.add(e.entity, rule.predicate, ag.entity, q.clone(), evidence(cx, e.start.min(clause.start), e.end.max(te)), name);
+                    out.add(
+                        e.entity,
+                        rule.predicate,
+                        ag.entity,
+                        q.clone(),
+                        evidence(cx, e.start.min(clause.start), e.end.max(te)),
+                        name,
+                    );
                 }
             }
         }
         Pattern::EventPlace => {
-            let Some(at) = (clause.start..ts).rev().find(|&k| t.chars[k] == '在' || t.chars[k] == '于') else {
+            let Some(at) = (clause.start..ts)
+                .rev()
+                .find(|&k| t.chars[k] == '在' || t.chars[k] == '于')
+            else {
                 // 国际会客厅……举办了A、B、C: events hosted by the venue the sentence is about.
                 if t.has_at(ts, "举办") {
                     let sentence = t.sentence_at(ts).unwrap_or(clause);
-                    let host = tops(cx, sentence.start, clause.start.max(sentence.start)).into_iter().find(|m| matches!(kind(cx, m), EntityType::Venue | EntityType::EconomicZone));
+                    let host = tops(cx, sentence.start, clause.start.max(sentence.start))
+                        .into_iter()
+                        .find(|m| {
+                            matches!(kind(cx, m), EntityType::Venue | EntityType::EconomicZone)
+                        });
                     if let Some(h) = host {
-                        for e in tops(cx, te, sentence.end).into_iter().filter(|m| kind(cx, m) == EntityType::Event) {
-                            out.add(e.entity, rule.predicate, h.entity, q.clone(), evidence(cx, h.start, e.end), name);
+                        for e in tops(cx, te, sentence.end)
+                            .into_iter()
+                            .filter(|m| kind(cx, m) == EntityType::Event)
+                        {
+                            out.add(
+                                e.entity,
+                                rule.predicate,
+                                h.entity,
+                                q.clone(),
+                                evidence(cx, h.start, e.end),
+                                name,
+                            );
                         }
                     }
                     return;
                 }
                 if t.has_at(ts, "held") {
                     let place = after.iter().copied().find(|m| allowed(cx, m, &rule.object));
-                    let event = before.iter().copied().rev().find(|m| kind(cx, m) == EntityType::Event);
+                    let event = before
+                        .iter()
+                        .copied()
+                        .rev()
+                        .find(|m| kind(cx, m) == EntityType::Event);
                     if let (Some(e), Some(p)) = (event, place) {
-                        out.add(e.entity, rule.predicate, p.entity, q, evidence(cx, clause.start, clause.end), name);
+                        out.add(
+                            e.entity,
+                            rule.predicate,
+                            p.entity,
+                            q,
+                            evidence(cx, clause.start, clause.end),
+                            name,
+                        );
                     }
                 }
                 return;
             };
-            let mut place = tops(cx, at + 1, ts).into_iter().rev().find(|m| allowed(cx, m, &rule.object)).map(|m| m.entity);
+            let mut place = tops(cx, at + 1, ts)
+                .into_iter()
+                .rev()
+                .find(|m| allowed(cx, m, &rule.object))
+                .map(|m| m.entity);
             if place.is_none() && (t.has_at(at + 1, "该市") || t.has_at(at + 1, "本市")) {
-                place = tops(cx, 0, at).into_iter().rev().find(|m| kind(cx, m) == EntityType::City).map(|m| m.entity);
+                place = tops(cx, 0, at)
+                    .into_iter()
+                    .rev()
+                    .find(|m| kind(cx, m) == EntityType::City)
+                    .map(|m| m.entity);
             }
             let Some(p) = place else { return };
             let sentence = t.sentence_at(ts).unwrap_or(clause);
-            let event = tops(cx, clause.start, at).into_iter().rev().find(|m| kind(cx, m) == EntityType::Event)
-                .or_else(|| tops(cx, te, sentence.end).into_iter().find(|m| kind(cx, m) == EntityType::Event));
+            let event = tops(cx, clause.start, at)
+                .into_iter()
+                .rev()
+                .find(|m| kind(cx, m) == EntityType::Event)
+                .or_else(|| {
+                    tops(cx, te, sentence.end)
+                        .into_iter()
+                        .find(|m| kind(cx, m) == EntityType::Event)
+                });
             if let Some(e) = event {
                 let mut qual = q;
                 qual.date = date_before(cx, sentence.start, ts);
-                out.add(e.entity, rule.predicate, p, qual, evidence(cx, clause.start.min(e.start), te.max(e.end)), name);
+                out.add(
+                    e.entity,
+                    rule.predicate,
+                    p,
+                    qual,
+                    evidence(cx, clause.start.min(e.start), te.max(e.end)),
+                    name,
+                );
             }
         }
         Pattern::Participants => {
             let sentence = t.sentence_at(ts).unwrap_or(clause);
-            let event = tops(cx, te, sentence.end).into_iter().find(|m| kind(cx, m) == EntityType::Event).or_else(|| latest_event(cx, clause.start));
+            let event = tops(cx, te, sentence.end)
+                .into_iter()
+                .find(|m| kind(cx, m) == EntityType::Event)
+                .or_else(|| latest_event(cx, clause.start));
             let Some(e) = event else { return };
             // The participant list: this clause before the trigger and the list-like clauses before it.
             let mut start = clause.start;
             let here = cx.text.clauses.partition_point(|c| c.end <= clause.start);
-            for c in cx.text.clauses[..here].iter().rev().take_while(|c| c.start >= sentence.start) {
+            for c in cx.text.clauses[..here]
+                .iter()
+                .rev()
+                .take_while(|c| c.start >= sentence.start)
+            {
                 if !list_like(cx, c.start, c.end) {
                     break;
                 }
@@ -682,19 +1161,50 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
             items.push((s, ts));
             for (a, b) in items {
                 let ms = tops(cx, a, b);
-                let people: Vec<&Resolved> = ms.iter().copied().filter(|m| kind(cx, m) == EntityType::Person).collect();
-                let chosen: Vec<&Resolved> = if people.is_empty() { ms.into_iter().filter(|m| allowed(cx, m, &rule.subject)).collect() } else { people };
+                let people: Vec<&Resolved> = ms
+                    .iter()
+                    .copied()
+                    .filter(|m| kind(cx, m) == EntityType::Person)
+                    .collect();
+                let chosen: Vec<&Resolved> = if people.is_empty() {
+                    ms.into_iter()
+                        .filter(|m| allowed(cx, m, &rule.subject))
+                        .collect()
+                } else {
+                    people
+                };
                 for p in chosen {
-                    out.add(p.entity, rule.predicate, e.entity, q.clone(), evidence(cx, start, te), name);
+                    out.add(
+                        p.entity,
+                        rule.predicate,
+                        e.entity,
+                        q.clone(),
+                        evidence(cx, start, te),
+                        name,
+                    );
                 }
             }
         }
         Pattern::Speaker => {
-            let person = before.iter().copied().find(|m| kind(cx, m) == EntityType::Person);
+            let person = before
+                .iter()
+                .copied()
+                .find(|m| kind(cx, m) == EntityType::Person);
             let Some(p) = person else { return };
-            let event = tops(cx, clause.start, te).into_iter().rev().find(|m| kind(cx, m) == EntityType::Event && m.end + 1 >= ts).or_else(|| latest_event(cx, clause.start));
+            let event = tops(cx, clause.start, te)
+                .into_iter()
+                .rev()
+                .find(|m| kind(cx, m) == EntityType::Event && m.end + 1 >= ts)
+                .or_else(|| latest_event(cx, clause.start));
             if let Some(e) = event {
-                out.add(p.entity, rule.predicate, e.entity, q, evidence(cx, clause.start, te), name);
+                out.add(
+                    p.entity,
+                    rule.predicate,
+                    e.entity,
+                    q,
+                    evidence(cx, clause.start, te),
+                    name,
+                );
             }
         }
         Pattern::Located => {
@@ -702,7 +1212,12 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
                 return;
             }
             // 位于P的X / X位于P
-            let objects: Vec<&Resolved> = after.iter().copied().take_while(|m| !t.norm(te, m.start).contains('的')).filter(|m| allowed(cx, m, &rule.object)).collect();
+            let objects: Vec<&Resolved> = after
+                .iter()
+                .copied()
+                .take_while(|m| !t.norm(te, m.start).contains('的'))
+                .filter(|m| allowed(cx, m, &rule.object))
+                .collect();
             let de = t.find("的", te, clause.end);
             let subj = match de {
                 Some(d) if objects.iter().all(|o| o.end <= d) => {
@@ -717,7 +1232,11 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
                     }
                     last.filter(|m| allowed(cx, m, &rule.subject))
                 }
-                _ => before.iter().copied().rev().find(|m| allowed(cx, m, &rule.subject)),
+                _ => before
+                    .iter()
+                    .copied()
+                    .rev()
+                    .find(|m| allowed(cx, m, &rule.subject)),
             };
             let Some(s) = subj else { return };
             let Some(o) = objects.last() else { return };
@@ -741,23 +1260,64 @@ fn apply(cx: &Context<'_>, out: &mut Out<'_>, rule: &RelationRule, clause: Span,
             let o = all.iter().copied().find(|m| allowed(cx, m, &rule.object));
             if let (Some(s), Some(o)) = (s, o) {
                 let mut qual = q;
-                qual.date = date_before(cx, t.sentence_at(ts).map(|x| x.start).unwrap_or(clause.start), ts);
-                out.add(s.entity, rule.predicate, o.entity, qual, evidence(cx, clause.start, clause.end), name);
+                qual.date = date_before(
+                    cx,
+                    t.sentence_at(ts).map(|x| x.start).unwrap_or(clause.start),
+                    ts,
+                );
+                out.add(
+                    s.entity,
+                    rule.predicate,
+                    o.entity,
+                    qual,
+                    evidence(cx, clause.start, clause.end),
+                    name,
+                );
             }
         }
         Pattern::AfterOf => {
-            let o = before.last().copied().filter(|m| allowed(cx, m, &rule.object) && m.end == ts);
-            let s = after.first().copied().filter(|m| allowed(cx, m, &rule.subject) && m.start == te);
+            let o = before
+                .last()
+                .copied()
+                .filter(|m| allowed(cx, m, &rule.object) && m.end == ts);
+            let s = after
+                .first()
+                .copied()
+                .filter(|m| allowed(cx, m, &rule.subject) && m.start == te);
             if let (Some(s), Some(o)) = (s, o) {
-                out.add(s.entity, rule.predicate, o.entity, q, evidence(cx, o.start, s.end), name);
+                out.add(
+                    s.entity,
+                    rule.predicate,
+                    o.entity,
+                    q,
+                    evidence(cx, o.start, s.end),
+                    name,
+                );
             }
         }
         Pattern::PersonPlace => {
             let sentence = t.sentence_at(ts).unwrap_or(clause);
-            let person = tops(cx, if cx.english { sentence.start } else { clause.start }, ts).into_iter().find(|m| kind(cx, m) == EntityType::Person);
+            let person = tops(
+                cx,
+                if cx.english {
+                    sentence.start
+                } else {
+                    clause.start
+                },
+                ts,
+            )
+            .into_iter()
+            .find(|m| kind(cx, m) == EntityType::Person);
             let place = after.iter().copied().find(|m| allowed(cx, m, &rule.object));
             if let (Some(p), Some(pl)) = (person, place) {
-                out.add(p.entity, rule.predicate, pl.entity, q, evidence(cx, p.start, pl.end), name);
+                out.add(
+                    p.entity,
+                    rule.predicate,
+                    pl.entity,
+                    q,
+                    evidence(cx, p.start, pl.end),
+                    name,
+                );
             }
         }
     }
@@ -778,7 +1338,13 @@ fn leading_list<'a>(cx: &Context<'a>, a: usize, b: usize) -> Vec<&'a Resolved> {
     let mut at = a;
     for m in ms {
         let gap = cx.text.norm(at, m.start);
-        if !(gap.is_empty() || gap == "、" || gap == "和" || gap == "及" || gap == "与" || gap.chars().all(|c| c == ' ')) {
+        if !(gap.is_empty()
+            || gap == "、"
+            || gap == "和"
+            || gap == "及"
+            || gap == "与"
+            || gap.chars().all(|c| c == ' '))
+        {
             break;
         }
         at = m.end;
@@ -803,7 +1369,10 @@ fn list_like(cx: &Context<'_>, a: usize, b: usize) -> bool {
 /// The latest event mentioned before `at`.
 fn latest_event<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
     // Within the last 2000 characters: an event named long before is not "the" event.
-    cx.resolved.within(at.saturating_sub(2000), at, true).filter(|m| kind(cx, m) == EntityType::Event).max_by_key(|m| m.start)
+    cx.resolved
+        .within(at.saturating_sub(2000), at, true)
+        .filter(|m| kind(cx, m) == EntityType::Event)
+        .max_by_key(|m| m.start)
 }
 
 /// 第三大 → 3, 最大 / 第一大 → 1.
@@ -818,7 +1387,10 @@ fn rank(s: &str) -> Option<u32> {
         return digits.parse().ok();
     }
     let c = rest.chars().next()?;
-    "一二三四五六七八九十".chars().position(|d| d == c).map(|i| i as u32 + 1)
+    "一二三四五六七八九十"
+        .chars()
+        .position(|d| d == c)
+        .map(|i| i as u32 + 1)
 }
 
 /// A date written before `at` in the sentence: 7月30日 / 2015年4月10日 / 今年5月.
@@ -826,7 +1398,10 @@ fn date_before(cx: &Context<'_>, from: usize, at: usize) -> Option<String> {
     let s = cx.text.norm(from, at);
     let re = date_re();
     let c = re.captures_iter(&s).last()?;
-    let pub_year = cx.published.and_then(|p| p.get(..4)).and_then(|y| y.parse::<u32>().ok());
+    let pub_year = cx
+        .published
+        .and_then(|p| p.get(..4))
+        .and_then(|y| y.parse::<u32>().ok());
     let year = match c.get(1) {
         Some(y) => y.as_str().parse().ok(),
         None => pub_year,
@@ -843,5 +1418,8 @@ fn date_before(cx: &Context<'_>, from: usize, at: usize) -> Option<String> {
 
 fn date_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| regex::Regex::new(r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:份)?(?:(\d{1,2})日)?").unwrap_or_else(|_| unreachable!("constant regex")))
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:份)?(?:(\d{1,2})日)?")
+            .unwrap_or_else(|_| unreachable!("constant regex"))
+    })
 }

@@ -49,7 +49,12 @@ pub struct Resolution {
 
 impl Resolution {
     /// Mentions inside `[start, end)`, outermost only unless `nested`.
-    pub fn within(&self, start: usize, end: usize, nested: bool) -> impl Iterator<Item = &Resolved> {
+    pub fn within(
+        &self,
+        start: usize,
+        end: usize,
+        nested: bool,
+    ) -> impl Iterator<Item = &Resolved> {
         let first = self.mentions.partition_point(|m| m.start < start);
         self.mentions[first..]
             .iter()
@@ -59,7 +64,12 @@ impl Resolution {
 }
 
 /// Groups candidates into entities.
-pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec<Candidate>) -> Resolution {
+pub fn resolve(
+    text: &Text,
+    gazetteer: &Gazetteer,
+    rules: &Rules,
+    mut cands: Vec<Candidate>,
+) -> Resolution {
     declared_short_forms(text, &mut cands);
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     let mut keys: Vec<String> = Vec::new();
@@ -129,7 +139,9 @@ pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec
             continue;
         }
         for f in &forms[i] {
-            let stem = f.trim_end_matches(['市', '都', '县', '府', '省']).to_owned();
+            let stem = f
+                .trim_end_matches(['市', '都', '县', '府', '省'])
+                .to_owned();
             if stem.chars().count() < 2 {
                 continue;
             }
@@ -171,7 +183,8 @@ pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec
     res.entities = merged;
     res.entries = merged_entries;
     back_references(text, rules, &mut res);
-    res.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    res.mentions
+        .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut of_entity: Vec<Vec<usize>> = vec![Vec::new(); res.entities.len()];
     for (k, m) in res.mentions.iter().enumerate() {
         of_entity[m.entity].push(k);
@@ -188,16 +201,27 @@ pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec
         let name = fs
             .iter()
             .filter(|f| f.chars().count() > 1 || fs.len() == 1)
-            .max_by_key(|f| (f.chars().count(), std::cmp::Reverse(f.starts_with('"') || f.starts_with('“'))))
+            .max_by_key(|f| {
+                (
+                    f.chars().count(),
+                    std::cmp::Reverse(f.starts_with('"') || f.starts_with('“')),
+                )
+            })
             .cloned()
             .unwrap_or_default();
-        let quoted_inner = fs.iter().find(|f| name.contains(f.as_str()) && *f != &name && name.starts_with(['“', '"'])).cloned();
+        let quoted_inner = fs
+            .iter()
+            .find(|f| name.contains(f.as_str()) && *f != &name && name.starts_with(['“', '"']))
+            .cloned();
         e.name = quoted_inner.unwrap_or(name);
         e.aliases = fs.into_iter().filter(|f| *f != e.name).collect();
         e.mentions = of_entity[i]
             .iter()
             .map(|&k| &res.mentions[k])
-            .map(|m| Mention { text: text.slice(m.start, m.end), span: crate::model::Span::new(m.start, m.end) })
+            .map(|m| Mention {
+                text: text.slice(m.start, m.end),
+                span: crate::model::Span::new(m.start, m.end),
+            })
             .collect();
     }
     assign_ids(&mut res.entities);
@@ -206,18 +230,27 @@ pub fn resolve(text: &Text, gazetteer: &Gazetteer, rules: &Rules, mut cands: Vec
         .entries
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| e.filter(|&e| gazetteer.entry(e).kind == EntityType::Country).map(|e| (e, res.entities[i].id.clone())))
+        .filter_map(|(i, e)| {
+            e.filter(|&e| gazetteer.entry(e).kind == EntityType::Country)
+                .map(|e| (e, res.entities[i].id.clone()))
+        })
         .collect();
     let entries = res.entries.clone();
     for (i, entry) in entries.iter().enumerate() {
         let country = match *entry {
-            Some(e) if gazetteer.entry(e).kind != EntityType::Country => gazetteer.country_of(e).and_then(|c| country_ids.get(&c).cloned()),
+            Some(e) if gazetteer.entry(e).kind != EntityType::Country => gazetteer
+                .country_of(e)
+                .and_then(|c| country_ids.get(&c).cloned()),
             Some(_) => None,
-            None => of_entity[i].first().and_then(|&k| prefix_country(&res, &res.mentions[k], gazetteer)).and_then(|c| country_ids.get(&c).cloned()),
+            None => of_entity[i]
+                .first()
+                .and_then(|&k| prefix_country(&res, &res.mentions[k], gazetteer))
+                .and_then(|c| country_ids.get(&c).cloned()),
         };
         res.entities[i].country = country;
     }
-    res.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    res.mentions
+        .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     res
 }
 
@@ -231,7 +264,11 @@ fn prefix_country(res: &Resolution, first: &Resolved, gazetteer: &Gazetteer) -> 
 
 fn source_id(gazetteer: &Gazetteer, e: usize) -> String {
     let entry = gazetteer.entry(e);
-    entry.wikidata.as_ref().map(|q| format!("wd:{q}")).unwrap_or_else(|| entry.id.clone())
+    entry
+        .wikidata
+        .as_ref()
+        .map(|q| format!("wd:{q}"))
+        .unwrap_or_else(|| entry.id.clone())
 }
 
 fn union(parent: &mut [usize], a: usize, b: usize) {
@@ -252,7 +289,10 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 /// Key of a name for grouping: without quotes, spaces, and a trailing 市/省.
 fn norm_key(s: &str) -> String {
-    let mut k: String = s.chars().filter(|c| !matches!(c, '"' | '《' | '》' | ' ' | '\'')).collect();
+    let mut k: String = s
+        .chars()
+        .filter(|c| !matches!(c, '"' | '《' | '》' | ' ' | '\''))
+        .collect();
     if k.chars().count() > 2 && (k.ends_with('市') || k.ends_with('省')) {
         k.pop();
     }
@@ -269,13 +309,20 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
     let mut cover_end: Vec<u32> = vec![0; chars.len()];
     for c in cands.iter() {
         for k in c.start..c.end {
-            if cover_start[k] == u32::MAX || (c.end - c.start) as u32 > cover_end[k] - cover_start[k] {
+            if cover_start[k] == u32::MAX
+                || (c.end - c.start) as u32 > cover_end[k] - cover_start[k]
+            {
                 cover_start[k] = c.start as u32;
                 cover_end[k] = c.end as u32;
             }
         }
     }
-    let covered = |a: usize, b: usize| (a..b).any(|k| cover_start[k] != u32::MAX && !(cover_start[k] as usize == a && cover_end[k] as usize == b));
+    let covered = |a: usize, b: usize| {
+        (a..b).any(|k| {
+            cover_start[k] != u32::MAX
+                && !(cover_start[k] as usize == a && cover_end[k] as usize == b)
+        })
+    };
     for c in cands.iter().filter(|c| !c.nested) {
         let mut p = c.end;
         if !matches!(chars.get(p), Some('(' | '（')) {
@@ -296,7 +343,11 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
         }
         let quoted = chars.get(p) == Some(&'"');
         let s = if quoted { p + 1 } else { p };
-        let Some(e) = (s..(s + 12).min(chars.len())).find(|&k| matches!(chars[k], '"' | ')' | '）' | '，' | ',')) else { continue };
+        let Some(e) = (s..(s + 12).min(chars.len()))
+            .find(|&k| matches!(chars[k], '"' | ')' | '）' | '，' | ','))
+        else {
+            continue;
+        };
         if e <= s || e - s > 10 {
             continue;
         }
@@ -322,7 +373,8 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
             }
         }
     }
-    let spans: std::collections::HashSet<(usize, usize)> = added.iter().map(|a| (a.start, a.end)).collect();
+    let spans: std::collections::HashSet<(usize, usize)> =
+        added.iter().map(|a| (a.start, a.end)).collect();
     cands.retain(|c| !spans.contains(&(c.start, c.end)));
     cands.extend(added);
 }
@@ -334,15 +386,32 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
     let mut out = Vec::new();
     let n = res.entities.len();
     for a in 0..n {
-        if res.entries[a].is_some() || res.entities[a].kind.is_place() || res.entities[a].kind == EntityType::Person {
+        if res.entries[a].is_some()
+            || res.entities[a].kind.is_place()
+            || res.entities[a].kind == EntityType::Person
+        {
             continue;
         }
         for b in 0..n {
             if a == b || res.entries[b].is_some() || res.entities[a].kind != res.entities[b].kind {
                 continue;
             }
-            let short: Vec<char> = forms[a].first().map(|f| f.chars().filter(|c| *c != '"' && *c != '“' && *c != '”').collect()).unwrap_or_default();
-            let long: Vec<char> = forms[b].first().map(|f| f.chars().filter(|c| *c != '"' && *c != '“' && *c != '”').collect()).unwrap_or_default();
+            let short: Vec<char> = forms[a]
+                .first()
+                .map(|f| {
+                    f.chars()
+                        .filter(|c| *c != '"' && *c != '“' && *c != '”')
+                        .collect()
+                })
+                .unwrap_or_default();
+            let long: Vec<char> = forms[b]
+                .first()
+                .map(|f| {
+                    f.chars()
+                        .filter(|c| *c != '"' && *c != '“' && *c != '”')
+                        .collect()
+                })
+                .unwrap_or_default();
             if short.len() < 3 || short.len() >= long.len() || !short.iter().all(|c| is_han(*c)) {
                 continue;
             }
@@ -357,7 +426,8 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                 && !long.starts_with(&short)
                 && tail.contains(&short[short.len() - 2])
                 && tail.contains(&short[short.len() - 1]);
-            let place_prefixed = long.ends_with(&short) && long.len() - short.len() >= 2 && short.len() >= 4;
+            let place_prefixed =
+                long.ends_with(&short) && long.len() - short.len() >= 2 && short.len() >= 4;
             if subsequence || place_prefixed {
                 out.push((a, b));
             }
@@ -379,10 +449,12 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
         if e.kind.is_place() || e.kind == EntityType::Person {
             continue;
         }
-        let Some(first) = res.mentions.iter().find(|m| m.entity == i) else { continue };
+        let Some(first) = res.mentions.iter().find(|m| m.entity == i) else {
+            continue;
+        };
         let name = text.norm(first.start, first.end);
         for (suffix, _, _, _) in &rules.suffixes {
-            if suffix.chars().count() >= 2 && name.ends_with(suffix.as_str()) && name != *suffix {
+            if name.ends_with(suffix.as_str()) && name != *suffix && suffix.chars().count() >= 2 {
                 tails.push((suffix.clone(), i, first.start));
             }
         }
@@ -407,46 +479,84 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     let mut unique: Vec<String> = tails.iter().map(|t| t.0.clone()).collect();
     unique.sort();
     unique.dedup();
-    let Ok(automaton) = aho_corasick::AhoCorasickBuilder::new().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(&unique) else { return };
-    let norm: String = text.chars.iter().collect();
+    // A handful of tails per document: a direct leftmost-longest scan over the
+    // characters costs less than building an automaton for them.
+    let tail_chars: Vec<Vec<char>> = unique.iter().map(|t| t.chars().collect()).collect();
     let mut by_tail: HashMap<&str, Vec<(usize, usize)>> = HashMap::new(); // tail → (first start, entity), sorted
     for (tail, entity, first) in &tails {
-        by_tail.entry(tail.as_str()).or_default().push((*first, *entity));
+        by_tail
+            .entry(tail.as_str())
+            .or_default()
+            .push((*first, *entity));
     }
     for v in by_tail.values_mut() {
         v.sort_unstable();
     }
     let mut added = Vec::new();
-    let (mut byte, mut ch) = (0usize, 0usize);
-    for m in automaton.find_iter(&norm) {
-        ch += norm[byte..m.start()].chars().count();
-        byte = m.start();
-        let at = ch;
-        let tail = &unique[m.pattern().as_usize()];
-        let n = tail.chars().count();
+    let chars = &text.chars;
+    let mut firsts: Vec<char> = tail_chars
+        .iter()
+        .filter_map(|t| t.first().copied())
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let mut next = 0;
+    while next < chars.len() {
+        let at = next;
+        if firsts.binary_search(&chars[at]).is_err() {
+            next += 1;
+            continue;
+        }
+        let Some((pattern, n)) = tail_chars
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| chars[at..].starts_with(t))
+            .map(|(p, t)| (p, t.len()))
+            .max_by_key(|&(_, n)| n)
+        else {
+            next += 1;
+            continue;
+        };
+        next = at + n;
+        let tail = &unique[pattern];
         if (at..at + n).any(|k| occupied[k]) {
             continue;
         }
         // Standalone: not glued to name characters on the left (unless 该/这个/此).
-        let demonstrative = ["该", "这个", "此", "这一", "本"].iter().any(|d| text.has_before(at, d));
+        let demonstrative = ["该", "这个", "此", "这一", "本"]
+            .iter()
+            .any(|d| text.has_before(at, d));
         let glued_left = at > 0 && is_han(text.chars[at - 1]) && !demonstrative;
-        let glued_left = glued_left && !["在", "与", "的", "由", "是", "对", "从", "到", "为"].iter().any(|d| text.has_before(at, d));
+        let glued_left = glued_left
+            && !["在", "与", "的", "由", "是", "对", "从", "到", "为"]
+                .iter()
+                .any(|d| text.has_before(at, d));
         if glued_left {
             continue;
         }
         // The nearest earlier entity with this tail, else the first later one.
-        let Some(list) = by_tail.get(tail.as_str()) else { continue };
+        let Some(list) = by_tail.get(tail.as_str()) else {
+            continue;
+        };
         let i = list.partition_point(|&(first, _)| first < at);
         let target = if i > 0 { list.get(i - 1) } else { list.first() };
         if let Some(&(_, entity)) = target {
             for o in occupied.iter_mut().take(at + n).skip(at) {
                 *o = true;
             }
-            added.push(Resolved { start: at, end: at + n, entity, origin: Origin::Alias, nested: false, title: None });
+            added.push(Resolved {
+                start: at,
+                end: at + n,
+                entity,
+                origin: Origin::Alias,
+                nested: false,
+                title: None,
+            });
         }
     }
     res.mentions.extend(added);
-    res.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    res.mentions
+        .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
 
 /// Stable, unique slugs: `city-qingdao`, `person-王海`.

@@ -189,7 +189,15 @@ impl Rules {
     /// `predicate` → relations; `[[suffix]]`, `[person]`, … → entities). Files of other
     /// stages (fact rules) are left alone.
     pub fn add_file(&mut self, file: &str, text: &str) -> Result<()> {
-        const ENTITY_TABLES: [&str; 7] = ["suffix", "boundary", "generic", "generic_prefixes", "name_verbs", "person", "english"];
+        const ENTITY_TABLES: [&str; 7] = [
+            "suffix",
+            "boundary",
+            "generic",
+            "generic_prefixes",
+            "name_verbs",
+            "person",
+            "english",
+        ];
         let value: toml::Table = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
         if let Some(rules) = value.get("rule").and_then(|r| r.as_array()) {
             if rules.iter().any(|r| r.get("predicate").is_some()) {
@@ -208,21 +216,31 @@ impl Rules {
         let parsed: EntitiesFile = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
         for rule in parsed.suffix {
             for s in rule.suffixes {
-                self.suffixes.push((s, rule.kind, rule.min_prefix, rule.quoted_only));
+                self.suffixes
+                    .push((s, rule.kind, rule.min_prefix, rule.quoted_only));
             }
         }
-        self.suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.chars().count()));
+        self.suffixes
+            .sort_by_key(|s| std::cmp::Reverse(s.0.chars().count()));
         self.boundaries.extend(parsed.boundary.words);
-        self.max_boundary = self.boundaries.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        self.max_boundary = self
+            .boundaries
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
         self.generic.extend(parsed.generic.names);
         self.generic_prefixes.extend(parsed.generic_prefixes.words);
         self.name_verbs.extend(parsed.name_verbs.words);
         self.titles.extend(parsed.person.titles);
-        self.titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        self.titles
+            .sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         self.titles.dedup();
         self.followers.extend(parsed.person.followers);
-        self.followers.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
-        self.surnames.extend(parsed.person.surnames.chars().map(String::from));
+        self.followers
+            .sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        self.surnames
+            .extend(parsed.person.surnames.chars().map(String::from));
         // Two-character family names (欧阳, 上官) and Japanese ones are written run together.
         let s = &parsed.person.surnames;
         let chars: Vec<char> = s.chars().collect();
@@ -230,9 +248,11 @@ impl Rules {
             self.surnames.insert(w.iter().collect());
         }
         self.english_suffixes.extend(parsed.english.suffixes);
-        self.english_suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        self.english_suffixes
+            .sort_by_key(|s| std::cmp::Reverse(s.0.len()));
         self.english_titles.extend(parsed.english.titles);
-        self.english_titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        self.english_titles
+            .sort_by_key(|t| std::cmp::Reverse(t.len()));
         Ok(())
     }
 
@@ -249,7 +269,9 @@ impl Rules {
     pub fn suffix_type(&self, name: &str) -> Option<(EntityType, usize)> {
         self.suffixes
             .iter()
-            .find(|(s, _, min, _)| name.ends_with(s.as_str()) && name.chars().count() >= s.chars().count() + min)
+            .find(|(s, _, min, _)| {
+                name.ends_with(s.as_str()) && name.chars().count() >= s.chars().count() + min
+            })
             .map(|(s, kind, _, _)| (*kind, s.chars().count()))
     }
 }
@@ -267,14 +289,20 @@ fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> Error {
 }
 
 #[cfg(test)]
-#[expect(clippy::unwrap_used, reason = "a failing test should panic with its value")]
+#[expect(
+    clippy::unwrap_used,
+    reason = "a failing test should panic with its value"
+)]
 mod tests {
     use super::*;
 
     #[test]
     fn embedded_rules_parse() {
         let rules = Rules::embedded().unwrap();
-        assert_eq!(rules.suffix_type("三井住友银行").map(|t| t.0), Some(EntityType::Bank));
+        assert_eq!(
+            rules.suffix_type("三井住友银行").map(|t| t.0),
+            Some(EntityType::Bank)
+        );
         assert!(rules.titles.iter().any(|t| t == "市长"));
         assert!(rules.surnames.contains("上官"));
     }

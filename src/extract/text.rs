@@ -62,20 +62,36 @@ impl Text {
         let chars: Vec<char> = original.iter().map(|&c| normalise_char(c)).collect();
         let sentences = split(&chars, |chars, i| {
             let c = chars[i];
-            ends_sentence(c) || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && i > 0 && !chars[i - 1].is_ascii_digit() && !is_abbreviation(chars, i))
+            ends_sentence(c)
+                || (c == '.'
+                    && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
+                    && i > 0
+                    && !chars[i - 1].is_ascii_digit()
+                    && !is_abbreviation(chars, i))
         });
         let mut clauses = Vec::new();
         for s in &sentences {
             let mut start = s.start;
             for i in s.start..s.end {
-                if ends_clause(chars[i]) && !(chars[i] == ',' && i + 1 < s.end && chars[i + 1].is_ascii_digit() && i > 0 && chars[i - 1].is_ascii_digit()) {
+                if ends_clause(chars[i])
+                    && !(chars[i] == ','
+                        && i + 1 < s.end
+                        && chars[i + 1].is_ascii_digit()
+                        && i > 0
+                        && chars[i - 1].is_ascii_digit())
+                {
                     push_trimmed(&chars, start, i + 1, &mut clauses);
                     start = i + 1;
                 }
             }
             push_trimmed(&chars, start, s.end, &mut clauses);
         }
-        Self { original, chars, sentences, clauses }
+        Self {
+            original,
+            chars,
+            sentences,
+            clauses,
+        }
     }
 
     /// The original text of `[start, end)`.
@@ -92,7 +108,9 @@ impl Text {
 
     /// Whether the normalised text at `at` starts with `word`.
     pub fn has_at(&self, at: usize, word: &str) -> bool {
-        (at..).zip(word.chars()).all(|(i, w)| self.chars.get(i) == Some(&w))
+        (at..)
+            .zip(word.chars())
+            .all(|(i, w)| self.chars.get(i) == Some(&w))
     }
 
     /// Whether the normalised text ending at `end` (exclusive) ends with `word`.
@@ -113,8 +131,20 @@ impl Text {
 
     /// Position of the first occurrence of `word` in `[from, to)`.
     pub fn find(&self, word: &str, from: usize, to: usize) -> Option<usize> {
-        let n = word.chars().count();
-        (from..to.saturating_sub(n - 1).max(from)).find(|&i| i + n <= to && self.has_at(i, word))
+        let word: Vec<char> = word.chars().collect();
+        let to = to.min(self.chars.len());
+        if word.is_empty() || from >= to {
+            return None;
+        }
+        let hay = &self.chars[from..to];
+        let mut i = 0;
+        while let Some(p) = hay[i..].iter().position(|&c| c == word[0]) {
+            if hay[i + p..].starts_with(&word) {
+                return Some(from + i + p);
+            }
+            i += p + 1;
+        }
+        None
     }
 }
 
@@ -129,7 +159,31 @@ fn is_abbreviation(chars: &[char], dot: usize) -> bool {
         start -= 1;
     }
     let word: String = chars[start..dot].iter().collect();
-    matches!(word.as_str(), "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "U" | "S" | "No" | "Co" | "Inc" | "Ltd")
+    matches!(
+        word.as_str(),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "U"
+            | "S"
+            | "No"
+            | "Co"
+            | "Inc"
+            | "Ltd"
+    )
 }
 
 fn split(chars: &[char], is_end: impl Fn(&[char], usize) -> bool) -> Vec<Span> {

@@ -83,8 +83,9 @@ pub struct Matcher {
     automaton: AhoCorasick,
     /// Per pattern: entries (best first), form, stop name.
     patterns: Vec<(Vec<usize>, Form, bool)>,
-    /// One-character compound forms → entries.
-    abbrevs: HashMap<char, Vec<usize>>,
+    /// One-character compound forms, sorted by character: looked up for every
+    /// character of a text, where a binary search beats hashing.
+    abbrevs: Vec<(char, Vec<usize>)>,
 }
 
 const COLUMNS: [&str; 9] = [
@@ -134,7 +135,11 @@ impl Gazetteer {
             if cells.len() < 3 {
                 return Err(error(
                     line_no,
-                    format!("expected {} tab-separated columns, found {}", COLUMNS.len(), cells.len()),
+                    format!(
+                        "expected {} tab-separated columns, found {}",
+                        COLUMNS.len(),
+                        cells.len()
+                    ),
                 ));
             }
             let cell = |i: usize| cells.get(i).map(|c| c.trim()).filter(|c| !c.is_empty());
@@ -215,7 +220,11 @@ impl Gazetteer {
     pub fn ancestors(&self, index: usize) -> Vec<usize> {
         let mut out = Vec::new();
         let mut current = index;
-        while let Some(parent) = self.entries[current].parent.as_deref().and_then(|p| self.by_id(p)) {
+        while let Some(parent) = self.entries[current]
+            .parent
+            .as_deref()
+            .and_then(|p| self.by_id(p))
+        {
             if out.contains(&parent) || parent == index {
                 break;
             }
@@ -284,7 +293,13 @@ impl Gazetteer {
         for list in abbrevs.values_mut() {
             list.sort_by_key(|&i| (self.priority(i, ""), i));
         }
-        Ok(Matcher { automaton, patterns, abbrevs })
+        let mut abbrevs: Vec<(char, Vec<usize>)> = abbrevs.into_iter().collect();
+        abbrevs.sort_unstable_by_key(|(c, _)| *c);
+        Ok(Matcher {
+            automaton,
+            patterns,
+            abbrevs,
+        })
     }
 
     /// Lower is better: the reading of an ambiguous form that news text usually means.
@@ -339,12 +354,18 @@ impl Matcher {
 
     /// Entries whose one-character compound form is `c` (日 → Japan), best first.
     pub fn abbrev(&self, c: char) -> &[usize] {
-        self.abbrevs.get(&c).map(Vec::as_slice).unwrap_or(&[])
+        match self.abbrevs.binary_search_by_key(&c, |(k, _)| *k) {
+            Ok(i) => &self.abbrevs[i].1,
+            Err(_) => &[],
+        }
     }
 }
 
 #[cfg(test)]
-#[expect(clippy::unwrap_used, reason = "a failing test should panic with its value")]
+#[expect(
+    clippy::unwrap_used,
+    reason = "a failing test should panic with its value"
+)]
 mod tests {
     use super::*;
 
@@ -360,15 +381,22 @@ mod tests {
         let g = Gazetteer::from_tsv("t.tsv", SAMPLE).unwrap();
         assert_eq!(g.len(), 4);
         let qd = g.by_id("gb:370200").unwrap();
-        let names: Vec<_> = g.ancestors(qd).iter().map(|&i| g.entry(i).name.clone()).collect();
+        let names: Vec<_> = g
+            .ancestors(qd)
+            .iter()
+            .map(|&i| g.entry(i).name.clone())
+            .collect();
         assert_eq!(names, ["辽宁省", "中国"]);
         assert_eq!(g.entry(g.country_of(qd).unwrap()).name, "中国");
     }
 
     #[test]
     fn bad_type_names_file_and_line() {
-        let err = Gazetteer::from_tsv("x.tsv", "id\ttype\tname\taliases\tabbrev\tlabel_en\tparent\tcountry\twikidata\na\tTown\tb\n")
-            .unwrap_err();
+        let err = Gazetteer::from_tsv(
+            "x.tsv",
+            "id\ttype\tname\taliases\tabbrev\tlabel_en\tparent\tcountry\twikidata\na\tTown\tb\n",
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("x.tsv:2:"), "{err}");
     }
 

@@ -20,7 +20,8 @@ const NODES: &str = "SELECT ?e ?type ?label ?country WHERE {
   OPTIONAL { ?e cc:country ?country }
 }";
 
-const ALIASES: &str = "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias . ?e cc:mentionedIn ?d }";
+const ALIASES: &str =
+    "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias . ?e cc:mentionedIn ?d }";
 
 const STATEMENTS: &str = "SELECT ?s ?p ?o ?role ?rank ?date ?evidence ?doc WHERE {
   ?st a cc:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
@@ -39,17 +40,6 @@ const BARE_TRIPLES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
   FILTER NOT EXISTS { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
 } ORDER BY ?s ?p ?o";
 
-/// A test keeps the VALUES list of `BARE_TRIPLES` equal to the closed list of predicates.
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn bare_triples_name_every_predicate() {
-        for p in crate::model::Predicate::ALL {
-            assert!(super::BARE_TRIPLES.contains(&format!("cc:{p} ")), "{p}");
-        }
-    }
-}
-
 impl KnowledgeGraph {
     /// The projection of everything in `store`, restricted by `filter`.
     ///
@@ -65,7 +55,9 @@ impl KnowledgeGraph {
                 .and_then(|t| t.parse::<EntityType>().ok());
             if let Some(Term::Literal(label)) = row.get("label") {
                 match label.language() {
-                    Some(l) if l.starts_with("en") => node.label_en = Some(label.value().to_owned()),
+                    Some(l) if l.starts_with("en") => {
+                        node.label_en = Some(label.value().to_owned())
+                    }
                     _ => node.label_zh = Some(label.value().to_owned()),
                 }
             }
@@ -126,4 +118,14 @@ fn iri(row: &QuerySolution, variable: &str) -> Option<String> {
 fn triple(row: &QuerySolution) -> Option<(String, Predicate, String)> {
     let p = iri(row, "p")?.strip_prefix(cc::NAMESPACE)?.parse().ok()?;
     Some((iri(row, "s")?, p, iri(row, "o")?))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bare_triples_name_every_predicate() {
+        for p in crate::model::Predicate::ALL {
+            assert!(super::BARE_TRIPLES.contains(&format!("cc:{p} ")), "{p}");
+        }
+    }
 }

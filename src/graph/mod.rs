@@ -50,9 +50,9 @@ mod communities;
 mod components;
 mod degree;
 mod find;
-mod from_store;
 #[cfg(test)]
 pub(crate) mod fixtures;
+mod from_store;
 mod neighbors;
 mod pagerank;
 mod paths;
@@ -71,8 +71,8 @@ pub use components::{Components, connected_components};
 pub use degree::{Degree, degree};
 pub use neighbors::{Direction, Neighbor, NeighborGroup, neighbors_by_predicate};
 pub use pagerank::{DAMPING, page_rank};
-pub use write_back::write_back;
 pub use paths::{Hop, HopEdge, Path, all_shortest_paths, shortest_path};
+pub use write_back::write_back;
 
 use crate::model::{EntityType, Predicate};
 use petgraph::graph::DiGraph;

@@ -26,7 +26,11 @@ pub(crate) fn ego_svg(app: &App, iri: &str) -> Result<Option<String>, String> {
     }
     let options = DrawOptions {
         lang: Lang::Both,
-        layout: if ego.node_count() > 12 { Layout::Neato } else { Layout::Dot },
+        layout: if ego.node_count() > 12 {
+            Layout::Neato
+        } else {
+            Layout::Dot
+        },
         max_nodes: Some(MAX_NODES),
         ..DrawOptions::default()
     };
@@ -41,13 +45,18 @@ pub(crate) fn ego_svg(app: &App, iri: &str) -> Result<Option<String>, String> {
 /// The projection of the store as of the last write.
 fn projection(app: &App) -> Result<Arc<KnowledgeGraph>, String> {
     let generation = app.generation.load(Ordering::SeqCst);
-    let mut cache = app.projection.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut cache = app
+        .projection
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
     if let Some((built, graph)) = cache.as_ref()
         && *built == generation
     {
         return Ok(Arc::clone(graph));
     }
-    let graph = Arc::new(KnowledgeGraph::from_store(&app.store, &Filter::default()).map_err(|e| e.to_string())?);
+    let graph = Arc::new(
+        KnowledgeGraph::from_store(&app.store, &Filter::default()).map_err(|e| e.to_string())?,
+    );
     *cache = Some((generation, Arc::clone(&graph)));
     Ok(graph)
 }

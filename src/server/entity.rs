@@ -73,7 +73,11 @@ pub(crate) fn brief(app: &App, iri: &str) -> Brief {
 /// Distinct objects of `subject predicate ?o` over all graphs, in store order.
 fn objects(app: &App, subject: NamedNodeRef<'_>, predicate: NamedNodeRef<'_>) -> Vec<Term> {
     let mut seen = Vec::new();
-    for quad in app.store.oxigraph().quads_for_pattern(Some(subject.into()), Some(predicate), None, None) {
+    for quad in
+        app.store
+            .oxigraph()
+            .quads_for_pattern(Some(subject.into()), Some(predicate), None, None)
+    {
         if let Ok(quad) = quad
             && !seen.contains(&quad.object)
         {
@@ -86,7 +90,11 @@ fn objects(app: &App, subject: NamedNodeRef<'_>, predicate: NamedNodeRef<'_>) ->
 /// Distinct named subjects of `?s predicate object` over all graphs.
 fn subjects(app: &App, predicate: NamedNodeRef<'_>, object: TermRef<'_>) -> Vec<NamedNode> {
     let mut seen = BTreeSet::new();
-    for quad in app.store.oxigraph().quads_for_pattern(None, Some(predicate), Some(object), None) {
+    for quad in app
+        .store
+        .oxigraph()
+        .quads_for_pattern(None, Some(predicate), Some(object), None)
+    {
         if let Ok(quad) = quad
             && let NamedOrBlankNode::NamedNode(subject) = quad.subject
         {
@@ -114,7 +122,14 @@ pub(crate) fn page(app: &App, params: &Params) -> Reply {
         return match NamedNode::new(iri) {
             Ok(node) if exists(app, node.as_ref()) => entity_page(app, &node),
             Ok(_) => missing(&format!("Nothing in the store is called <{iri}>.")),
-            Err(e) => Reply::html(400, html::page("Bad IRI", "", &format!("<h1>Bad IRI</h1><p>{}</p>", escape(&e.to_string())))),
+            Err(e) => Reply::html(
+                400,
+                html::page(
+                    "Bad IRI",
+                    "",
+                    &format!("<h1>Bad IRI</h1><p>{}</p>", escape(&e.to_string())),
+                ),
+            ),
         };
     }
     let Some(name) = params.get("name").map(str::trim).filter(|n| !n.is_empty()) else {
@@ -146,7 +161,11 @@ pub(crate) fn page(app: &App, params: &Params) -> Reply {
                     )
                 })
                 .collect();
-            let main = format!("<h1>“{}” names {} entities</h1>\n<ul class=\"hits\">\n{items}</ul>", escape(name), several.len());
+            let main = format!(
+                "<h1>“{}” names {} entities</h1>\n<ul class=\"hits\">\n{items}</ul>",
+                escape(name),
+                several.len()
+            );
             Reply::html(300, html::page(name, name, &main))
         }
     }
@@ -162,8 +181,14 @@ fn missing(message: &str) -> Reply {
 
 fn exists(app: &App, node: NamedNodeRef<'_>) -> bool {
     let store = app.store.oxigraph();
-    store.quads_for_pattern(Some(node.into()), None, None, None).next().is_some()
-        || store.quads_for_pattern(None, None, Some(node.into()), None).next().is_some()
+    store
+        .quads_for_pattern(Some(node.into()), None, None, None)
+        .next()
+        .is_some()
+        || store
+            .quads_for_pattern(None, None, Some(node.into()), None)
+            .next()
+            .is_some()
 }
 
 /// One relation of the entity, from its `cc:Statement` node.
@@ -208,7 +233,8 @@ fn relations(app: &App, node: NamedNodeRef<'_>) -> Vec<Relation> {
                     qualifiers.push((name, value));
                 }
             }
-            let span = first_text(app, st, nif::BEGIN_INDEX).zip(first_text(app, st, nif::END_INDEX));
+            let span =
+                first_text(app, st, nif::BEGIN_INDEX).zip(first_text(app, st, nif::END_INDEX));
             out.push(Relation {
                 predicate: predicate.into_string(),
                 other: other.into_string(),
@@ -226,7 +252,10 @@ fn relations(app: &App, node: NamedNodeRef<'_>) -> Vec<Relation> {
 
 fn facts(app: &App, node: NamedNodeRef<'_>) -> Vec<Fact> {
     let mut out = Vec::new();
-    for (role, other_role) in [(cc::OBSERVED_ENTITY, cc::COUNTERPART), (cc::COUNTERPART, cc::OBSERVED_ENTITY)] {
+    for (role, other_role) in [
+        (cc::OBSERVED_ENTITY, cc::COUNTERPART),
+        (cc::COUNTERPART, cc::OBSERVED_ENTITY),
+    ] {
         for observation in subjects(app, role, node.into()) {
             let obs = observation.as_ref();
             let Some(measure) = first_text(app, obs, cc::MEASURE) else {
@@ -285,7 +314,8 @@ impl<'a> Names<'a> {
             None => {
                 let found = match NamedNode::new(iri) {
                     Ok(node) => (
-                        first_text(self.app, node.as_ref(), schema::NAME).unwrap_or_else(|| html::local_name(iri).to_owned()),
+                        first_text(self.app, node.as_ref(), schema::NAME)
+                            .unwrap_or_else(|| html::local_name(iri).to_owned()),
                         first_text(self.app, node.as_ref(), schema::DATE_PUBLISHED),
                     ),
                     Err(_) => (iri.to_owned(), None),
@@ -294,7 +324,9 @@ impl<'a> Names<'a> {
                 found
             }
         };
-        let date = date.map(|d| format!(" <span class=\"date\">{}</span>", escape(&d))).unwrap_or_default();
+        let date = date
+            .map(|d| format!(" <span class=\"date\">{}</span>", escape(&d)))
+            .unwrap_or_default();
         format!("{}{date}", html::iri_link(iri, &name))
     }
 }
@@ -302,7 +334,11 @@ impl<'a> Names<'a> {
 /// The evidence sentence with the names of both ends marked.
 fn evidence_html(evidence: &str, names: &[&str]) -> String {
     let mut html = escape(evidence);
-    let mut marked: Vec<String> = names.iter().filter(|n| n.chars().count() >= 2).map(|n| escape(n)).collect();
+    let mut marked: Vec<String> = names
+        .iter()
+        .filter(|n| n.chars().count() >= 2)
+        .map(|n| escape(n))
+        .collect();
     marked.sort_by_key(|n| std::cmp::Reverse(n.len()));
     marked.dedup();
     for name in marked {
@@ -329,27 +365,44 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
 
     // Heading: names, types, IRI, links out.
     let title = info.name(iri);
-    let _ = write!(main, "<article class=\"entity-page\">\n<header class=\"entity-head\">\n<h1>{}</h1>\n", names_html(&info, iri));
+    let _ = write!(
+        main,
+        "<article class=\"entity-page\">\n<header class=\"entity-head\">\n<h1>{}</h1>\n",
+        names_html(&info, iri)
+    );
     let _ = write!(main, "<p class=\"types\">{}</p>\n", types_html(app, &info));
     let describe = format!("DESCRIBE <{iri}>");
     let mut links = vec![
         format!("<code>{}</code>", escape(&html::compact(iri))),
-        format!("<a href=\"/sparql?query={}&amp;format=turtle\">RDF (Turtle)</a>", percent_encode(&describe)),
+        format!(
+            "<a href=\"/sparql?query={}&amp;format=turtle\">RDF (Turtle)</a>",
+            percent_encode(&describe)
+        ),
     ];
     for term in objects(app, node.as_ref(), skos::EXACT_MATCH) {
         if let Term::NamedNode(same) = term {
-            links.push(format!("= {}", html::iri_link(same.as_str(), &html::compact(same.as_str()))));
+            links.push(format!(
+                "= {}",
+                html::iri_link(same.as_str(), &html::compact(same.as_str()))
+            ));
         }
     }
     for term in objects(app, node.as_ref(), cc::COUNTRY) {
         if let Term::NamedNode(country) = term {
-            links.push(format!("国家 country: {}", names.entity_link(country.as_str())));
+            links.push(format!(
+                "国家 country: {}",
+                names.entity_link(country.as_str())
+            ));
         }
     }
     let _ = write!(main, "<p class=\"iri\">{}</p>\n", links.join(" · "));
     if !info.aliases.is_empty() {
         let aliases: Vec<String> = info.aliases.iter().map(|a| escape(a)).collect();
-        let _ = write!(main, "<p class=\"aliases\">别名 Also called: {}</p>\n", aliases.join("、"));
+        let _ = write!(
+            main,
+            "<p class=\"aliases\">别名 Also called: {}</p>\n",
+            aliases.join("、")
+        );
     }
     main.push_str("</header>\n");
 
@@ -359,7 +412,11 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
         Ok(Some(svg)) => main.push_str(&svg),
         Ok(None) => main.push_str("<p class=\"hint\">No relation to draw.</p>"),
         Err(message) => {
-            let _ = write!(main, "<p class=\"hint\">The diagram cannot be drawn: {}</p>", escape(&message));
+            let _ = write!(
+                main,
+                "<p class=\"hint\">The diagram cannot be drawn: {}</p>",
+                escape(&message)
+            );
         }
     }
     main.push_str("\n</section>\n");
@@ -375,7 +432,11 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
         })
         .collect();
     sorted.sort_by(|a, b| (&a.0, &a.1, &a.2.document).cmp(&(&b.0, &b.1, &b.2.document)));
-    let _ = write!(main, "<section class=\"relations\">\n<h2>关系 Relations <span class=\"count\">{}</span></h2>\n", sorted.len());
+    let _ = write!(
+        main,
+        "<section class=\"relations\">\n<h2>关系 Relations <span class=\"count\">{}</span></h2>\n",
+        sorted.len()
+    );
     if sorted.is_empty() {
         main.push_str("<p class=\"hint\">No relation was extracted for it.</p>\n");
     } else {
@@ -404,14 +465,32 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
             let evidence = relation
                 .evidence
                 .as_deref()
-                .map(|e| format!("<blockquote lang=\"zh\">{}</blockquote>", evidence_html(e, &marks)))
+                .map(|e| {
+                    format!(
+                        "<blockquote lang=\"zh\">{}</blockquote>",
+                        evidence_html(e, &marks)
+                    )
+                })
                 .unwrap_or_default();
-            let mut source = relation.document.as_deref().map(|d| names.document_link(d)).unwrap_or_default();
+            let mut source = relation
+                .document
+                .as_deref()
+                .map(|d| names.document_link(d))
+                .unwrap_or_default();
             if let Some((begin, end)) = &relation.span {
-                let _ = write!(source, "<br><span class=\"offsets\">chars {}–{}</span>", escape(begin), escape(end));
+                let _ = write!(
+                    source,
+                    "<br><span class=\"offsets\">chars {}–{}</span>",
+                    escape(begin),
+                    escape(end)
+                );
             }
             if let Some(rule) = &relation.rule {
-                let _ = write!(source, "<br><span class=\"rule\">rule {}</span>", escape(rule));
+                let _ = write!(
+                    source,
+                    "<br><span class=\"rule\">rule {}</span>",
+                    escape(rule)
+                );
             }
             let _ = write!(
                 main,
@@ -429,7 +508,11 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
     // Facts.
     let facts = facts(app, node.as_ref());
     if !facts.is_empty() {
-        let _ = write!(main, "<section class=\"facts\">\n<h2>数据 Facts <span class=\"count\">{}</span></h2>\n", facts.len());
+        let _ = write!(
+            main,
+            "<section class=\"facts\">\n<h2>数据 Facts <span class=\"count\">{}</span></h2>\n",
+            facts.len()
+        );
         main.push_str(
             "<div class=\"table-wrap\"><table class=\"facts sortable\">\n<thead><tr><th>指标 Measure</th><th>数值 Value</th>\
              <th>时期 Period</th><th>对方 Counterpart</th><th>证据 Evidence</th><th>来源 Source</th></tr></thead>\n<tbody>\n",
@@ -437,17 +520,33 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
         for fact in &facts {
             let value = format!(
                 "{}{} {}",
-                fact.approximation.as_deref().map(|a| format!("<span class=\"q\">{}</span> ", escape(a))).unwrap_or_default(),
+                fact.approximation
+                    .as_deref()
+                    .map(|a| format!("<span class=\"q\">{}</span> ", escape(a)))
+                    .unwrap_or_default(),
                 escape(&fact.value),
                 escape(fact.unit.as_deref().unwrap_or_default())
             );
-            let other = fact.other.as_deref().map(|o| names.entity_link(o)).unwrap_or_default();
+            let other = fact
+                .other
+                .as_deref()
+                .map(|o| names.entity_link(o))
+                .unwrap_or_default();
             let evidence = fact
                 .evidence
                 .as_deref()
-                .map(|e| format!("<blockquote lang=\"zh\">{}</blockquote>", evidence_html(e, &[])))
+                .map(|e| {
+                    format!(
+                        "<blockquote lang=\"zh\">{}</blockquote>",
+                        evidence_html(e, &[])
+                    )
+                })
                 .unwrap_or_default();
-            let source = fact.document.as_deref().map(|d| names.document_link(d)).unwrap_or_default();
+            let source = fact
+                .document
+                .as_deref()
+                .map(|d| names.document_link(d))
+                .unwrap_or_default();
             let _ = write!(
                 main,
                 "<tr><td>{}</td><td class=\"number\">{value}</td><td>{}</td><td>{other}</td><td>{evidence}</td><td>{source}</td></tr>\n",
@@ -468,10 +567,20 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
         cc::MENTIONED_IN.as_str(),
     ]
     .into_iter()
-    .chain(sorted.iter().filter(|r| r.2.outgoing).map(|r| r.2.predicate.as_str()))
+    .chain(
+        sorted
+            .iter()
+            .filter(|r| r.2.outgoing)
+            .map(|r| r.2.predicate.as_str()),
+    )
     .collect();
     let mut other_rows: Vec<(String, Term)> = Vec::new();
-    for quad in app.store.oxigraph().quads_for_pattern(Some(node.as_ref().into()), None, None, None).flatten() {
+    for quad in app
+        .store
+        .oxigraph()
+        .quads_for_pattern(Some(node.as_ref().into()), None, None, None)
+        .flatten()
+    {
         let row = (quad.predicate.as_str().to_owned(), quad.object);
         if !shown.contains(row.0.as_str()) && !other_rows.contains(&row) {
             other_rows.push(row);
@@ -504,7 +613,11 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
         })
         .collect();
     if !mentioned_in.is_empty() {
-        let _ = write!(main, "<section class=\"documents\">\n<h2>来源 Mentioned in <span class=\"count\">{}</span></h2>\n<ul>\n", mentioned_in.len());
+        let _ = write!(
+            main,
+            "<section class=\"documents\">\n<h2>来源 Mentioned in <span class=\"count\">{}</span></h2>\n<ul>\n",
+            mentioned_in.len()
+        );
         for document in &mentioned_in {
             let _ = write!(main, "<li>{}</li>\n", names.document_link(document));
         }
@@ -521,7 +634,11 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
             main,
             "<section class=\"mentions\">\n<h2>提及的实体 Entities mentioned <span class=\"count\">{}</span></h2>\n<p class=\"chips\">{}</p>\n</section>\n",
             links.len(),
-            links.into_iter().map(|(_, link)| link).collect::<Vec<_>>().join(" ")
+            links
+                .into_iter()
+                .map(|(_, link)| link)
+                .collect::<Vec<_>>()
+                .join(" ")
         );
     }
     main.push_str("</article>");

@@ -75,25 +75,32 @@ fn read(app: &App, request: &Request, params: &Params, target: &Target) -> Reply
             };
             let media = media_type(format.rdf_format().media_type());
             stream(app, &media, move |store, out| {
-                store.export(out, format, None, false).map_err(|e| e.to_string())
+                store
+                    .export(out, format, None, false)
+                    .map_err(|e| e.to_string())
             })
         }
         Target::Default | Target::Named(_) => {
             let graph = match target {
-                Target::Named(iri) => {
-                    match app.store.oxigraph().contains_named_graph(iri) {
-                        Ok(true) => GraphName::NamedNode(iri.clone()),
-                        Ok(false) => return Reply::text(404, format!("no graph <{}> in the store", iri.as_str())),
-                        Err(e) => return Reply::text(500, e.to_string()),
+                Target::Named(iri) => match app.store.oxigraph().contains_named_graph(iri) {
+                    Ok(true) => GraphName::NamedNode(iri.clone()),
+                    Ok(false) => {
+                        return Reply::text(
+                            404,
+                            format!("no graph <{}> in the store", iri.as_str()),
+                        );
                     }
-                }
+                    Err(e) => return Reply::text(500, e.to_string()),
+                },
                 _ => GraphName::DefaultGraph,
             };
             let Some(format) = negotiate(accept.as_deref(), GRAPH_OFFERS) else {
                 return not_acceptable(GRAPH_OFFERS.iter().map(|(m, _)| *m));
             };
             let media = media_type(format.media_type());
-            stream(app, &media, move |store, out| write_graph(store, &graph, format, out))
+            stream(app, &media, move |store, out| {
+                write_graph(store, &graph, format, out)
+            })
         }
     };
     if params.has("download") {
@@ -103,14 +110,23 @@ fn read(app: &App, request: &Request, params: &Params, target: &Target) -> Reply
             .find(|(n, _)| *n == "Content-Type")
             .map(|(_, v)| extension_of(v))
             .unwrap_or("txt");
-        reply.with_header("Content-Disposition", format!("attachment; filename=\"cckg.{extension}\""))
+        reply.with_header(
+            "Content-Disposition",
+            format!("attachment; filename=\"cckg.{extension}\""),
+        )
     } else {
         reply
     }
 }
 
 fn not_acceptable<'a>(types: impl Iterator<Item = &'a str>) -> Reply {
-    Reply::text(406, format!("none of the accepted media types can be produced; available: {}", types.collect::<Vec<_>>().join(", ")))
+    Reply::text(
+        406,
+        format!(
+            "none of the accepted media types can be produced; available: {}",
+            types.collect::<Vec<_>>().join(", ")
+        ),
+    )
 }
 
 /// The `format` parameter (as used by the web page's download links) as a media type.
@@ -126,11 +142,21 @@ fn format_media_type(name: &str) -> Option<&'static str> {
     })
 }
 
-fn write_graph(store: &Store, graph: &GraphName, format: RdfFormat, out: &mut dyn Write) -> Result<(), String> {
+fn write_graph(
+    store: &Store,
+    graph: &GraphName,
+    format: RdfFormat,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let mut writer = prefixed(RdfSerializer::from_format(format)).for_writer(out);
-    for quad in store.oxigraph().quads_for_pattern(None, None, None, Some(graph.as_ref())) {
+    for quad in store
+        .oxigraph()
+        .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+    {
         let quad = quad.map_err(|e| e.to_string())?;
-        writer.serialize_triple(quad.as_ref()).map_err(|e| e.to_string())?;
+        writer
+            .serialize_triple(quad.as_ref())
+            .map_err(|e| e.to_string())?;
     }
     writer.finish().map(|_| ()).map_err(|e| e.to_string())
 }
@@ -145,15 +171,19 @@ fn stream(
 ) -> Reply {
     let (sender, receiver) = sync_channel(4);
     let store = Arc::clone(&app.store);
-    let spawned = std::thread::Builder::new().name("cckg-export".into()).spawn(move || {
-        let mut writer = std::io::BufWriter::with_capacity(64 * 1024, ChunkWriter(sender.clone()));
-        let result = export(&*store, &mut writer).and_then(|()| writer.flush().map_err(|e| e.to_string()));
-        if let Err(message) = result {
-            eprintln!("cckg serve: export failed: {message}");
-            // The reader may be gone already; then nobody needs the message.
-            let _ = sender.send(Err(message));
-        }
-    });
+    let spawned = std::thread::Builder::new()
+        .name("cckg-export".into())
+        .spawn(move || {
+            let mut writer =
+                std::io::BufWriter::with_capacity(64 * 1024, ChunkWriter(sender.clone()));
+            let result = export(&*store, &mut writer)
+                .and_then(|()| writer.flush().map_err(|e| e.to_string()));
+            if let Err(message) = result {
+                eprintln!("cckg serve: export failed: {message}");
+                // The reader may be gone already; then nobody needs the message.
+                let _ = sender.send(Err(message));
+            }
+        });
     match spawned {
         Ok(_) => Reply {
             status: 200,
@@ -172,9 +202,9 @@ struct ChunkWriter(SyncSender<Result<Vec<u8>, String>>);
 
 impl Write for ChunkWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .send(Ok(buf.to_vec()))
-            .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client went away"))?;
+        self.0.send(Ok(buf.to_vec())).map_err(|_| {
+            std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client went away")
+        })?;
         Ok(buf.len())
     }
 
@@ -226,15 +256,22 @@ fn write(app: &App, request: &mut Request, target: &Target) -> Reply {
         Target::Named(iri) => GraphName::NamedNode(iri.clone()),
         Target::Default => GraphName::DefaultGraph,
         Target::Dataset if replace => {
-            return Reply::text(405, "PUT replaces one graph: give ?graph=IRI or ?default").with_header("Allow", "GET, POST");
+            return Reply::text(405, "PUT replaces one graph: give ?graph=IRI or ?default")
+                .with_header("Allow", "GET, POST");
         }
         Target::Dataset if !format.supports_datasets() => {
-            return Reply::text(400, "triples need a graph: give ?graph=IRI or ?default, or send TriG or N-Quads");
+            return Reply::text(
+                400,
+                "triples need a graph: give ?graph=IRI or ?default, or send TriG or N-Quads",
+            );
         }
         Target::Dataset => GraphName::DefaultGraph,
     };
     if format.supports_datasets() && !matches!(target, Target::Dataset) {
-        return Reply::text(415, "a graph takes triples: send Turtle, N-Triples, JSON-LD or RDF/XML");
+        return Reply::text(
+            415,
+            "a graph takes triples: send Turtle, N-Triples, JSON-LD or RDF/XML",
+        );
     }
     let mut parser = RdfParser::from_format(format).with_default_graph(graph.clone());
     if let GraphName::NamedNode(iri) = &graph
@@ -278,12 +315,15 @@ fn delete(app: &App, target: &Target) -> Reply {
     let result = match target {
         Target::Named(iri) => match store.contains_named_graph(iri) {
             Ok(true) => store.remove_named_graph(iri),
-            Ok(false) => return Reply::text(404, format!("no graph <{}> in the store", iri.as_str())),
+            Ok(false) => {
+                return Reply::text(404, format!("no graph <{}> in the store", iri.as_str()));
+            }
             Err(e) => Err(e),
         },
         Target::Default => store.clear_graph(GraphNameRef::DefaultGraph),
         Target::Dataset => {
-            return Reply::text(405, "DELETE removes one graph: give ?graph=IRI or ?default").with_header("Allow", "GET, POST");
+            return Reply::text(405, "DELETE removes one graph: give ?graph=IRI or ?default")
+                .with_header("Allow", "GET, POST");
         }
     };
     match result {

@@ -68,7 +68,10 @@ pub(crate) fn compact(iri: &str) -> String {
         .iter()
         .filter_map(|(prefix, ns)| iri.strip_prefix(ns).map(|local| (prefix, local)))
         .find(|(_, local)| !local.is_empty())
-        .map_or_else(|| iri.to_owned(), |(prefix, local)| format!("{prefix}:{local}"))
+        .map_or_else(
+            || iri.to_owned(),
+            |(prefix, local)| format!("{prefix}:{local}"),
+        )
 }
 
 /// A term as HTML: local IRIs link to their entity page, web IRIs link out, literals
@@ -76,13 +79,19 @@ pub(crate) fn compact(iri: &str) -> String {
 pub(crate) fn term(term: &Term) -> String {
     match term {
         Term::NamedNode(node) => iri_link(node.as_str(), &compact(node.as_str())),
-        Term::BlankNode(node) => format!("<span class=\"bnode\">_:{}</span>", escape(node.as_str())),
+        Term::BlankNode(node) => {
+            format!("<span class=\"bnode\">_:{}</span>", escape(node.as_str()))
+        }
         Term::Literal(literal) => {
             let mut html = format!("<span class=\"literal\">{}</span>", escape(literal.value()));
             if let Some(language) = literal.language() {
                 let _ = write!(html, "<sup class=\"lang\">{}</sup>", escape(language));
             } else if literal.datatype() != oxigraph::model::vocab::xsd::STRING {
-                let _ = write!(html, "<sup class=\"datatype\">{}</sup>", escape(&compact(literal.datatype().as_str())));
+                let _ = write!(
+                    html,
+                    "<sup class=\"datatype\">{}</sup>",
+                    escape(&compact(literal.datatype().as_str()))
+                );
             }
             html
         }
@@ -93,9 +102,17 @@ pub(crate) fn term(term: &Term) -> String {
 /// plain text otherwise (no `javascript:` links from data).
 pub(crate) fn iri_link(iri: &str, text: &str) -> String {
     if is_local(iri) {
-        format!("<a class=\"entity\" href=\"{}\">{}</a>", escape(&entity_href(iri)), escape(text))
+        format!(
+            "<a class=\"entity\" href=\"{}\">{}</a>",
+            escape(&entity_href(iri)),
+            escape(text)
+        )
     } else if iri.starts_with("http://") || iri.starts_with("https://") {
-        format!("<a class=\"external\" href=\"{}\" rel=\"noopener noreferrer\">{}</a>", escape(iri), escape(text))
+        format!(
+            "<a class=\"external\" href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+            escape(iri),
+            escape(text)
+        )
     } else {
         format!("<span class=\"iri\">{}</span>", escape(text))
     }
@@ -113,7 +130,8 @@ impl OntologyLabels {
             if quad.predicate.as_ref() != rdfs::LABEL {
                 continue;
             }
-            let (oxigraph::model::NamedOrBlankNode::NamedNode(subject), Term::Literal(label)) = (&quad.subject, &quad.object)
+            let (oxigraph::model::NamedOrBlankNode::NamedNode(subject), Term::Literal(label)) =
+                (&quad.subject, &quad.object)
             else {
                 continue;
             };
@@ -148,7 +166,9 @@ impl OntologyLabels {
 
 /// The last segment of an IRI.
 pub(crate) fn local_name(iri: &str) -> &str {
-    iri.rsplit(['/', '#']).find(|s| !s.is_empty()).unwrap_or(iri)
+    iri.rsplit(['/', '#'])
+        .find(|s| !s.is_empty())
+        .unwrap_or(iri)
 }
 
 #[cfg(test)]
@@ -157,7 +177,10 @@ mod tests {
 
     #[test]
     fn everything_is_escaped() {
-        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
         let page = page("<t>", "\"><script>", "");
         assert!(!page.contains("<script>"));
         assert!(!page.contains("<t>"));
@@ -166,7 +189,10 @@ mod tests {
     #[test]
     fn only_web_iris_link_out() {
         assert!(iri_link("javascript:alert(1)", "x").starts_with("<span"));
-        assert!(iri_link("https://w3id.org/cckg/id/gb-370200", "青岛").contains("/entity?iri=https%3A%2F%2F"));
+        assert!(
+            iri_link("https://w3id.org/cckg/id/gb-370200", "青岛")
+                .contains("/entity?iri=https%3A%2F%2F")
+        );
         assert_eq!(compact("https://w3id.org/cckg/ontology#City"), "cc:City");
         assert_eq!(compact("urn:x"), "urn:x");
     }
@@ -174,7 +200,10 @@ mod tests {
     #[test]
     fn the_ontology_has_bilingual_labels() {
         let labels = OntologyLabels::load();
-        assert_eq!(labels.both("https://w3id.org/cckg/ontology#friendshipCity"), "友好城市 · friendship city");
+        assert_eq!(
+            labels.both("https://w3id.org/cckg/ontology#friendshipCity"),
+            "友好城市 · friendship city"
+        );
         assert_eq!(labels.short("urn:x#thing"), "thing");
     }
 }

@@ -65,7 +65,8 @@ impl Reply {
 
     /// `405 Method Not Allowed` naming the methods that are.
     pub fn method_not_allowed(allowed: &str) -> Self {
-        Self::text(405, format!("method not allowed here; use {allowed}")).with_header("Allow", allowed)
+        Self::text(405, format!("method not allowed here; use {allowed}"))
+            .with_header("Allow", allowed)
     }
 
     /// Adds a header.
@@ -113,12 +114,19 @@ impl Params {
 
     /// The first value of a parameter.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Every value of a parameter.
     pub fn all(&self, name: &str) -> Vec<&str> {
-        self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+        self.0
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     /// Whether the parameter is present (with or without a value).
@@ -136,7 +144,9 @@ pub(crate) fn percent_decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -176,12 +186,23 @@ pub(crate) fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
 
 /// The media type of the request body, lower case, without parameters.
 pub(crate) fn content_type(request: &Request) -> Option<String> {
-    header(request, "Content-Type").map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+    header(request, "Content-Type").map(|v| {
+        v.split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase()
+    })
 }
 
 /// Reads the request body, refusing (413) one longer than `max` bytes.
 pub(crate) fn read_body(request: &mut Request, max: usize) -> Result<Vec<u8>, Reply> {
-    let too_large = || Reply::text(413, format!("request body larger than {max} bytes (--max-body)"));
+    let too_large = || {
+        Reply::text(
+            413,
+            format!("request body larger than {max} bytes (--max-body)"),
+        )
+    };
     if request.body_length().is_some_and(|n| n > max) {
         return Err(too_large());
     }
@@ -201,7 +222,8 @@ pub(crate) fn read_body(request: &mut Request, max: usize) -> Result<Vec<u8>, Re
 /// Reads the body as UTF-8 text.
 pub(crate) fn read_text_body(request: &mut Request, max: usize) -> Result<String, Reply> {
     let body = read_body(request, max)?;
-    String::from_utf8(body).map_err(|e| Reply::text(400, format!("the request body is not UTF-8: {e}")))
+    String::from_utf8(body)
+        .map_err(|e| Reply::text(400, format!("the request body is not UTF-8: {e}")))
 }
 
 /// Picks one of `offers` (media type, value), in the server's order of preference, for
@@ -276,13 +298,26 @@ mod tests {
 
     #[test]
     fn negotiation_follows_quality_then_server_order() {
-        let offers = [("application/json", 1), ("application/xml", 2), ("text/csv", 3)];
+        let offers = [
+            ("application/json", 1),
+            ("application/xml", 2),
+            ("text/csv", 3),
+        ];
         assert_eq!(negotiate(None, &offers), Some(1));
         assert_eq!(negotiate(Some("text/csv"), &offers), Some(3));
-        assert_eq!(negotiate(Some("text/*;q=0.5, application/xml;q=0.4"), &offers), Some(3));
+        assert_eq!(
+            negotiate(Some("text/*;q=0.5, application/xml;q=0.4"), &offers),
+            Some(3)
+        );
         assert_eq!(negotiate(Some("*/*"), &offers), Some(1));
-        assert_eq!(negotiate(Some("text/html,application/xml;q=0.9,*/*;q=0.8"), &offers), Some(2));
+        assert_eq!(
+            negotiate(Some("text/html,application/xml;q=0.9,*/*;q=0.8"), &offers),
+            Some(2)
+        );
         assert_eq!(negotiate(Some("image/png"), &offers), None);
-        assert_eq!(negotiate(Some("*/*, application/json;q=0"), &offers), Some(2));
+        assert_eq!(
+            negotiate(Some("*/*, application/json;q=0"), &offers),
+            Some(2)
+        );
     }
 }

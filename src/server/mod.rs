@@ -189,16 +189,21 @@ impl Server {
             ));
         }
         if options.update_token.as_deref().is_some_and(str::is_empty) {
-            return Err(ServerError::Invalid("--update-token must not be empty".to_owned()));
+            return Err(ServerError::Invalid(
+                "--update-token must not be empty".to_owned(),
+            ));
         }
         let http = tiny_http::Server::http(&options.bind).map_err(|e| ServerError::Bind {
             address: options.bind.clone(),
             message: e.to_string(),
         })?;
-        let address = http.server_addr().to_ip().ok_or_else(|| ServerError::Bind {
-            address: options.bind.clone(),
-            message: "not an IP socket".to_owned(),
-        })?;
+        let address = http
+            .server_addr()
+            .to_ip()
+            .ok_or_else(|| ServerError::Bind {
+                address: options.bind.clone(),
+                message: "not an IP socket".to_owned(),
+            })?;
         let app = App {
             store: Arc::new(store),
             address,
@@ -306,8 +311,13 @@ fn route(app: &App, request: &mut Request) -> Reply {
         "/search" => pages::search(app, &params),
         "/entity" => entity::page(app, &params),
         "/assets/style.css" => asset("text/css; charset=utf-8", include_str!("assets/style.css")),
-        "/assets/app.js" => asset("text/javascript; charset=utf-8", include_str!("assets/app.js")),
-        "/favicon.svg" | "/favicon.ico" => asset("image/svg+xml", include_str!("assets/favicon.svg")),
+        "/assets/app.js" => asset(
+            "text/javascript; charset=utf-8",
+            include_str!("assets/app.js"),
+        ),
+        "/favicon.svg" | "/favicon.ico" => {
+            asset("image/svg+xml", include_str!("assets/favicon.svg"))
+        }
         _ => pages::not_found(path),
     }
 }
@@ -325,14 +335,21 @@ const PAGES: &[&str] = &[
 ];
 
 fn asset(content_type: &str, text: &str) -> Reply {
-    Reply::new(200, content_type, text.as_bytes().to_vec()).with_header("Cache-Control", "max-age=3600")
+    Reply::new(200, content_type, text.as_bytes().to_vec())
+        .with_header("Cache-Control", "max-age=3600")
 }
 
 fn preflight(app: &App) -> Reply {
     match &app.options.cors {
         Some(_) => Reply::empty(204)
-            .with_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
-            .with_header("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept")
+            .with_header(
+                "Access-Control-Allow-Methods",
+                "GET, POST, PUT, DELETE, OPTIONS",
+            )
+            .with_header(
+                "Access-Control-Allow-Headers",
+                "Authorization, Content-Type, Accept",
+            )
             .with_header("Access-Control-Max-Age", "600"),
         None => Reply::empty(204).with_header("Allow", "GET, POST, PUT, DELETE, OPTIONS"),
     }

@@ -37,7 +37,11 @@ pub(crate) fn index(app: &App, params: &Params) -> Reply {
         None => DEFAULT_QUERY.to_owned(),
     };
     let run = params.get("run").is_some_and(|v| v == "1" || v == "true");
-    let (status, results) = if run { results(app, &text) } else { (200, String::new()) };
+    let (status, results) = if run {
+        results(app, &text)
+    } else {
+        (200, String::new())
+    };
 
     let mut cookbook = String::new();
     for (name, query) in QUERIES {
@@ -71,7 +75,13 @@ pub(crate) fn index(app: &App, params: &Params) -> Reply {
          Graph: <a href=\"/store?format=turtle&amp;download\">Turtle</a> \
          <a href=\"/store?format=jsonld&amp;download\">JSON-LD</a></span></div>\n\
          </form>\n{results}\n</section>\n</div>",
-        prefixes = escape(&prefixes.iter().map(|p| format!("{p}:")).collect::<Vec<_>>().join(" ")),
+        prefixes = escape(
+            &prefixes
+                .iter()
+                .map(|p| format!("{p}:"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
         text = escape(&text),
     );
     let title = chosen.map_or("Query", |(name, _)| *name);
@@ -91,10 +101,19 @@ fn results(app: &App, text: &str) -> (u16, String) {
     let mut more = false;
     let header = match running.results {
         QueryResults::Boolean(value) => {
-            return (200, format!("<div class=\"results\"><p class=\"boolean\">ASK → <strong>{value}</strong></p></div>"));
+            return (
+                200,
+                format!(
+                    "<div class=\"results\"><p class=\"boolean\">ASK → <strong>{value}</strong></p></div>"
+                ),
+            );
         }
         QueryResults::Solutions(solutions) => {
-            let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
+            let variables: Vec<String> = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_owned())
+                .collect();
             for solution in solutions {
                 let solution = match solution {
                     Ok(solution) => solution,
@@ -106,7 +125,10 @@ fn results(app: &App, text: &str) -> (u16, String) {
                 }
                 rows.push_str("<tr>");
                 for variable in &variables {
-                    let cell = solution.get(variable.as_str()).map(html::term).unwrap_or_default();
+                    let cell = solution
+                        .get(variable.as_str())
+                        .map(html::term)
+                        .unwrap_or_default();
                     let _ = write!(rows, "<td>{cell}</td>");
                 }
                 rows.push_str("</tr>\n");
@@ -133,16 +155,26 @@ fn results(app: &App, text: &str) -> (u16, String) {
                 );
                 count += 1;
             }
-            vec!["subject".to_owned(), "predicate".to_owned(), "object".to_owned()]
+            vec![
+                "subject".to_owned(),
+                "predicate".to_owned(),
+                "object".to_owned(),
+            ]
         }
     };
     let milliseconds = started.elapsed().as_millis();
     let note = if more {
-        format!(" · showing the first {cap}; download CSV or JSON for up to {}", app.options.max_results)
+        format!(
+            " · showing the first {cap}; download CSV or JSON for up to {}",
+            app.options.max_results
+        )
     } else {
         String::new()
     };
-    let head: String = header.iter().map(|v| format!("<th>{}</th>", escape(v))).collect();
+    let head: String = header
+        .iter()
+        .map(|v| format!("<th>{}</th>", escape(v)))
+        .collect();
     (
         200,
         format!(
@@ -154,7 +186,13 @@ fn results(app: &App, text: &str) -> (u16, String) {
 
 fn failure(error: &oxigraph::sparql::QueryEvaluationError, app: &App) -> (u16, String) {
     let message = if matches!(error, oxigraph::sparql::QueryEvaluationError::Cancelled) {
-        (503, format!("query cancelled after {} s (--timeout)", app.options.timeout.as_secs_f64()))
+        (
+            503,
+            format!(
+                "query cancelled after {} s (--timeout)",
+                app.options.timeout.as_secs_f64()
+            ),
+        )
     } else {
         (500, format!("SPARQL evaluation failed: {error}"))
     };
@@ -162,7 +200,10 @@ fn failure(error: &oxigraph::sparql::QueryEvaluationError, app: &App) -> (u16, S
 }
 
 fn error_box(message: &str) -> String {
-    format!("<div class=\"error\" id=\"results\"><pre>{}</pre></div>", escape(message))
+    format!(
+        "<div class=\"error\" id=\"results\"><pre>{}</pre></div>",
+        escape(message)
+    )
 }
 
 /// One search hit.
@@ -177,7 +218,10 @@ pub(crate) struct Hit {
 
 /// The form of a name that search compares: NFKC, lower case, no spaces.
 pub(crate) fn normalize(text: &str) -> String {
-    text.nfkc().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    text.nfkc()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Entities whose label or alias starts with `query` (any language, NFKC and case
@@ -189,9 +233,15 @@ pub(crate) fn find(app: &App, query: &str) -> Vec<Hit> {
         return Vec::new();
     }
     for predicate in [rdfs::LABEL, skos::ALT_LABEL] {
-        for quad in app.store.oxigraph().quads_for_pattern(None, Some(predicate), None, None) {
+        for quad in app
+            .store
+            .oxigraph()
+            .quads_for_pattern(None, Some(predicate), None, None)
+        {
             let Ok(quad) = quad else { continue };
-            let (NamedOrBlankNode::NamedNode(subject), Term::Literal(label)) = (&quad.subject, &quad.object) else {
+            let (NamedOrBlankNode::NamedNode(subject), Term::Literal(label)) =
+                (&quad.subject, &quad.object)
+            else {
                 continue;
             };
             let name = normalize(label.value());
@@ -202,9 +252,9 @@ pub(crate) fn find(app: &App, query: &str) -> Vec<Hit> {
             } else {
                 continue;
             };
-            let better = best
-                .get(subject.as_str())
-                .is_none_or(|hit| (tier, label.value().chars().count()) < (hit.tier, hit.label.chars().count()));
+            let better = best.get(subject.as_str()).is_none_or(|hit| {
+                (tier, label.value().chars().count()) < (hit.tier, hit.label.chars().count())
+            });
             if better {
                 best.insert(
                     subject.as_str().to_owned(),
@@ -218,7 +268,13 @@ pub(crate) fn find(app: &App, query: &str) -> Vec<Hit> {
         }
     }
     let mut hits: Vec<Hit> = best.into_values().collect();
-    hits.sort_by(|a, b| (a.tier, a.label.chars().count(), &a.label).cmp(&(b.tier, b.label.chars().count(), &b.label)));
+    hits.sort_by(|a, b| {
+        (a.tier, a.label.chars().count(), &a.label).cmp(&(
+            b.tier,
+            b.label.chars().count(),
+            &b.label,
+        ))
+    });
     hits.truncate(SEARCH_HITS);
     hits
 }
@@ -242,7 +298,9 @@ pub(crate) fn search(app: &App, params: &Params) -> Reply {
             href = escape(&html::entity_href(&hit.iri)),
             names = names_html(&info, &hit.iri),
             types = types_html(app, &info),
-            matched = if info.zh.as_deref() != Some(hit.label.as_str()) && info.en.as_deref() != Some(hit.label.as_str()) {
+            matched = if info.zh.as_deref() != Some(hit.label.as_str())
+                && info.en.as_deref() != Some(hit.label.as_str())
+            {
                 format!(" <span class=\"matched\">({})</span>", escape(&hit.label))
             } else {
                 String::new()
@@ -253,19 +311,32 @@ pub(crate) fn search(app: &App, params: &Params) -> Reply {
     let count = hits.len();
     let summary = match count {
         0 => format!("No entity has a name starting with “{}”.", escape(query)),
-        SEARCH_HITS => format!("The first {SEARCH_HITS} entities matching “{}”:", escape(query)),
+        SEARCH_HITS => format!(
+            "The first {SEARCH_HITS} entities matching “{}”:",
+            escape(query)
+        ),
         n => format!("{n} entities matching “{}”:", escape(query)),
     };
-    let main = format!("<h1>搜索 Search</h1>\n<p class=\"meta\" id=\"hit-count\" data-count=\"{count}\">{summary}</p>\n<ul class=\"hits\">\n{list}</ul>");
+    let main = format!(
+        "<h1>搜索 Search</h1>\n<p class=\"meta\" id=\"hit-count\" data-count=\"{count}\">{summary}</p>\n<ul class=\"hits\">\n{list}</ul>"
+    );
     Reply::html(200, page(&format!("Search: {query}"), query, &main))
 }
 
 /// `中文名 English name` as HTML.
 pub(crate) fn names_html(info: &Brief, iri: &str) -> String {
     match (&info.zh, &info.en) {
-        (Some(zh), Some(en)) if zh != en => format!("<span lang=\"zh\">{}</span> <span lang=\"en\" class=\"en\">{}</span>", escape(zh), escape(en)),
+        (Some(zh), Some(en)) if zh != en => format!(
+            "<span lang=\"zh\">{}</span> <span lang=\"en\" class=\"en\">{}</span>",
+            escape(zh),
+            escape(en)
+        ),
         (Some(name), _) | (None, Some(name)) => escape(name),
-        (None, None) => escape(info.other.as_deref().unwrap_or_else(|| html::local_name(iri))),
+        (None, None) => escape(
+            info.other
+                .as_deref()
+                .unwrap_or_else(|| html::local_name(iri)),
+        ),
     }
 }
 
@@ -273,7 +344,13 @@ pub(crate) fn names_html(info: &Brief, iri: &str) -> String {
 pub(crate) fn types_html(app: &App, info: &Brief) -> String {
     info.types
         .iter()
-        .map(|t| format!("<span class=\"type\" title=\"{}\">{}</span>", escape(&html::compact(t)), escape(&app.labels.short(t))))
+        .map(|t| {
+            format!(
+                "<span class=\"type\" title=\"{}\">{}</span>",
+                escape(&html::compact(t)),
+                escape(&app.labels.short(t))
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }

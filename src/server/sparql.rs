@@ -113,7 +113,9 @@ pub(crate) fn execute(app: &App, text: &str, dataset: &Dataset) -> Result<Runnin
         .parse_query(text)
         .map_err(|e| Failure::new(400, format!("SPARQL syntax error: {e}")))?;
     if !dataset.default_graphs.is_empty() || !dataset.named_graphs.is_empty() {
-        let iri = |s: &String| NamedNode::new(s).map_err(|e| Failure::new(400, format!("not an IRI: <{s}>: {e}")));
+        let iri = |s: &String| {
+            NamedNode::new(s).map_err(|e| Failure::new(400, format!("not an IRI: <{s}>: {e}")))
+        };
         let defaults = dataset
             .default_graphs
             .iter()
@@ -152,8 +154,17 @@ pub(crate) fn handle(app: &App, request: &mut Request, url_params: &Params) -> R
     let (query, dataset) = match method {
         Method::Get | Method::Head => (url_params.all("query"), Dataset::from_params(url_params)),
         Method::Post => match content_type(request).as_deref() {
-            Some("application/sparql-query") => match read_text_body(request, app.options.max_body) {
-                Ok(text) => return answer(app, request, url_params, &text, &Dataset::from_params(url_params)),
+            Some("application/sparql-query") => match read_text_body(request, app.options.max_body)
+            {
+                Ok(text) => {
+                    return answer(
+                        app,
+                        request,
+                        url_params,
+                        &text,
+                        &Dataset::from_params(url_params),
+                    );
+                }
                 Err(reply) => return reply,
             },
             Some("application/x-www-form-urlencoded") => {
@@ -161,7 +172,11 @@ pub(crate) fn handle(app: &App, request: &mut Request, url_params: &Params) -> R
                     Ok(text) => Params::parse(&text),
                     Err(reply) => return reply,
                 };
-                let query = form.all("query").into_iter().map(str::to_owned).collect::<Vec<_>>();
+                let query = form
+                    .all("query")
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>();
                 return match query.as_slice() {
                     [text] => answer(app, request, url_params, text, &Dataset::from_params(&form)),
                     [] => Reply::text(400, "the form has no 'query' field"),
@@ -202,7 +217,9 @@ fn answer(app: &App, request: &Request, params: &Params, text: &str, dataset: &D
             let Some(format) = negotiate(accept.as_deref(), SOLUTION_OFFERS) else {
                 return not_acceptable(SOLUTION_OFFERS);
             };
-            match QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(Vec::new(), value) {
+            match QueryResultsSerializer::from_format(format)
+                .serialize_boolean_to_writer(Vec::new(), value)
+            {
                 Ok(body) => Reply::new(200, &media_type(format.media_type()), body),
                 Err(e) => Reply::text(500, format!("cannot write the result: {e}")),
             }
@@ -212,7 +229,11 @@ fn answer(app: &App, request: &Request, params: &Params, text: &str, dataset: &D
                 return not_acceptable(SOLUTION_OFFERS);
             };
             match write_solutions(app, solutions, format) {
-                Ok((body, truncated)) => truncation(Reply::new(200, &media_type(format.media_type()), body), truncated, app),
+                Ok((body, truncated)) => truncation(
+                    Reply::new(200, &media_type(format.media_type()), body),
+                    truncated,
+                    app,
+                ),
                 Err(failure) => failure.reply(),
             }
         }
@@ -226,7 +247,11 @@ fn answer(app: &App, request: &Request, params: &Params, text: &str, dataset: &D
                 return not_acceptable(GRAPH_OFFERS);
             };
             match write_triples(app, triples, format) {
-                Ok((body, truncated)) => truncation(Reply::new(200, &media_type(format.media_type()), body), truncated, app),
+                Ok((body, truncated)) => truncation(
+                    Reply::new(200, &media_type(format.media_type()), body),
+                    truncated,
+                    app,
+                ),
                 Err(failure) => failure.reply(),
             }
         }
@@ -239,7 +264,10 @@ fn answer(app: &App, request: &Request, params: &Params, text: &str, dataset: &D
                 .find(|(n, _)| *n == "Content-Type")
                 .map(|(_, v)| extension_of(v))
                 .unwrap_or("txt");
-            reply.with_header("Content-Disposition", format!("attachment; filename=\"results.{extension}\""))
+            reply.with_header(
+                "Content-Disposition",
+                format!("attachment; filename=\"results.{extension}\""),
+            )
         }
         None => reply,
     }
@@ -255,7 +283,13 @@ fn truncation(reply: Reply, truncated: bool, app: &App) -> Reply {
 
 fn not_acceptable(offers: &[(&str, impl Copy)]) -> Reply {
     let types: Vec<&str> = offers.iter().map(|(m, _)| *m).collect();
-    Reply::text(406, format!("none of the accepted media types can be produced; available: {}", types.join(", ")))
+    Reply::text(
+        406,
+        format!(
+            "none of the accepted media types can be produced; available: {}",
+            types.join(", ")
+        ),
+    )
 }
 
 /// The `format` (or SPARQLWrapper's `output`) parameter as an `Accept` value, for
@@ -374,7 +408,11 @@ pub(crate) fn prefixed(mut serializer: RdfSerializer) -> RdfSerializer {
 /// The SPARQL 1.1 Service Description of the endpoint, in Turtle.
 fn service_description(app: &App, request: &Request) -> Reply {
     let host = header(request, "Host")
-        .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
         .map_or_else(|| app.address.to_string(), str::to_owned);
     let mut languages = vec!["sd:SPARQL11Query"];
     if app.options.update_token.is_some() {
@@ -444,7 +482,11 @@ impl Watchdog {
         let id = self.next.fetch_add(1, Ordering::Relaxed);
         let token = CancellationToken::new();
         let deadline = Instant::now() + timeout;
-        let mut armed = self.shared.armed.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut armed = self
+            .shared
+            .armed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         armed.push((id, deadline, token.clone()));
         drop(armed);
         self.shared.changed.notify_one();
@@ -458,7 +500,11 @@ impl Watchdog {
 
 impl Drop for Armed {
     fn drop(&mut self) {
-        let mut armed = self.shared.armed.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut armed = self
+            .shared
+            .armed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         armed.retain(|(id, _, _)| *id != self.id);
     }
 }
@@ -483,7 +529,10 @@ fn watch(state: &WatchdogState) {
                     .unwrap_or_else(PoisonError::into_inner)
                     .0
             }
-            None => state.changed.wait(armed).unwrap_or_else(PoisonError::into_inner),
+            None => state
+                .changed
+                .wait(armed)
+                .unwrap_or_else(PoisonError::into_inner),
         };
     }
 }

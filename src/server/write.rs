@@ -28,8 +28,10 @@ pub(crate) fn authorize(app: &App, request: &Request) -> Result<(), Reply> {
         ));
     };
     let Some(value) = header(request, "Authorization") else {
-        return Err(Reply::text(401, "this needs an Authorization: Bearer TOKEN header")
-            .with_header("WWW-Authenticate", "Bearer realm=\"cckg\""));
+        return Err(
+            Reply::text(401, "this needs an Authorization: Bearer TOKEN header")
+                .with_header("WWW-Authenticate", "Bearer realm=\"cckg\""),
+        );
     };
     let given = value
         .trim()
@@ -86,7 +88,10 @@ pub(crate) fn update(app: &App, request: &mut Request, params: &Params) -> Reply
         .iter()
         .any(|p| p.has("using-graph-uri") || p.has("using-named-graph-uri"))
     {
-        return Reply::text(400, "using-graph-uri and using-named-graph-uri are not supported; use USING in the update");
+        return Reply::text(
+            400,
+            "using-graph-uri and using-named-graph-uri are not supported; use USING in the update",
+        );
     }
     let _writing = app.writes.lock().unwrap_or_else(PoisonError::into_inner);
     match app.store.update(&text) {
@@ -94,7 +99,9 @@ pub(crate) fn update(app: &App, request: &mut Request, params: &Params) -> Reply
             app.wrote();
             Reply::empty(204)
         }
-        Err(Error::SparqlSyntax(message)) => Reply::text(400, format!("SPARQL syntax error: {message}")),
+        Err(Error::SparqlSyntax(message)) => {
+            Reply::text(400, format!("SPARQL syntax error: {message}"))
+        }
         Err(e) => Reply::text(500, e.to_string()),
     }
 }
@@ -111,8 +118,15 @@ pub(crate) fn ingest(app: &App, request: &mut Request, params: &Params) -> Reply
     if let Err(reply) = authorize(app, request) {
         return reply;
     }
-    let Some(source) = params.get("source").map(str::trim).filter(|s| !s.is_empty()) else {
-        return Reply::text(400, "say where the article comes from: POST /ingest?source=NAME (a file name or path)");
+    let Some(source) = params
+        .get("source")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    else {
+        return Reply::text(
+            400,
+            "say where the article comes from: POST /ingest?source=NAME (a file name or path)",
+        );
     };
     let bytes = match read_body(request, app.options.max_body) {
         Ok(bytes) => bytes,

@@ -15,28 +15,56 @@ pub fn sample_corpus() -> PathBuf {
 
 /// The single number a `SELECT (COUNT(..) AS ?n)` query returns.
 pub fn scalar(store: &Path, query: &str) -> usize {
-    let out = cckg(store).args(["query", query, "--format", "tsv"]).output().expect("run cckg");
-    assert!(out.status.success(), "{query}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = cckg(store)
+        .args(["query", query, "--format", "tsv"])
+        .output()
+        .expect("run cckg");
+    assert!(
+        out.status.success(),
+        "{query}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let cell = text.lines().nth(1).unwrap_or_default();
-    let digits: String = cell.trim_matches('"').chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().unwrap_or_else(|_| panic!("{query}: not a count: {text}"))
+    let digits: String = cell
+        .trim_matches('"')
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("{query}: not a count: {text}"))
 }
 
 /// Rows of a SELECT as tab-separated strings of plain values.
 pub fn rows(store: &Path, query: &str) -> Vec<Vec<String>> {
-    let out = cckg(store).args(["query", query, "--format", "json"]).output().expect("run cckg");
-    assert!(out.status.success(), "{query}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = cckg(store)
+        .args(["query", query, "--format", "json"])
+        .output()
+        .expect("run cckg");
+    assert!(
+        out.status.success(),
+        "{query}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let vars: Vec<String> = json["head"]["vars"]
         .as_array()
-        .map(|v| v.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+        .map(|v| {
+            v.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     json["results"]["bindings"]
         .as_array()
         .map(|rows| {
             rows.iter()
-                .map(|row| vars.iter().map(|v| row[v]["value"].as_str().unwrap_or_default().to_owned()).collect())
+                .map(|row| {
+                    vars.iter()
+                        .map(|v| row[v]["value"].as_str().unwrap_or_default().to_owned())
+                        .collect()
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -44,7 +72,11 @@ pub fn rows(store: &Path, query: &str) -> Vec<Vec<String>> {
 
 /// The IRI of one document graph in the store.
 pub fn first_document(store: &Path) -> String {
-    rows(store, "SELECT ?d WHERE { ?d a cc:Document } ORDER BY ?d LIMIT 1")[0][0].clone()
+    rows(
+        store,
+        "SELECT ?d WHERE { ?d a cc:Document } ORDER BY ?d LIMIT 1",
+    )[0][0]
+        .clone()
 }
 
 /// rdflib's reading of a file: (number of triples or quads, digest of their sorted lines).
@@ -56,7 +88,12 @@ pub fn python_check(format: &str, file: &Path) -> (usize, String) {
         .arg(file)
         .output()
         .expect("python3 (run scripts/setup.sh)");
-    assert!(out.status.success(), "rdflib rejects {} as {format}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "rdflib rejects {} as {format}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let mut parts = text.split_whitespace();
     let n = parts.next().and_then(|n| n.parse().ok()).expect("count");

@@ -1,3 +1,0 @@
-mod support;
-#[path = "server.rs"]
-mod server;
