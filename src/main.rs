@@ -9,6 +9,14 @@ fn main() -> ExitCode {
     let args = <cli::Cli as clap::Parser>::parse();
     match cli::run(args) {
         Ok(code) => code,
+        // A reader that stops early (`cckg query … | head`) is not an error.
+        Err(error)
+            if error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("cckg: error: {error:#}");
             ExitCode::from(2)

@@ -183,12 +183,11 @@ impl Writer {
             return;
         };
         self.add(iri, rdf::TYPE, cc::class(entity.kind));
-        let label_en = entity.label_en.as_deref().filter(|l| !l.is_empty());
-        // An English article names things in English: its name is then the English label.
-        if lang != "en" || label_en.is_none() {
-            self.add(iri, rdfs::LABEL, lang_literal(&entity.name, lang));
-        }
-        if let Some(en) = label_en {
+        let name_lang = script_language(&entity.name, lang);
+        self.add(iri, rdfs::LABEL, lang_literal(&entity.name, name_lang));
+        if let Some(en) = entity.label_en.as_deref().filter(|l| !l.is_empty())
+            && !(name_lang == "en" && en == entity.name)
+        {
             self.add(iri, rdfs::LABEL, lang_literal(en, "en"));
         }
         for alias in &entity.aliases {

@@ -14,3 +14,14 @@ mod extraction;
 
 /// No extraction rule or code names an entity of the seed article.
 mod no_special_cases;
+
+/// Diagrams through the real Graphviz renderer.
+mod draw;
+
+/// Graph analytics, paths and neighbours on the sample.
+mod analytics;
+
+/// `cckg serve` through the real binary: SPARQL Protocol in every format, Update and Graph
+/// Store with the token rules, ingest under concurrent readers, limits, web pages,
+/// SPARQLWrapper and headless Chromium.
+mod server;

@@ -2,6 +2,9 @@
 
 use super::{Global, extractor, ingest, open_store, output};
 use anyhow::{Context, Result};
+use cckg::graph::{Filter, KnowledgeGraph};
+use cckg::model::{EntityType, Predicate};
+use cckg::render::{DrawOptions, Format, Lang, Layout};
 use cckg::store::{ExportFormat, QueryOptions, Store};
 use clap::Args;
 use oxigraph::sparql::QueryResults;
@@ -71,7 +74,8 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<ExitCode> {
         answered += 1;
     }
 
-    report(&store, &args.out, answered)?;
+    let diagrams = draw_diagrams(&store, &args.out)?;
+    report(&store, &args.out, answered, &diagrams)?;
     Ok(if ok {
         ExitCode::SUCCESS
     } else {
@@ -79,8 +83,97 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<ExitCode> {
     })
 }
 
+/// Predicates that make a city part of the cooperation network.
+const COOPERATION: &[Predicate] = &[
+    Predicate::FriendshipCity,
+    Predicate::EconomicPartnerCity,
+    Predicate::CooperatesWith,
+    Predicate::TradePartner,
+    Predicate::InvestmentSource,
+    Predicate::InvestsIn,
+];
+
+/// The overview diagram and one ego diagram per city with cooperation relations, as SVG
+/// (as DOT when Graphviz is missing, with a warning). Returns the files written.
+fn draw_diagrams(store: &Store, out: &Path) -> Result<Vec<PathBuf>> {
+    let graph = KnowledgeGraph::from_store(store, &Filter::default())?;
+    let mut written = Vec::new();
+    if graph.node_count() == 0 {
+        return Ok(written);
+    }
+    let mut jobs = vec![(
+        out.join("overview.svg"),
+        graph.clone(),
+        DrawOptions {
+            lang: Lang::Zh,
+            layout: Layout::Sfdp,
+            max_nodes: Some(OVERVIEW_NODES),
+            cluster_by_country: false,
+            title: Some("cckg overview".into()),
+        },
+    )];
+    let ego_dir = out.join("ego");
+    std::fs::create_dir_all(&ego_dir)?;
+    for (index, node) in graph.nodes() {
+        let cooperates = node.kind == Some(EntityType::City)
+            && graph.edges().any(|(_, a, b, link)| {
+                (a == index || b == index) && COOPERATION.contains(&link.data.predicate)
+            });
+        if !cooperates {
+            continue;
+        }
+        let name = node
+            .label_en
+            .clone()
+            .unwrap_or_else(|| node.name().to_owned());
+        let file: String = name
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        jobs.push((
+            ego_dir.join(format!("{file}.svg")),
+            graph.ego(index, 1),
+            DrawOptions {
+                lang: Lang::Both,
+                layout: Layout::Dot,
+                max_nodes: Some(EGO_NODES),
+                cluster_by_country: false,
+                title: Some(format!("{} — {name}", node.name())),
+            },
+        ));
+    }
+    for (path, graph, options) in jobs {
+        let dot = cckg::render::to_dot(&graph, &options);
+        match cckg::render::render(&dot.dot, options.layout, Format::Svg) {
+            Ok(svg) => std::fs::write(&path, svg)?,
+            Err(cckg::Error::GraphvizMissing { .. }) => {
+                let path = path.with_extension("dot");
+                std::fs::write(&path, dot.dot)?;
+                eprintln!(
+                    "cckg: Graphviz is missing, wrote {} (install it: apt-get install graphviz fonts-noto-cjk)",
+                    path.display()
+                );
+            }
+            Err(e) => return Err(e.into()),
+        }
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The overview keeps the most connected entities: beyond this a page gets unreadable.
+const OVERVIEW_NODES: usize = 60;
+/// Ego diagrams stay readable up to about this many neighbours.
+const EGO_NODES: usize = 40;
+
 /// A short account of what the graph holds, and where the files are.
-fn report(store: &Store, out: &Path, answered: usize) -> Result<()> {
+fn report(store: &Store, out: &Path, answered: usize, diagrams: &[PathBuf]) -> Result<()> {
     let stats = store.stats()?;
     let entities: usize = stats.classes.values().sum();
     let relations: usize = stats.predicates.values().sum();
@@ -122,8 +215,9 @@ fn report(store: &Store, out: &Path, answered: usize) -> Result<()> {
         )?;
     }
     println!(
-        "\nwrote {}: kg.ttl, kg.jsonld, kg.nq, queries/ ({answered} cookbook answers)",
-        out.display()
+        "\nwrote {}: kg.ttl, kg.jsonld, kg.nq, queries/ ({answered} cookbook answers), overview.svg and {} ego diagrams in ego/",
+        out.display(),
+        diagrams.len().saturating_sub(1)
     );
     Ok(())
 }

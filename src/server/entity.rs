@@ -365,12 +365,12 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
 
     // Heading: names, types, IRI, links out.
     let title = info.name(iri);
-    let _ = write!(
+    let _ = writeln!(
         main,
-        "<article class=\"entity-page\">\n<header class=\"entity-head\">\n<h1>{}</h1>\n",
+        "<article class=\"entity-page\">\n<header class=\"entity-head\">\n<h1>{}</h1>",
         names_html(&info, iri)
     );
-    let _ = write!(main, "<p class=\"types\">{}</p>\n", types_html(app, &info));
+    let _ = writeln!(main, "<p class=\"types\">{}</p>", types_html(app, &info));
     let describe = format!("DESCRIBE <{iri}>");
     let mut links = vec![
         format!("<code>{}</code>", escape(&html::compact(iri))),
@@ -395,12 +395,12 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
             ));
         }
     }
-    let _ = write!(main, "<p class=\"iri\">{}</p>\n", links.join(" · "));
+    let _ = writeln!(main, "<p class=\"iri\">{}</p>", links.join(" · "));
     if !info.aliases.is_empty() {
         let aliases: Vec<String> = info.aliases.iter().map(|a| escape(a)).collect();
-        let _ = write!(
+        let _ = writeln!(
             main,
-            "<p class=\"aliases\">别名 Also called: {}</p>\n",
+            "<p class=\"aliases\">别名 Also called: {}</p>",
             aliases.join("、")
         );
     }
@@ -432,9 +432,9 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
         })
         .collect();
     sorted.sort_by(|a, b| (&a.0, &a.1, &a.2.document).cmp(&(&b.0, &b.1, &b.2.document)));
-    let _ = write!(
+    let _ = writeln!(
         main,
-        "<section class=\"relations\">\n<h2>关系 Relations <span class=\"count\">{}</span></h2>\n",
+        "<section class=\"relations\">\n<h2>关系 Relations <span class=\"count\">{}</span></h2>",
         sorted.len()
     );
     if sorted.is_empty() {
@@ -492,9 +492,9 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
                     escape(rule)
                 );
             }
-            let _ = write!(
+            let _ = writeln!(
                 main,
-                "<tr><td><span class=\"arrow\">{arrow}</span> <span title=\"{}\">{}</span></td><td>{}</td><td>{}</td><td>{evidence}</td><td>{source}</td></tr>\n",
+                "<tr><td><span class=\"arrow\">{arrow}</span> <span title=\"{}\">{}</span></td><td>{}</td><td>{}</td><td>{evidence}</td><td>{source}</td></tr>",
                 escape(&html::compact(&relation.predicate)),
                 escape(label),
                 names.entity_link(&relation.other),
@@ -508,9 +508,9 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
     // Facts.
     let facts = facts(app, node.as_ref());
     if !facts.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             main,
-            "<section class=\"facts\">\n<h2>数据 Facts <span class=\"count\">{}</span></h2>\n",
+            "<section class=\"facts\">\n<h2>数据 Facts <span class=\"count\">{}</span></h2>",
             facts.len()
         );
         main.push_str(
@@ -547,9 +547,9 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
                 .as_deref()
                 .map(|d| names.document_link(d))
                 .unwrap_or_default();
-            let _ = write!(
+            let _ = writeln!(
                 main,
-                "<tr><td>{}</td><td class=\"number\">{value}</td><td>{}</td><td>{other}</td><td>{evidence}</td><td>{source}</td></tr>\n",
+                "<tr><td>{}</td><td class=\"number\">{value}</td><td>{}</td><td>{other}</td><td>{evidence}</td><td>{source}</td></tr>",
                 escape(&app.labels.both(&fact.measure)),
                 escape(fact.period.as_deref().unwrap_or_default()),
             );
@@ -594,9 +594,9 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
                 Term::NamedNode(n) if html::is_local(n.as_str()) => names.entity_link(n.as_str()),
                 other => html::term(other),
             };
-            let _ = write!(
+            let _ = writeln!(
                 main,
-                "<tr><th title=\"{}\">{}</th><td>{value}</td></tr>\n",
+                "<tr><th title=\"{}\">{}</th><td>{value}</td></tr>",
                 escape(&html::compact(predicate)),
                 escape(&app.labels.both(predicate))
             );
@@ -613,13 +613,13 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
         })
         .collect();
     if !mentioned_in.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             main,
-            "<section class=\"documents\">\n<h2>来源 Mentioned in <span class=\"count\">{}</span></h2>\n<ul>\n",
+            "<section class=\"documents\">\n<h2>来源 Mentioned in <span class=\"count\">{}</span></h2>\n<ul>",
             mentioned_in.len()
         );
         for document in &mentioned_in {
-            let _ = write!(main, "<li>{}</li>\n", names.document_link(document));
+            let _ = writeln!(main, "<li>{}</li>", names.document_link(document));
         }
         main.push_str("</ul>\n</section>\n");
     }
@@ -630,9 +630,9 @@ fn entity_page(app: &App, node: &NamedNode) -> Reply {
             .map(|e| (names.entity(e.as_str()), names.entity_link(e.as_str())))
             .collect();
         links.sort();
-        let _ = write!(
+        let _ = writeln!(
             main,
-            "<section class=\"mentions\">\n<h2>提及的实体 Entities mentioned <span class=\"count\">{}</span></h2>\n<p class=\"chips\">{}</p>\n</section>\n",
+            "<section class=\"mentions\">\n<h2>提及的实体 Entities mentioned <span class=\"count\">{}</span></h2>\n<p class=\"chips\">{}</p>\n</section>",
             links.len(),
             links
                 .into_iter()

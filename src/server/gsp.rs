@@ -176,7 +176,7 @@ fn stream(
         .spawn(move || {
             let mut writer =
                 std::io::BufWriter::with_capacity(64 * 1024, ChunkWriter(sender.clone()));
-            let result = export(&*store, &mut writer)
+            let result = export(&store, &mut writer)
                 .and_then(|()| writer.flush().map_err(|e| e.to_string()));
             if let Err(message) = result {
                 eprintln!("cckg serve: export failed: {message}");

@@ -46,9 +46,9 @@ pub(crate) fn index(app: &App, params: &Params) -> Reply {
     let mut cookbook = String::new();
     for (name, query) in QUERIES {
         let active = chosen.is_some_and(|(n, _)| n == name);
-        let _ = write!(
+        let _ = writeln!(
             cookbook,
-            "<li{class}><a href=\"/?query={name}&amp;run=1\">{name}</a><p>{description}</p></li>\n",
+            "<li{class}><a href=\"/?query={name}&amp;run=1\">{name}</a><p>{description}</p></li>",
             class = if active { " class=\"active\"" } else { "" },
             name = escape(name),
             description = escape(&description(query)),
@@ -147,9 +147,9 @@ fn results(app: &App, text: &str) -> (u16, String) {
                     break;
                 }
                 let subject = html::term(&Term::from(triple.subject.clone()));
-                let _ = write!(
+                let _ = writeln!(
                     rows,
-                    "<tr><td>{subject}</td><td>{}</td><td>{}</td></tr>\n",
+                    "<tr><td>{subject}</td><td>{}</td><td>{}</td></tr>",
                     html::term(&Term::NamedNode(triple.predicate.clone())),
                     html::term(&triple.object)
                 );
@@ -292,9 +292,9 @@ pub(crate) fn search(app: &App, params: &Params) -> Reply {
     let mut list = String::new();
     for hit in &hits {
         let info = brief(app, &hit.iri);
-        let _ = write!(
+        let _ = writeln!(
             list,
-            "<li><a class=\"entity\" href=\"{href}\">{names}</a> {types}{matched}<br><code>{iri}</code></li>\n",
+            "<li><a class=\"entity\" href=\"{href}\">{names}</a> {types}{matched}<br><code>{iri}</code></li>",
             href = escape(&html::entity_href(&hit.iri)),
             names = names_html(&info, &hit.iri),
             types = types_html(app, &info),

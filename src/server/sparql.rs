@@ -350,7 +350,7 @@ pub(crate) fn extension_of(content_type: &str) -> &'static str {
 /// Serialises up to `--max-results` solutions; `true` when there were more.
 fn write_solutions(
     app: &App,
-    mut solutions: oxigraph::sparql::QuerySolutionIter<'static>,
+    solutions: oxigraph::sparql::QuerySolutionIter<'static>,
     format: QueryResultsFormat,
 ) -> Result<(Vec<u8>, bool), Failure> {
     let io = |e: std::io::Error| Failure::new(500, format!("cannot write the results: {e}"));
@@ -358,16 +358,14 @@ fn write_solutions(
     let mut writer = QueryResultsSerializer::from_format(format)
         .serialize_solutions_to_writer(Vec::new(), variables)
         .map_err(io)?;
-    let mut count = 0;
     let mut truncated = false;
-    for solution in solutions.by_ref() {
+    for (count, solution) in solutions.enumerate() {
         let solution = solution.map_err(|e| Failure::evaluation(&e, app.options.timeout))?;
         if count == app.options.max_results {
             truncated = true;
             break;
         }
         writer.serialize(&solution).map_err(io)?;
-        count += 1;
     }
     Ok((writer.finish().map_err(io)?, truncated))
 }
@@ -380,16 +378,14 @@ fn write_triples(
 ) -> Result<(Vec<u8>, bool), Failure> {
     let io = |e: std::io::Error| Failure::new(500, format!("cannot write the results: {e}"));
     let mut writer = prefixed(RdfSerializer::from_format(format)).for_writer(Vec::new());
-    let mut count = 0;
     let mut truncated = false;
-    for triple in triples {
+    for (count, triple) in triples.enumerate() {
         let triple = triple.map_err(|e| Failure::evaluation(&e, app.options.timeout))?;
         if count == app.options.max_results {
             truncated = true;
             break;
         }
         writer.serialize_triple(&triple).map_err(io)?;
-        count += 1;
     }
     Ok((writer.finish().map_err(io)?, truncated))
 }
