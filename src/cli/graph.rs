@@ -289,7 +289,7 @@ fn query_graph(store: &Store, full: &KnowledgeGraph, sparql: &str) -> Result<Kno
                 triples.push((
                     t.subject.to_string(),
                     t.predicate.as_str().to_owned(),
-                    Term::from(t.object),
+                    t.object,
                 ));
             }
         }

@@ -119,7 +119,7 @@ fn solution_format(
     })
 }
 
-/// A term as a person reads it: prefixed IRI, or the literal with its language tag.
+/// A term as a person reads it: a prefixed IRI, or the literal's text.
 fn display_term(term: &Term) -> String {
     match term {
         Term::NamedNode(n) => {
@@ -132,10 +132,7 @@ fn display_term(term: &Term) -> String {
             }
             n.as_str().to_owned()
         }
-        Term::Literal(l) => match l.language() {
-            Some(lang) => format!("{}@{lang}", l.value()),
-            None => l.value().to_owned(),
-        },
+        Term::Literal(l) => l.value().to_owned(),
         other => term_text(other),
     }
 }
