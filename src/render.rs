@@ -417,9 +417,10 @@ fn cluster_key(node: &NodeData) -> Option<&str> {
 }
 
 fn country_name(graph: &KnowledgeGraph, iri: &str, lang: Lang) -> String {
-    match graph.index_of(iri) {
-        Some(i) => node_label(graph.node(i), lang),
-        None => local_name(iri).to_owned(),
+    match (graph.index_of(iri), graph.country(iri)) {
+        (Some(i), _) => node_label(graph.node(i), lang),
+        (None, Some(country)) => node_label(country, lang),
+        (None, None) => local_name(iri).to_owned(),
     }
 }
 

@@ -1076,3 +1076,39 @@ fn chromium_renders_a_cookbook_query_and_an_entity_page() {
         "evidence sentences mark the names"
     );
 }
+
+/// `cckg ingest --endpoint` from another process while the server holds the store.
+#[test]
+fn ingest_from_another_process_goes_through_the_endpoint() {
+    let served = serve(&["--update-token", TOKEN]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("remote.txt");
+    std::fs::write(
+        &article,
+        "2021-06-01\n烟台市与韩国原州市缔结友好城市关系。\n",
+    )
+    .expect("write");
+    let run = |token: &str| {
+        Command::new(env!("CARGO_BIN_EXE_cckg"))
+            .env_remove("CCKG_UPDATE_TOKEN")
+            .args(["ingest", "--endpoint", &served.base, "--token", token])
+            .arg(&article)
+            .output()
+            .expect("run cckg ingest")
+    };
+    let refused = run("wrong");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("403"));
+    let sent = run(TOKEN);
+    assert!(
+        sent.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sent.stderr)
+    );
+    assert!(String::from_utf8_lossy(&sent.stderr).contains("1 new"));
+    let answer = served.query(
+        "ASK { ?d cc:sourcePath ?p FILTER(STRENDS(?p, \"remote.txt\")) }",
+        "application/sparql-results+json",
+    );
+    assert!(answer.body.contains("true"), "{}", answer.body);
+}

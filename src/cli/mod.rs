@@ -57,6 +57,13 @@ enum Command {
         /// Files or folders of .txt articles (UTF-8 or GB18030).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Send the articles to a running `cckg serve` (its base URL, e.g. http://127.0.0.1:7878)
+        /// instead of opening the store, which the server holds.
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// The server's update token, for --endpoint.
+        #[arg(long, env = "CCKG_UPDATE_TOKEN", hide_env_values = true)]
+        token: Option<String>,
     },
     /// Print the extraction of articles without storing it.
     Extract {
@@ -195,7 +202,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Analyze(args) => graph::analyze(&global, &args),
         Command::Path(args) => graph::path(&global, &args),
         Command::Neighbors(args) => graph::neighbors(&global, &args),
-        Command::Ingest { paths } => {
+        Command::Ingest {
+            paths,
+            endpoint: Some(endpoint),
+            token,
+        } => Ok(exit_code(ingest_remote(
+            &endpoint,
+            token.as_deref(),
+            &paths,
+        )?)),
+        Command::Ingest { paths, .. } => {
             let store = open_store(&global.store_path())?;
             let extractor = extractor(&global)?;
             let ok = ingest(&store, &extractor, &paths)?;
@@ -351,6 +367,75 @@ pub(crate) fn ingest(store: &Store, extractor: &Extractor, paths: &[PathBuf]) ->
         report.seconds
     );
     Ok(report.failed.is_empty())
+}
+
+/// Posts each article to `ENDPOINT/ingest`; the server extracts and stores it, one
+/// document per transaction, while it goes on answering queries.
+fn ingest_remote(endpoint: &str, token: Option<&str>, paths: &[PathBuf]) -> Result<bool> {
+    let files = cckg::ingest::collect_articles(paths)?;
+    let bar = progress_bar(files.len(), "ingest");
+    let agent = ureq::Agent::new_with_defaults();
+    let (mut counts, mut quads, mut failed) = (std::collections::BTreeMap::new(), 0u64, 0usize);
+    for file in &files {
+        bar.inc(1);
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                bar.suspend(|| eprintln!("cckg: skipped {}: {e}", file.display()));
+                failed += 1;
+                continue;
+            }
+        };
+        let source = std::path::absolute(file)
+            .unwrap_or_else(|_| file.clone())
+            .display()
+            .to_string();
+        let url = format!("{}/ingest", endpoint.trim_end_matches('/'));
+        let mut request = agent.post(&url).query("source", &source);
+        if let Some(token) = token {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        let outcome = request
+            .config()
+            .http_status_as_error(false)
+            .build()
+            .send(&bytes[..])
+            .with_context(|| format!("cannot reach {url}"))?;
+        let status = outcome.status().as_u16();
+        let body = outcome.into_body().read_to_string().unwrap_or_default();
+        if status >= 400 {
+            bar.suspend(|| {
+                eprintln!(
+                    "cckg: skipped {}: the server answered {status}: {}",
+                    file.display(),
+                    body.trim()
+                )
+            });
+            failed += 1;
+            if status == 401 || status == 403 {
+                bar.finish_and_clear();
+                bail!(
+                    "{url} refused the token ({status}); give the server's --update-token with --token or CCKG_UPDATE_TOKEN"
+                );
+            }
+            continue;
+        }
+        let answer: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        *counts
+            .entry(answer["change"].as_str().unwrap_or("?").to_owned())
+            .or_insert(0usize) += 1;
+        quads += answer["quads"].as_u64().unwrap_or(0);
+    }
+    bar.finish_and_clear();
+    let count = |k: &str| counts.get(k).copied().unwrap_or(0);
+    eprintln!(
+        "sent {} documents to {endpoint}: {} new, {} replaced, {} unchanged, {failed} failed; {quads} quads",
+        files.len(),
+        count("added"),
+        count("replaced"),
+        count("unchanged"),
+    );
+    Ok(failed == 0)
 }
 
 fn extract(global: &Global, files: &[PathBuf], format: ExtractFormat) -> Result<ExitCode> {

@@ -1022,7 +1022,9 @@ impl Recogniser<'_> {
                 let mut s = first;
                 while s > 0 {
                     let prev = &words[s - 1];
-                    if cap(prev) && words[s].0 - prev.1 <= 1 {
+                    // "Boston-based Greenleaf Robotics": the name starts after X-based.
+                    let based = text.norm(prev.0, prev.1).ends_with("-based");
+                    if cap(prev) && !based && words[s].0 - prev.1 <= 1 {
                         s -= 1;
                     } else if connector(prev)
                         && s >= 2

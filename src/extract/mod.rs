@@ -391,6 +391,88 @@ mod tests {
     }
 
     #[test]
+    fn participants_after_de_you_and_demonstrative_event_agents() {
+        let out = extractor().extract(
+            "t.txt",
+            "“2023中德经贸合作论坛”在金鸡湖国际会议中心举行。本届论坛由苏州市人民政府主办，\
+             苏州市商务局、德国工商会承办。出席论坛的有苏州市副市长王海、德国驻上海总领事施密特、\
+             苏州市贸促会会长李明等。",
+        );
+        let ev = "2023中德经贸合作论坛";
+        for p in ["王海", "施密特", "李明"] {
+            assert!(
+                rel(&out, p, "participatedIn", ev).is_some(),
+                "{p}: {:?}",
+                out.relations
+            );
+        }
+        assert!(rel(&out, ev, "organizedBy", "苏州市人民政府").is_some());
+        assert!(rel(&out, ev, "coOrganizedBy", "苏州市商务局").is_some());
+        assert!(rel(&out, ev, "coOrganizedBy", "德国工商会").is_some());
+    }
+
+    #[test]
+    fn invests_in_the_place_after_zai_and_opened_at() {
+        let out = extractor().extract(
+            "t.txt",
+            "华东精密株式会社将在苏州工业园区投资5000万美元建设工厂。\
+             德国工商会驻苏州代表处在苏州高新区揭牌。中新合作示范区是苏州工业园区的重要组成部分。",
+        );
+        assert!(
+            rel(&out, "华东精密株式会社", "investsIn", "苏州工业园区").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, "德国工商会驻苏州代表处", "locatedIn", "苏州高新区").is_some());
+        assert!(rel(&out, "中新合作示范区", "partOf", "苏州工业园区").is_some());
+        // 并与B结为…: the subject is the sentence's topic.
+        let out = extractor().extract(
+            "t.txt",
+            "苏州已与日本金泽市结为友好城市，并与日本横滨市结为经济合作伙伴城市。",
+        );
+        assert!(
+            rel(&out, "苏州", "economicPartnerCity", "横滨市").is_some()
+                || rel(&out, "横滨市", "economicPartnerCity", "苏州").is_some(),
+            "{:?}",
+            out.relations
+        );
+        // Not inside a name: 投资 in 投资促进局 states no investment.
+        let out = extractor().extract("t.txt", "苏州市投资促进局在苏州工业园区召开会议。");
+        assert!(
+            out.relations
+                .iter()
+                .all(|r| r.predicate.as_str() != "investsIn")
+        );
+    }
+
+    #[test]
+    fn english_organizers_venue_sister_city_and_investment() {
+        let out = extractor().extract(
+            "t.txt",
+            "Shenzhen and Houston signed a memorandum of understanding on Monday, adding content \
+             to a sister-city relationship that dates back to 1986.\n\
+             The memorandum was signed at the opening of the 2023 Texas-Shenzhen Trade Fair. The \
+             fair, held at the Shenzhen Convention Center, was organized by the Shenzhen municipal \
+             government and co-organized by the Shenzhen Bureau of Commerce and the Texas Office of \
+             Trade.\n\
+             At the fair, Austin-based Bluebird Robotics announced that it will invest $20 million \
+             in a plant in Shenzhen's Nanshan district.\n",
+        );
+        let ev = "2023 Texas-Shenzhen Trade Fair";
+        assert!(
+            rel(&out, "Shenzhen", "friendshipCity", "Houston").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, ev, "heldAt", "Shenzhen Convention Center").is_some());
+        assert!(rel(&out, ev, "organizedBy", "Shenzhen municipal government").is_some());
+        assert!(rel(&out, ev, "coOrganizedBy", "Shenzhen Bureau of Commerce").is_some());
+        assert!(rel(&out, ev, "coOrganizedBy", "Texas Office of Trade").is_some());
+        assert!(has(&out, EntityType::Company, "Bluebird Robotics"));
+        assert!(rel(&out, "Bluebird Robotics", "investsIn", "Nanshan district").is_some());
+    }
+
+    #[test]
     fn organisations_by_suffix_start_at_the_place() {
         let out = extractor().extract("t.txt", "会议由苏州市人民政府主办，苏州市贸促会承办。");
         assert!(

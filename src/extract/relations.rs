@@ -846,7 +846,7 @@ fn apply(
     let name = rule.name.as_str();
     match rule.pattern {
         Pattern::FirstToRest => {
-            let starts_with_with = ["与", "和", "同", "跟"]
+            let starts_with_with = ["与", "和", "同", "跟", "并与", "还与", "也与"]
                 .iter()
                 .any(|w| t.has_at(clause.start, w));
             let subj = if starts_with_with {
@@ -1001,12 +1001,24 @@ fn apply(
                 || t.has_at(ts, "hosted by")
                 || t.has_at(ts, "co-organized by");
             let agents: Vec<&Resolved> = if by {
-                after
-                    .iter()
-                    .copied()
-                    .take(1)
-                    .filter(|m| allowed(cx, m, &rule.object))
-                    .collect()
+                // organized by A, B and C: names joined by commas, `and`, `the`.
+                let mut list: Vec<&Resolved> = Vec::new();
+                let mut at = te;
+                for m in after.iter().copied() {
+                    let gap = t.norm(at, m.start).to_lowercase();
+                    let joined = gap
+                        .split(|c: char| c == ',' || c.is_whitespace())
+                        .all(|w| matches!(w, "" | "and" | "the"));
+                    if !joined || !allowed(cx, m, &rule.object) {
+                        break;
+                    }
+                    if !list.is_empty() && !gap.contains("and") && !gap.contains(',') {
+                        break;
+                    }
+                    list.push(m);
+                    at = m.end;
+                }
+                list
             } else {
                 leading_list(cx, a, b)
                     .into_iter()
@@ -1026,10 +1038,22 @@ fn apply(
                             .any(|x| kind(cx, x) == EntityType::Event)
                 })
                 .or_else(|| {
-                    tops(cx, sentence.start, a)
+                    tops(cx, sentence.start, if by { ts } else { a })
                         .into_iter()
                         .rev()
                         .find(|m| kind(cx, m) == EntityType::Event)
+                })
+                .or_else(|| {
+                    // 本届博览会由A主办: the event named before, referred to by a demonstrative.
+                    let the = t.has_at(sentence.start, "The ")
+                        && t.chars
+                            .get(sentence.start + 4)
+                            .is_some_and(|c| c.is_lowercase());
+                    (the || ["本届", "本次", "此次", "这次", "这场", "该", "This "]
+                        .iter()
+                        .any(|w| t.has_at(clause.start, w) || t.has_at(sentence.start, w)))
+                    .then(|| latest_event(cx, sentence.start))
+                    .flatten()
                 });
             if let Some(e) = event {
                 for ag in agents {
@@ -1080,7 +1104,16 @@ fn apply(
                         .iter()
                         .copied()
                         .rev()
-                        .find(|m| kind(cx, m) == EntityType::Event);
+                        .find(|m| kind(cx, m) == EntityType::Event)
+                        .or_else(|| {
+                            // "The fair, held at P, …": the event named before.
+                            (t.has_at(clause.start, "The ")
+                                && t.chars
+                                    .get(clause.start + 4)
+                                    .is_some_and(|c| c.is_lowercase()))
+                            .then(|| latest_event(cx, clause.start))
+                            .flatten()
+                        });
                     if let (Some(e), Some(p)) = (event, place) {
                         out.add(
                             e.entity,
@@ -1108,14 +1141,15 @@ fn apply(
             }
             let Some(p) = place else { return };
             let sentence = t.sentence_at(ts).unwrap_or(clause);
+            // The subject: an event for 举行, any subject-typed name for 在P揭牌.
             let event = tops(cx, clause.start, at)
                 .into_iter()
                 .rev()
-                .find(|m| kind(cx, m) == EntityType::Event)
+                .find(|m| allowed(cx, m, &rule.subject) && m.entity != p)
                 .or_else(|| {
                     tops(cx, te, sentence.end)
                         .into_iter()
-                        .find(|m| kind(cx, m) == EntityType::Event)
+                        .find(|m| allowed(cx, m, &rule.subject) && m.entity != p)
                 });
             if let Some(e) = event {
                 let mut qual = q;
@@ -1132,6 +1166,58 @@ fn apply(
         }
         Pattern::Participants => {
             let sentence = t.sentence_at(ts).unwrap_or(clause);
+            // 出席开幕式的有A、B、C: the list follows 的有 / 的还有.
+            if let Some(list) = ["的有", "的还有", "的嘉宾有", "的领导有", "的嘉宾还有"]
+                .iter()
+                .filter_map(|w| {
+                    t.find(w, te, clause.end)
+                        .map(|p| (p, p + w.chars().count()))
+                })
+                .min()
+                .filter(|&(p, _)| p <= te + 12)
+            {
+                let event = tops(cx, te, list.0)
+                    .into_iter()
+                    .find(|m| kind(cx, m) == EntityType::Event)
+                    .or_else(|| latest_event(cx, clause.start));
+                let Some(e) = event else { return };
+                let mut end = clause.end;
+                let here = cx.text.clauses.partition_point(|c| c.end <= clause.start);
+                for c in cx.text.clauses[here + 1..]
+                    .iter()
+                    .take_while(|c| c.end <= sentence.end)
+                {
+                    if !list_like(cx, c.start, c.end) {
+                        break;
+                    }
+                    end = c.end;
+                }
+                let ms = tops(cx, list.1, end);
+                let people: Vec<&Resolved> = ms
+                    .iter()
+                    .copied()
+                    .filter(|m| kind(cx, m) == EntityType::Person)
+                    .collect();
+                let chosen: Vec<&Resolved> = if people.is_empty() {
+                    leading_list(cx, list.1, end)
+                        .into_iter()
+                        .filter(|m| allowed(cx, m, &rule.subject))
+                        .collect()
+                } else {
+                    people
+                };
+                for p in chosen {
+                    out.add(
+                        p.entity,
+                        rule.predicate,
+                        e.entity,
+                        q.clone(),
+                        evidence(cx, clause.start, end),
+                        name,
+                    );
+                }
+                return;
+            }
             let event = tops(cx, te, sentence.end)
                 .into_iter()
                 .find(|m| kind(cx, m) == EntityType::Event)
@@ -1271,6 +1357,76 @@ fn apply(
                     o.entity,
                     qual,
                     evidence(cx, clause.start, clause.end),
+                    name,
+                );
+            }
+        }
+        Pattern::Invest => {
+            // Not inside a name (投资促进局, 投资有限公司).
+            if cx
+                .resolved
+                .within(ts.saturating_sub(40), te + 40, true)
+                .any(|m| m.start <= ts && m.end >= te)
+            {
+                return;
+            }
+            let sentence = t.sentence_at(ts).unwrap_or(clause);
+            let subj = before
+                .iter()
+                .copied()
+                .find(|m| allowed(cx, m, &rule.subject))
+                .or_else(|| topic(cx, rule, clause.start));
+            let Some(s) = subj else { return };
+            let place = if cx.english {
+                // invest $50 million in a centre in Hangzhou's Binjiang district
+                t.find(" in ", te, clause.end).and_then(|p| {
+                    tops(cx, p, clause.end)
+                        .into_iter()
+                        .rev()
+                        .find(|m| allowed(cx, m, &rule.object))
+                })
+            } else {
+                let at = (s.end.max(clause.start)..ts)
+                    .rev()
+                    .find(|&k| t.chars[k] == '在')
+                    .map(|k| (k + 1, ts))
+                    .or_else(|| {
+                        t.find("在", te, clause.end)
+                            .or_else(|| t.find("于", te, clause.end))
+                            .map(|k| (k + 1, clause.end))
+                    });
+                at.and_then(|(a, b)| {
+                    tops(cx, a, b)
+                        .into_iter()
+                        .find(|m| m.start <= a + 1 && allowed(cx, m, &rule.object))
+                        .or_else(|| {
+                            // 在园区建设: the zone named earlier in the sentence.
+                            let zone = ["园区", "开发区", "新区", "该区", "区内"]
+                                .iter()
+                                .any(|w| t.has_at(a, w));
+                            let city = ["该市", "当地"].iter().any(|w| t.has_at(a, w));
+                            tops(cx, sentence.start, clause.start)
+                                .into_iter()
+                                .rev()
+                                .find(|m| {
+                                    let k = kind(cx, m);
+                                    zone && matches!(
+                                        k,
+                                        EntityType::EconomicZone | EntityType::District
+                                    ) || city && k == EntityType::City
+                                })
+                        })
+                })
+            };
+            if let Some(p) = place
+                && p.entity != s.entity
+            {
+                out.add(
+                    s.entity,
+                    rule.predicate,
+                    p.entity,
+                    q,
+                    evidence(cx, clause.start.min(s.start), clause.end),
                     name,
                 );
             }

@@ -45,6 +45,9 @@ pub enum Pattern {
     PersonPlace,
     /// `A所属B`: subject after the trigger, object right before it.
     AfterOf,
+    /// `A在P投资`, `A将投资…在P建设`, `A will invest … in P`: an investor (before the
+    /// trigger, else the sentence's topic) and the place named after 在 / in.
+    Invest,
 }
 
 /// One relation rule of `relations.toml`.

@@ -215,6 +215,9 @@ impl Filter {
 pub struct KnowledgeGraph {
     graph: DiGraph<NodeData, Link>,
     index: HashMap<String, NodeIndex>,
+    /// Every country of the full projection, kept by filters and ego networks so that
+    /// a drawing can still name the country of a city whose country node was left out.
+    countries: std::sync::Arc<HashMap<String, NodeData>>,
 }
 
 impl KnowledgeGraph {
@@ -304,7 +307,16 @@ impl KnowledgeGraph {
                 graph.add_edge(NodeIndex::new(s as usize), NodeIndex::new(o as usize), link);
             }
         }
-        Self { graph, index }
+        let countries = graph
+            .node_weights()
+            .filter(|n| n.kind == Some(EntityType::Country))
+            .map(|n| (n.iri.clone(), n.clone()))
+            .collect();
+        Self {
+            graph,
+            index,
+            countries: std::sync::Arc::new(countries),
+        }
     }
 
     /// The underlying petgraph graph (directed; see [`Link::is_symmetric`]).
@@ -439,7 +451,16 @@ impl KnowledgeGraph {
                 graph.add_edge(s, o, e.weight().clone());
             }
         }
-        Self { graph, index }
+        Self {
+            graph,
+            index,
+            countries: std::sync::Arc::clone(&self.countries),
+        }
+    }
+
+    /// A country of the full projection by IRI, even when this graph left its node out.
+    pub fn country(&self, iri: &str) -> Option<&NodeData> {
+        self.countries.get(iri)
     }
 }
 

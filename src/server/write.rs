@@ -142,7 +142,8 @@ pub(crate) fn ingest(app: &App, request: &mut Request, params: &Params) -> Reply
     };
     let info = DocumentInfo::new(&bytes, source);
     let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
-    let extraction = extractor.extract(name, &text);
+    let mut extraction = extractor.extract(name, &text);
+    crate::ingest::canonicalise(extractor, &mut extraction);
     let quads = extraction_quads(&extraction, &info);
     let change = {
         let _writing = app.writes.lock().unwrap_or_else(PoisonError::into_inner);
