@@ -1,16 +1,10 @@
 //! `cckg analyze`, `path` and `neighbors` on the sample store.
 
-use crate::support::{cckg, sample_corpus, scalar};
+use crate::support::{cckg, ingested_sample, scalar};
 use predicates::prelude::*;
 
 fn sample_store(dir: &tempfile::TempDir) -> std::path::PathBuf {
-    let store = dir.path().join("store");
-    cckg(&store)
-        .arg("ingest")
-        .arg(sample_corpus())
-        .assert()
-        .success();
-    store
+    ingested_sample(dir.path())
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The backbone through the real binary and the real on-disk store: ingest, load, query,
 //! update, export (checked with rdflib), stats, build, and the errors a user meets.
 
-use crate::support::{cckg, python_check, sample_corpus, scalar};
+use crate::support::{cckg, ingested_sample, python_check, sample_corpus, scalar};
 use predicates::prelude::*;
 use std::path::Path;
 
@@ -101,12 +101,7 @@ fn a_bad_file_is_named_skipped_and_the_rest_goes_in() {
 #[test]
 fn a_failed_ingest_leaves_the_store_as_it_was() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = dir.path().join("store");
-    cckg(&store)
-        .arg("ingest")
-        .arg(sample_corpus())
-        .assert()
-        .success();
+    let store = ingested_sample(dir.path());
     let before = scalar(
         &store,
         "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
@@ -157,12 +152,7 @@ fn gb18030_articles_are_decoded() {
 #[test]
 fn every_export_format_parses_in_rdflib_to_the_same_data() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = dir.path().join("store");
-    cckg(&store)
-        .arg("ingest")
-        .arg(sample_corpus())
-        .assert()
-        .success();
+    let store = ingested_sample(dir.path());
     let export = |format: &str, file: &str| {
         let path = dir.path().join(file);
         cckg(&store)
@@ -209,12 +199,7 @@ fn every_export_format_parses_in_rdflib_to_the_same_data() {
 #[test]
 fn export_with_ontology_and_of_one_graph() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = dir.path().join("store");
-    cckg(&store)
-        .arg("ingest")
-        .arg(sample_corpus())
-        .assert()
-        .success();
+    let store = ingested_sample(dir.path());
     let with = dir.path().join("with.ttl");
     cckg(&store)
         .args(["export", "--with-ontology", "-o"])
@@ -241,12 +226,7 @@ fn export_with_ontology_and_of_one_graph() {
 #[test]
 fn every_results_format() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = dir.path().join("store");
-    cckg(&store)
-        .arg("ingest")
-        .arg(sample_corpus())
-        .assert()
-        .success();
+    let store = ingested_sample(dir.path());
     let select = "SELECT ?c WHERE { ?c a cc:Country } ORDER BY ?c LIMIT 2";
     let run = |format: &str, query: &str| {
         let out = cckg(&store)
@@ -465,12 +445,7 @@ fn an_unwritable_store_location_is_a_clear_error() {
 #[test]
 fn stats_count_classes_predicates_and_documents() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = dir.path().join("store");
-    cckg(&store)
-        .arg("ingest")
-        .arg(sample_corpus())
-        .assert()
-        .success();
+    let store = ingested_sample(dir.path());
     let out = cckg(&store)
         .args(["stats", "--format", "json"])
         .output()

@@ -13,6 +13,17 @@ pub fn sample_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus")
 }
 
+/// A store in `dir` with the sample corpus ingested by the binary.
+pub fn ingested_sample(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    cckg(&store)
+        .arg("ingest")
+        .arg(sample_corpus())
+        .assert()
+        .success();
+    store
+}
+
 /// The single number a `SELECT (COUNT(..) AS ?n)` query returns.
 pub fn scalar(store: &Path, query: &str) -> usize {
     let out = cckg(store)
