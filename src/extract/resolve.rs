@@ -396,22 +396,10 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             if a == b || res.entries[b].is_some() || res.entities[a].kind != res.entities[b].kind {
                 continue;
             }
-            let short: Vec<char> = forms[a]
-                .first()
-                .map(|f| {
-                    f.chars()
-                        .filter(|c| *c != '"' && *c != '“' && *c != '”')
-                        .collect()
-                })
-                .unwrap_or_default();
-            let long: Vec<char> = forms[b]
-                .first()
-                .map(|f| {
-                    f.chars()
-                        .filter(|c| *c != '"' && *c != '“' && *c != '”')
-                        .collect()
-                })
-                .unwrap_or_default();
+            let (short, long) = (
+                unquoted_first_form(&forms[a]),
+                unquoted_first_form(&forms[b]),
+            );
             if short.len() < 3 || short.len() >= long.len() || !short.iter().all(|c| is_han(*c)) {
                 continue;
             }
@@ -586,4 +574,16 @@ fn assign_ids(entities: &mut [Entity]) {
         }
         e.id = id;
     }
+}
+
+/// The first form of an entity without its quote marks, as characters.
+fn unquoted_first_form(forms: &[String]) -> Vec<char> {
+    forms
+        .first()
+        .map(|f| {
+            f.chars()
+                .filter(|c| !matches!(c, '"' | '“' | '”'))
+                .collect()
+        })
+        .unwrap_or_default()
 }
