@@ -27,7 +27,7 @@
 //! assert_eq!((facts[1].measure, facts[1].value), (Measure::TradeGrowth, 3.2));
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -421,7 +421,7 @@ struct Located {
 
 /// Drops facts that repeat an earlier one (a headline restated in the body).
 fn dedup(facts: Vec<Located>) -> Vec<Fact> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
     for Located { fact, .. } in facts {
         // Values equal to a thousandth are the same figure.
@@ -1210,7 +1210,7 @@ const INVESTMENT: &[Measure] = &[
 /// One-character abbreviations of places named in full elsewhere in the text: 青 for
 /// 青岛 in 日本在青投资, 日 for 日本 in 对日贸易. Only unambiguous first characters count.
 fn abbreviations<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
-    let mut first: HashMap<char, Option<M<'a>>> = HashMap::new();
+    let mut first: HashMap<char, Option<M<'a>>> = HashMap::default();
     for m in mentions {
         if m.end - m.start < 2
             || !matches!(

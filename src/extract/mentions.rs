@@ -102,7 +102,7 @@ pub struct Recogniser<'a> {
     /// Segmenter.
     pub jieba: &'a Jieba,
     /// Gazetteer short forms that are also common words.
-    pub ambiguous: &'a std::collections::HashSet<String>,
+    pub ambiguous: &'a rustc_hash::FxHashSet<String>,
 }
 
 /// The type news text gives a gazetteer entry: provincial-level cities (北京市, 重庆市)
@@ -212,7 +212,7 @@ impl Recogniser<'_> {
     ) -> Vec<Candidate> {
         let mut out = Vec::new();
         let found = self.matcher.find(norm);
-        let present: std::collections::HashSet<usize> = found
+        let present: rustc_hash::FxHashSet<usize> = found
             .iter()
             .filter(|o| !self.ambiguous.contains(&text.norm(o.start, o.end)))
             .filter_map(|o| o.entries.first().copied())
@@ -340,7 +340,7 @@ impl Recogniser<'_> {
             }
         }
         let inside = |i: usize| covered[i];
-        let named_entries: std::collections::HashSet<usize> = out
+        let named_entries: rustc_hash::FxHashSet<usize> = out
             .iter()
             .filter(|c| c.origin == Origin::Gazetteer)
             .filter_map(|c| c.entry)
@@ -376,7 +376,7 @@ impl Recogniser<'_> {
     /// “…” and 《…》 spans whose content ends in a known suffix, or names a newspaper.
     fn quoted(&self, text: &Text, out: &mut Vec<Candidate>) {
         let chars = &text.chars;
-        let place_end: std::collections::HashMap<usize, usize> = out
+        let place_end: rustc_hash::FxHashMap<usize, usize> = out
             .iter()
             .filter(|c| c.origin == Origin::Gazetteer)
             .map(|c| (c.end, c.start))
@@ -479,9 +479,9 @@ impl Recogniser<'_> {
                 .filter(|&&q| q != u32::MAX)
                 .map(|&q| quoted[q as usize])
         };
-        let quote_starting: std::collections::HashMap<usize, usize> =
+        let quote_starting: rustc_hash::FxHashMap<usize, usize> =
             quoted.iter().map(|&(qs, qe)| (qs, qe)).collect();
-        let gaz_spans: std::collections::HashMap<(usize, usize), usize> = out
+        let gaz_spans: rustc_hash::FxHashMap<(usize, usize), usize> = out
             .iter()
             .filter(|c| c.origin == Origin::Gazetteer)
             .map(|c| ((c.start, c.end), c.entry.unwrap_or(usize::MAX)))
@@ -599,8 +599,8 @@ impl Recogniser<'_> {
         }
         // A branch also names its parent: 三井住友银行(中国)有限公司大连分行 → 三井住友银行(中国)有限公司.
         made.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-        let mut by_start: std::collections::HashMap<usize, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_start: rustc_hash::FxHashMap<usize, Vec<usize>> =
+            rustc_hash::FxHashMap::default();
         for (i, c) in made.iter().enumerate() {
             by_start.entry(c.start).or_default().push(i);
         }
@@ -815,7 +815,7 @@ impl Recogniser<'_> {
         let mut b2c = ByteToChar::default();
         // The outermost non-person candidate covering each character, and candidate ends.
         let mut cover: Vec<u32> = vec![u32::MAX; chars.len()];
-        let mut ends: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut ends: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
         for c in out.iter().filter(|c| c.origin != Origin::Abbrev) {
             for slot in cover.iter_mut().take(c.end).skip(c.start) {
                 if *slot == u32::MAX || (*slot as usize) > c.start {
@@ -940,7 +940,7 @@ impl Recogniser<'_> {
         &self,
         text: &Text,
         title_start: usize,
-        ends: &std::collections::HashSet<usize>,
+        ends: &rustc_hash::FxHashSet<usize>,
     ) -> Option<usize> {
         let chars = &text.chars;
         let mut s = title_start;
@@ -986,9 +986,9 @@ impl Recogniser<'_> {
                 "of" | "for" | "and" | "de" | "'s"
             )
         };
-        let mut seen: std::collections::HashSet<(usize, usize)> =
+        let mut seen: rustc_hash::FxHashSet<(usize, usize)> =
             out.iter().map(|c| (c.start, c.end)).collect();
-        let last_words: std::collections::HashSet<&str> = self
+        let last_words: rustc_hash::FxHashSet<&str> = self
             .rules
             .english_suffixes
             .iter()
@@ -1240,11 +1240,11 @@ fn dateline_re() -> &'static regex::Regex {
 #[derive(Default)]
 struct Ends {
     /// Start → end of gazetteer places.
-    starts: std::collections::HashMap<usize, usize>,
+    starts: rustc_hash::FxHashMap<usize, usize>,
     /// End → start of gazetteer places.
-    places: std::collections::HashMap<usize, usize>,
+    places: rustc_hash::FxHashMap<usize, usize>,
     /// Ends of people.
-    people: std::collections::HashSet<usize>,
+    people: rustc_hash::FxHashSet<usize>,
 }
 
 impl Ends {
@@ -1275,15 +1275,16 @@ impl ByteToChar {
 
 /// Word boundaries and word classes from the segmenter, per sentence.
 ///
-/// Sentences are segmented lazily, the first time a question touches one of their
-/// characters: most sentences hold no candidate that needs a boundary decision, and
-/// jieba is the costliest stage of recognition. A sentence is segmented on its own,
-/// so the answers do not depend on which sentences were asked about first.
+/// Clauses are segmented lazily, the first time a question touches one of their
+/// characters: many clauses hold no candidate that needs a boundary decision, and
+/// jieba is the costliest stage of recognition. jieba cuts its input at punctuation
+/// anyway, so a clause segments as it would inside its sentence, and the answers do
+/// not depend on which clauses were asked about first.
 pub struct Segmentation<'a> {
     jieba: &'a Jieba,
     text: &'a Text,
     rules: &'a Rules,
-    /// Whether each sentence of `text.sentences` has been segmented.
+    /// Whether each clause of `text.clauses` has been segmented.
     done: std::cell::RefCell<Vec<bool>>,
     tokens: std::cell::RefCell<Tokens>,
 }
@@ -1346,23 +1347,23 @@ impl<'a> Segmentation<'a> {
             jieba,
             text,
             rules,
-            done: std::cell::RefCell::new(vec![false; text.sentences.len()]),
+            done: std::cell::RefCell::new(vec![false; text.clauses.len()]),
             tokens: std::cell::RefCell::new(tokens),
         }
     }
 
-    /// Segments the sentences that hold a character of `[s, e)`, if not done yet.
+    /// Segments the clauses that hold a character of `[s, e)`, if not done yet.
     fn ensure(&self, s: usize, e: usize) {
-        let sentences = &self.text.sentences;
-        let first = sentences.partition_point(|x| x.end <= s);
+        let clauses = &self.text.clauses;
+        let first = clauses.partition_point(|x| x.end <= s);
         let mut done = self.done.borrow_mut();
-        for (i, sentence) in sentences.iter().enumerate().skip(first) {
-            if sentence.start >= e.max(s + 1) {
+        for (i, clause) in clauses.iter().enumerate().skip(first) {
+            if clause.start >= e.max(s + 1) {
                 break;
             }
             if !done[i] {
                 done[i] = true;
-                self.segment(sentence.start, sentence.end);
+                self.segment(clause.start, clause.end);
             }
         }
     }
@@ -1370,9 +1371,9 @@ impl<'a> Segmentation<'a> {
     fn segment(&self, start: usize, end: usize) {
         let text = self.text;
         let n = text.chars.len();
-        let sentence: String = text.chars[start..end].iter().collect();
+        let clause: String = text.chars[start..end].iter().collect();
         let mut tokens = self.tokens.borrow_mut();
-        for t in self.jieba.tag(&sentence, false) {
+        for t in self.jieba.tag(&clause, false) {
             let (a, b) = (start + t.start, start + t.end);
             // Without the HMM every token of two or more characters is a dictionary word.
             let is_known = b - a >= 2;

@@ -70,7 +70,7 @@ pub struct Extractor {
     titles: AhoCorasick,
     triggers: relations::Triggers,
     jieba: Jieba,
-    ambiguous: std::collections::HashSet<String>,
+    ambiguous: rustc_hash::FxHashSet<String>,
 }
 
 impl Extractor {
@@ -131,7 +131,7 @@ impl Extractor {
         let triggers = relations::Triggers::new(&rules)?;
         let mut jieba = Jieba::new();
         // Short place names that the dictionary knows as ordinary words (合作, 友谊, 北方).
-        let mut ambiguous = std::collections::HashSet::new();
+        let mut ambiguous = rustc_hash::FxHashSet::default();
         let mut new_words = Vec::new();
         for i in 0..gazetteer.len() {
             let entry = gazetteer.entry(i);

@@ -23,7 +23,7 @@ use crate::extract::text::{Text, is_han};
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::model::{EntityType, Predicate, Qualifiers, Relation, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// The trigger automaton over every rule's trigger words.
 pub struct Triggers {
@@ -124,7 +124,7 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
     let mut out = Out {
         cx,
         relations: Vec::new(),
-        seen: HashSet::new(),
+        seen: HashSet::default(),
     };
     name_structure(cx, &mut out);
     titles(cx, &mut out);
@@ -164,7 +164,7 @@ fn evidence(cx: &Context<'_>, a: usize, b: usize) -> Span {
 fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let g = cx.gazetteer;
-    let mut done: HashSet<usize> = HashSet::new();
+    let mut done: HashSet<usize> = HashSet::default();
     for m in res.mentions.iter().filter(|m| {
         !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted | Origin::English)
     }) {
@@ -339,13 +339,13 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         }
     }
     // 长春市体育局、文化旅游局: list members without a place share the first one's.
-    let index: std::collections::HashMap<&str, usize> = res
+    let index: rustc_hash::FxHashMap<&str, usize> = res
         .entities
         .iter()
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
-    let located: std::collections::HashMap<usize, usize> = out
+    let located: rustc_hash::FxHashMap<usize, usize> = out
         .relations
         .iter()
         .filter(|r| r.predicate == Predicate::LocatedIn && r.rule == "name-place")
@@ -773,7 +773,7 @@ fn first_shared_sentence(cx: &Context<'_>, a: usize, b: usize) -> Option<Span> {
 fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
     let norm: String = cx.text.chars.iter().collect();
     let mut b2c = (0usize, 0usize);
-    let mut done: HashSet<(usize, usize)> = HashSet::new();
+    let mut done: HashSet<(usize, usize)> = HashSet::default();
     for m in cx.triggers.automaton.find_overlapping_iter(&norm) {
         let rule_index = cx.triggers.rule_of[m.pattern().as_usize()];
         let rule = &cx.rules.relations[rule_index];

@@ -17,7 +17,7 @@ use crate::extract::rules::Rules;
 use crate::extract::text::{Text, is_han};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Entity, EntityType, Mention};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One resolved mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,10 +73,10 @@ pub fn resolve(
     declared_short_forms(text, &mut cands);
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     let mut keys: Vec<String> = Vec::new();
-    let mut key_of: HashMap<String, usize> = HashMap::new();
+    let mut key_of: HashMap<String, usize> = HashMap::default();
     let mut res = Resolution::default();
     let mut forms: Vec<Vec<String>> = Vec::new();
-    let mut span_entity: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut span_entity: HashMap<(usize, usize), usize> = HashMap::default();
     let mut pending_same: Vec<(usize, (usize, usize))> = Vec::new();
     for c in &cands {
         let surface = text.slice(c.start, c.end);
@@ -133,7 +133,7 @@ pub fn resolve(
         union(&mut parent, a, b);
     }
     // 东京 / 东京都, 北九州 / 北九州市 from two gazetteer rows: one place.
-    let mut by_stem: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_stem: HashMap<(EntityType, String), usize> = HashMap::default();
     for (i, e) in res.entities.iter().enumerate() {
         if !e.kind.is_place() {
             continue;
@@ -373,7 +373,7 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
             }
         }
     }
-    let spans: std::collections::HashSet<(usize, usize)> =
+    let spans: rustc_hash::FxHashSet<(usize, usize)> =
         added.iter().map(|a| (a.start, a.end)).collect();
     cands.retain(|c| !spans.contains(&(c.start, c.end)));
     cands.extend(added);
@@ -385,6 +385,7 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
     let _ = rules;
     let mut out = Vec::new();
     let n = res.entities.len();
+    let firsts: Vec<Vec<char>> = forms.iter().map(|f| unquoted_first_form(f)).collect();
     for a in 0..n {
         if res.entries[a].is_some()
             || res.entities[a].kind.is_place()
@@ -396,10 +397,7 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             if a == b || res.entries[b].is_some() || res.entities[a].kind != res.entities[b].kind {
                 continue;
             }
-            let (short, long) = (
-                unquoted_first_form(&forms[a]),
-                unquoted_first_form(&forms[b]),
-            );
+            let (short, long) = (&firsts[a], &firsts[b]);
             if short.len() < 3 || short.len() >= long.len() || !short.iter().all(|c| is_han(*c)) {
                 continue;
             }
@@ -410,12 +408,12 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             // long form is a place name followed by the short form.
             let tail = &long[long.len().saturating_sub(6)..];
             let subsequence = short[0] == long[0]
-                && is_subsequence(&short, &long)
-                && !long.starts_with(&short)
+                && is_subsequence(short, long)
+                && !long.starts_with(short)
                 && tail.contains(&short[short.len() - 2])
                 && tail.contains(&short[short.len() - 1]);
             let place_prefixed =
-                long.ends_with(&short) && long.len() - short.len() >= 2 && short.len() >= 4;
+                long.ends_with(short) && long.len() - short.len() >= 2 && short.len() >= 4;
             if subsequence || place_prefixed {
                 out.push((a, b));
             }
@@ -433,11 +431,15 @@ fn is_subsequence(short: &[char], long: &[char]) -> bool {
 /// entity whose name ends with that tail.
 fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     let mut tails: Vec<(String, usize, usize)> = Vec::new(); // (tail, entity, first mention start)
+    let mut first_mention: Vec<Option<&Resolved>> = vec![None; res.entities.len()];
+    for m in &res.mentions {
+        first_mention[m.entity].get_or_insert(m);
+    }
     for (i, e) in res.entities.iter().enumerate() {
         if e.kind.is_place() || e.kind == EntityType::Person {
             continue;
         }
-        let Some(first) = res.mentions.iter().find(|m| m.entity == i) else {
+        let Some(first) = first_mention[i] else {
             continue;
         };
         let name = text.norm(first.start, first.end);
@@ -470,7 +472,7 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     // A handful of tails per document: a direct leftmost-longest scan over the
     // characters costs less than building an automaton for them.
     let tail_chars: Vec<Vec<char>> = unique.iter().map(|t| t.chars().collect()).collect();
-    let mut by_tail: HashMap<&str, Vec<(usize, usize)>> = HashMap::new(); // tail → (first start, entity), sorted
+    let mut by_tail: HashMap<&str, Vec<(usize, usize)>> = HashMap::default(); // tail → (first start, entity), sorted
     for (tail, entity, first) in &tails {
         by_tail
             .entry(tail.as_str())
@@ -549,7 +551,7 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
 
 /// Stable, unique slugs: `city-qingdao`, `person-王海`.
 fn assign_ids(entities: &mut [Entity]) {
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut used: HashMap<String, usize> = HashMap::default();
     for e in entities.iter_mut() {
         let base = e
             .label_en

@@ -11,8 +11,8 @@
 
 use crate::error::{Error, Result};
 use crate::model::{EntityType, Predicate};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// The embedded entity rules.

@@ -19,7 +19,7 @@
 use crate::error::{Error, Result};
 use crate::model::EntityType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::PathBuf;
 
 /// One row of a gazetteer file.
@@ -64,13 +64,13 @@ pub enum Form {
 
 /// One occurrence of a gazetteer form in a text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Match {
+pub struct Match<'m> {
     /// Character offset of the first character.
     pub start: usize,
     /// Character offset one past the last character.
     pub end: usize,
     /// Indexes of every entry ([`Gazetteer::entry`]) with this form, best first.
-    pub entries: Vec<usize>,
+    pub entries: &'m [usize],
     /// Whether the form is a full name or an alias.
     pub form: Form,
     /// Whether the form is a stop name (needs a suffix or context to count).
@@ -252,7 +252,7 @@ impl Gazetteer {
 
     /// Builds the matcher over every name and alias.
     pub fn matcher(&self) -> Result<Matcher> {
-        let mut forms: HashMap<&str, (Vec<usize>, Form)> = HashMap::new();
+        let mut forms: HashMap<&str, (Vec<usize>, Form)> = HashMap::default();
         for (i, entry) in self.entries.iter().enumerate() {
             let names = std::iter::once((entry.name.as_str(), Form::Name))
                 .chain(entry.aliases.iter().map(|a| (a.as_str(), Form::Alias)));
@@ -281,7 +281,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .map_err(|e| Error::Invalid(format!("gazetteer automaton: {e}")))?;
-        let mut abbrevs: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut abbrevs: HashMap<char, Vec<usize>> = HashMap::default();
         for (i, entry) in self.entries.iter().enumerate() {
             for a in &entry.abbrev {
                 let mut chars = a.chars();
@@ -321,7 +321,7 @@ impl Gazetteer {
 impl Matcher {
     /// Every leftmost-longest match in `text`, with character offsets. English forms
     /// only count at word boundaries.
-    pub fn find(&self, text: &str) -> Vec<Match> {
+    pub fn find(&self, text: &str) -> Vec<Match<'_>> {
         let mut out = Vec::new();
         let mut byte_cursor = 0;
         let mut char_cursor = 0;
@@ -344,7 +344,7 @@ impl Matcher {
             out.push(Match {
                 start,
                 end,
-                entries: entries.clone(),
+                entries,
                 form: *form,
                 stopname: *stopname,
             });
