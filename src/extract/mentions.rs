@@ -87,6 +87,9 @@ pub const BRANCH: [&str; 8] = [
     "子公司",
 ];
 
+/// One-character endings of words made of a city name (烟台港, 青岛人, 大连湾).
+const PLACE_WORD_ENDS: [char; 8] = ['港', '人', '湾', '站', '籍', '企', '商', '方'];
+
 /// The recogniser: rules, gazetteer matcher and segmenter, shared across threads.
 pub struct Recogniser<'a> {
     /// Rules.
@@ -187,7 +190,7 @@ impl Recogniser<'_> {
         let seg = (!english).then(|| Segmentation::new(self.jieba, text, self.rules));
         let mut out = self.gazetteer_candidates(text, &norm, english, seg.as_ref());
         if let Some(seg) = seg {
-            self.abbreviations(text, &mut out);
+            self.abbreviations(text, &seg, &mut out);
             self.quoted(text, &mut out);
             self.suffixed(text, &seg, &mut out);
             self.sources(text, &mut out);
@@ -227,10 +230,20 @@ impl Recogniser<'_> {
             {
                 continue;
             }
-            // A short form cutting through a word (大数据, 黄河流域) is no mention.
+            // A short form cutting through a word (大数据, 黄河流域) is no mention; a major
+            // place at the start of a word (烟台港, 青岛人) still is.
             if let Some(seg) = seg
                 && m.form == Form::Alias
                 && seg.splits(m.start, m.end)
+                && !(entry.is_major()
+                    && entry.kind == EntityType::City
+                    && seg
+                        .token_at(m.start)
+                        .is_some_and(|(a, b)| a == m.start && b == m.end + 1)
+                    && text
+                        .chars
+                        .get(m.end)
+                        .is_some_and(|&c| PLACE_WORD_ENDS.contains(&c)))
             {
                 continue;
             }
@@ -331,7 +344,7 @@ impl Recogniser<'_> {
     }
 
     /// 中日, 中日韩, 辽日: two or more one-character forms in a row.
-    fn abbreviations(&self, text: &Text, out: &mut Vec<Candidate>) {
+    fn abbreviations(&self, text: &Text, seg: &Segmentation<'_>, out: &mut Vec<Candidate>) {
         let chars = &text.chars;
         let mut covered = vec![false; chars.len()];
         for c in out.iter() {
@@ -352,7 +365,8 @@ impl Recogniser<'_> {
             while j < chars.len() && !self.matcher.abbrev(chars[j]).is_empty() && !inside(j) {
                 j += 1;
             }
-            if j - i >= 2 && j - i <= 4 {
+            // Not characters of longer words (本土以外, 烟台港).
+            if j - i >= 2 && j - i <= 4 && !seg.splits(i, j) {
                 for (k, &ch) in chars.iter().enumerate().take(j).skip(i) {
                     let entries = self.matcher.abbrev(ch);
                     let named = entries.iter().find(|e| named_entries.contains(e));
@@ -816,11 +830,17 @@ impl Recogniser<'_> {
         // The outermost non-person candidate covering each character, and candidate ends.
         let mut cover: Vec<u32> = vec![u32::MAX; chars.len()];
         let mut ends: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
+        // Characters covered only by minor place names (中村, 佐野): a family name too.
+        let mut minor = vec![true; chars.len()];
         for c in out.iter().filter(|c| c.origin != Origin::Abbrev) {
-            for slot in cover.iter_mut().take(c.end).skip(c.start) {
-                if *slot == u32::MAX || (*slot as usize) > c.start {
-                    *slot = c.start as u32;
+            let is_minor = c.origin == Origin::Gazetteer
+                && c.kind.is_place()
+                && c.entry.is_some_and(|e| !self.gazetteer.entry(e).is_major());
+            for k in c.start..c.end {
+                if cover[k] == u32::MAX || (cover[k] as usize) > c.start {
+                    cover[k] = c.start as u32;
                 }
+                minor[k] &= is_minor;
             }
             ends.insert(c.end);
         }
@@ -838,7 +858,7 @@ impl Recogniser<'_> {
                 continue;
             }
             // TITLE NAME
-            if let Some((s, end)) = self.name_after(text, seg, te, &cover) {
+            if let Some((s, end)) = self.name_after(text, seg, te, &cover, &minor) {
                 let mut c = Candidate::new(s, end, EntityType::Person, Origin::Title);
                 c.title = Some((ts, te));
                 people.push(c);
@@ -868,6 +888,7 @@ impl Recogniser<'_> {
         seg: &Segmentation<'_>,
         at: usize,
         cover: &[u32],
+        minor: &[bool],
     ) -> Option<(usize, usize)> {
         let chars = &text.chars;
         let mut s = at;
@@ -877,7 +898,7 @@ impl Recogniser<'_> {
             s += 1;
         }
         let mut e = s;
-        while e < chars.len() && e - s < 8 && (is_han(chars[e]) || (chars[e] == '·' && e > s)) {
+        while e < chars.len() && e - s < 12 && (is_han(chars[e]) || (chars[e] == '·' && e > s)) {
             if e - s >= 2 && self.rules.followers.iter().any(|f| text.has_at(e, f)) {
                 break;
             }
@@ -887,14 +908,31 @@ impl Recogniser<'_> {
             e += 1;
         }
         let len = e - s;
+        let name: String = chars[s..e].iter().collect();
+        // A transliterated name: 芭芭拉·施耐德.
+        if name.contains('·')
+            && name
+                .split('·')
+                .all(|part| (1..=5).contains(&part.chars().count()))
+            && !(s..e).any(|k| cover[k] != u32::MAX && !minor[k])
+        {
+            return Some((s, e));
+        }
         if !(2..=6).contains(&len) {
             return None;
         }
-        // Not a place or an organisation.
-        if (s..e).any(|k| cover[k] != u32::MAX) {
+        // A name does not end inside a word (记者从会上获悉).
+        if seg.word_continues(e) {
             return None;
         }
-        let name: String = chars[s..e].iter().collect();
+        // Not a place or an organisation; a minor place name only as a family name.
+        let covered = (s..e).filter(|&k| cover[k] != u32::MAX);
+        if covered.clone().any(|k| !minor[k]) {
+            return None;
+        }
+        if covered.count() > 0 && !(self.has_surname(&name) && (3..=4).contains(&len)) {
+            return None;
+        }
         if self.rules.generic.contains(&name) || self.rules.boundaries.contains(&name) {
             return None;
         }
@@ -1127,16 +1165,24 @@ impl Recogniser<'_> {
         let lower: String = text.chars.iter().map(|c| c.to_ascii_lowercase()).collect();
         let lower_chars: Vec<char> = lower.chars().collect();
         for (k, w) in words.iter().enumerate() {
-            // ", the TITLE" (or ", TITLE of") after a capitalised pair.
+            // ", the TITLE", ", TITLE of" or ", Boston's TITLE" after a capitalised pair.
             let with_the = text.norm(w.0, w.1) == "the";
+            let possessive = cap(w)
+                && words
+                    .get(k + 1)
+                    .is_some_and(|p| p.0 == w.1 && text.norm(p.0, p.1) == "'s");
             if k >= 2
                 && cap(&words[k - 1])
                 && cap(&words[k - 2])
                 && text.chars.get(w.0.wrapping_sub(2)) == Some(&',')
                 && words[k - 1].0 - words[k - 2].1 == 1
-                && (with_the || !cap(w))
+                && (with_the || possessive || !cap(w))
             {
-                let from = if with_the { w.1 } else { w.0 };
+                let from = match (with_the, possessive) {
+                    (true, _) => w.1,
+                    (_, true) => words[k + 1].1,
+                    _ => w.0,
+                };
                 let rest: String = lower_chars[from..(from + 40).min(lower_chars.len())]
                     .iter()
                     .collect();
@@ -1149,7 +1195,8 @@ impl Recogniser<'_> {
                         let rest = rest.trim_start();
                         // Without "the" the title must be followed by "of" (", director of").
                         rest.starts_with(t.as_str())
-                            && (with_the || rest[t.len()..].starts_with(" of "))
+                            && !rest[t.len()..].starts_with(char::is_alphanumeric)
+                            && (with_the || possessive || rest[t.len()..].starts_with(" of "))
                     })
                     .max_by_key(|t| t.len());
                 if let Some(title) = title {

@@ -138,12 +138,9 @@ impl Extractor {
             if !entry.kind.is_place() {
                 continue;
             }
-            // Provinces and prefecture-level cities (GB/T 2260 codes ending in 00) are
-            // what news means by their names, whatever the dictionary says (大连/d).
-            let major = entry
-                .id
-                .strip_prefix("gb:")
-                .is_some_and(|code| code.ends_with("00"));
+            // Provinces and prefecture-level cities are what news means by their names,
+            // whatever the dictionary says (大连/d).
+            let major = entry.id.starts_with("gb:") && entry.is_major();
             for form in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
                 let n = form.chars().count();
                 if !(2..=8).contains(&n) || !form.chars().all(text::is_han) {
@@ -212,9 +209,11 @@ impl Extractor {
             published: published.as_deref(),
             english,
         });
+        // Facts are about whole names: 太仓 inside 中德(太仓)合作区 is no subject.
         let mut mention_list: Vec<facts::EntityMention> = resolved
             .mentions
             .iter()
+            .filter(|m| !m.nested)
             .map(|m| facts::EntityMention {
                 entity: resolved.entities[m.entity].id.clone(),
                 kind: resolved.entities[m.entity].kind,

@@ -448,12 +448,21 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
         let mut role = t.slice(ts, te);
         let mut org: Option<&Resolved>;
         if cx.english {
-            // "the mayor of Houston"
+            // "the mayor of Houston", else "Boston's chief of …", "Hangzhou Vice-Mayor".
             org = res.within(te, te + 80, false).find(|m| {
-                m.start <= te + 5
+                m.start <= te + 9
                     && kind(cx, m) != EntityType::Person
-                    && t.norm(te, m.start).trim() == "of"
+                    && matches!(t.norm(te, m.start).trim(), "of" | "of the")
             });
+            if org.is_none() {
+                org = res
+                    .within(ts.saturating_sub(60), ts, false)
+                    .filter(|m| {
+                        kind(cx, m) != EntityType::Person
+                            && matches!(t.norm(m.end, ts).as_str(), " " | "'s ")
+                    })
+                    .last();
+            }
             if org.is_none() {
                 continue;
             }

@@ -45,6 +45,18 @@ pub struct Entry {
     pub wikidata: Option<String>,
 }
 
+impl Entry {
+    /// Whether news means this place whenever it writes the name: countries, provinces
+    /// and prefecture-level cities (GB/T 2260 codes ending in 00).
+    pub fn is_major(&self) -> bool {
+        matches!(self.kind, EntityType::Country | EntityType::Province)
+            || self
+                .id
+                .strip_prefix("gb:")
+                .is_some_and(|code| code.ends_with("00"))
+    }
+}
+
 /// Known places and organisations, with short forms too ambiguous to match alone.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
