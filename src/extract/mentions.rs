@@ -1178,11 +1178,20 @@ impl Recogniser<'_> {
                 && words[k - 1].0 - words[k - 2].1 == 1
                 && (with_the || possessive || !cap(w))
             {
-                let from = match (with_the, possessive) {
+                let mut from = match (with_the, possessive) {
                     (true, _) => w.1,
                     (_, true) => words[k + 1].1,
                     _ => w.0,
                 };
+                // ", the firm's chief executive"
+                if with_the
+                    && let Some(next) = words.get(k + 1)
+                    && words
+                        .get(k + 2)
+                        .is_some_and(|p| p.0 == next.1 && text.norm(p.0, p.1) == "'s" && !cap(next))
+                {
+                    from = words[k + 2].1;
+                }
                 let rest: String = lower_chars[from..(from + 40).min(lower_chars.len())]
                     .iter()
                     .collect();
@@ -1194,9 +1203,14 @@ impl Recogniser<'_> {
                         let t = t.to_lowercase();
                         let rest = rest.trim_start();
                         // Without "the" the title must be followed by "of" (", director of").
+                        let after = &rest[t.len().min(rest.len())..];
                         rest.starts_with(t.as_str())
-                            && !rest[t.len()..].starts_with(char::is_alphanumeric)
-                            && (with_the || possessive || rest[t.len()..].starts_with(" of "))
+                            && !after.starts_with(char::is_alphanumeric)
+                            && (with_the
+                                || possessive
+                                || [" of ", " at ", " for ", " in ", ","]
+                                    .iter()
+                                    .any(|p| after.starts_with(p)))
                     })
                     .max_by_key(|t| t.len());
                 if let Some(title) = title {
@@ -1208,6 +1222,39 @@ impl Recogniser<'_> {
                         out.push(c);
                     }
                 }
+            }
+            // "London's deputy mayor for business, Rachel Donovan," and the byline "By LIU YANG".
+            if k + 1 < words.len()
+                && cap(w)
+                && cap(&words[k + 1])
+                && words[k + 1].0 - w.1 == 1
+                && text.chars.get(words[k + 1].1) == Some(&',')
+                && !(w.0..words[k + 1].1).any(|i| taken[i])
+                && let Some(title) = self.title_before_comma(&lower_chars, w.0)
+            {
+                let mut c =
+                    Candidate::new(w.0, words[k + 1].1, EntityType::Person, Origin::English);
+                c.title = Some(title);
+                out.push(c);
+            }
+            if text.norm(w.0, w.1) == "By"
+                && (w.0 == 0 || text.chars[w.0 - 1] == '\n')
+                && k + 2 < words.len()
+                && cap(&words[k + 1])
+                && cap(&words[k + 2])
+                && words[k + 2].0 - words[k + 1].1 == 1
+                && matches!(
+                    text.chars.get(words[k + 2].1),
+                    Some(' ' | '\n' | ',') | None
+                )
+                && !(words[k + 1].0..words[k + 2].1).any(|i| taken[i])
+            {
+                out.push(Candidate::new(
+                    words[k + 1].0,
+                    words[k + 2].1,
+                    EntityType::Person,
+                    Origin::English,
+                ));
             }
             let word = text.norm(w.0, w.1).to_lowercase().replace('-', " ");
             if self.rules.english_titles.contains(&word)
@@ -1224,6 +1271,39 @@ impl Recogniser<'_> {
                 }
             }
         }
+    }
+}
+
+impl Recogniser<'_> {
+    /// The title written right before `, Name` (`deputy mayor, `, `director for Asia, `):
+    /// its span, the comma at `name_start - 2`.
+    fn title_before_comma(&self, lower: &[char], name_start: usize) -> Option<(usize, usize)> {
+        let comma = name_start.checked_sub(2)?;
+        if lower.get(comma) != Some(&',') {
+            return None;
+        }
+        let from = comma.saturating_sub(60);
+        let before: String = lower[from..comma].iter().collect();
+        if !before.is_ascii() {
+            return None;
+        }
+        // The title, then nothing or "for/of/at" and lower-case words up to the comma.
+        self.rules
+            .english_titles
+            .iter()
+            .filter_map(|t| {
+                let t = t.to_lowercase();
+                let at = before.rfind(&format!(" {t}"))? + 1;
+                let tail = &before[at + t.len()..];
+                let ok = tail.is_empty()
+                    || ([" for ", " of ", " at "]
+                        .iter()
+                        .any(|p| tail.starts_with(p))
+                        && tail.split(' ').count() <= 5
+                        && tail.chars().all(|c| c.is_ascii_lowercase() || c == ' '));
+                ok.then_some((from + at, from + at + t.len()))
+            })
+            .max_by_key(|&(s, e)| (e - s, s))
     }
 }
 

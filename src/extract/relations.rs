@@ -420,9 +420,18 @@ fn entity_of_entries(cx: &Context<'_>, entries: &[usize]) -> Option<usize> {
 
 /// The mention (not a person) ending exactly at `at`, skipping 驻X.
 fn org_before<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
-    ending_at(cx, at)
-        .filter(|m| kind(cx, m) != EntityType::Person && m.origin != Origin::Abbrev)
-        .min_by_key(|m| m.start)
+    let before = |at: usize| {
+        ending_at(cx, at)
+            .filter(|m| kind(cx, m) != EntityType::Person && m.origin != Origin::Abbrev)
+            .min_by_key(|m| m.start)
+    };
+    // 杜伊斯堡市副市长: a place written with its own 市 / 州 / 省 / 县.
+    before(at).or_else(|| {
+        (at > 0 && matches!(cx.text.chars[at - 1], '市' | '州' | '省' | '县'))
+            .then(|| before(at - 1))
+            .flatten()
+            .filter(|m| kind(cx, m).is_place())
+    })
 }
 
 /// Mentions ending exactly at `at` (names are at most 80 characters long).
@@ -449,11 +458,30 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
         let mut org: Option<&Resolved>;
         if cx.english {
             // "the mayor of Houston", else "Boston's chief of …", "Hangzhou Vice-Mayor".
+            // "director of the X", "minister-counselor for commercial affairs at the X".
             org = res.within(te, te + 80, false).find(|m| {
-                m.start <= te + 9
-                    && kind(cx, m) != EntityType::Person
-                    && matches!(t.norm(te, m.start).trim(), "of" | "of the")
+                let gap = t.norm(te, m.start);
+                let gap = gap.trim();
+                let words = gap.split(' ').count();
+                kind(cx, m) != EntityType::Person
+                    && words <= 7
+                    && gap.chars().all(|c| c.is_ascii_lowercase() || c == ' ')
+                    && ["of", "at", "with", "of the", "at the", "with the"]
+                        .iter()
+                        .any(|w| gap == *w || gap.ends_with(&format!(" {w}")))
+                    && (words <= 2 || gap.starts_with("for "))
             });
+            // "the firm's chief executive": the company named last.
+            if org.is_none()
+                && ["firm's ", "company's ", "group's ", "bank's "]
+                    .iter()
+                    .any(|w| t.has_before(ts, w))
+            {
+                org = res
+                    .within(p.start.saturating_sub(400), p.start, false)
+                    .filter(|m| matches!(kind(cx, m), EntityType::Company | EntityType::Bank))
+                    .last();
+            }
             if org.is_none() {
                 org = res
                     .within(ts.saturating_sub(60), ts, false)
@@ -498,16 +526,37 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 continue;
             }
         } else {
-            // TITLE NAME: the organisation before the title (中国驻日本大使: before 驻).
+            // TITLE NAME: the organisation before the title (中国驻日本大使: before 驻,
+            // or the mission itself when the text names it: 韩国驻青岛总领事馆).
             org = org_before(cx, ts);
             if let Some(o) = org
                 && o.start > 0
                 && t.chars[o.start - 1] == '驻'
                 && let Some(country) = org_before(cx, o.start - 1)
             {
-                let z = o.start - 1;
-                role = t.slice(z, te);
-                org = Some(country);
+                let mission = format!("{}馆", t.norm(country.start, te));
+                let named = res
+                    .mentions
+                    .iter()
+                    .find(|m| t.norm(m.start, m.end) == mission);
+                if let Some(m) = named {
+                    org = Some(m);
+                } else {
+                    let z = o.start - 1;
+                    role = t.slice(z, te);
+                    org = Some(country);
+                }
+            }
+            // 该公司社长: the company named last.
+            if org.is_none()
+                && ["该公司", "该集团", "该企业", "该行", "该银行"]
+                    .iter()
+                    .any(|w| t.has_before(ts, w))
+            {
+                org = res
+                    .within(p.start.saturating_sub(300), p.start, false)
+                    .filter(|m| matches!(kind(cx, m), EntityType::Company | EntityType::Bank))
+                    .last();
             }
             // Two titles for one person: 长春市外办党组成员、友协副秘书长王明.
             if let Some(o) = org
@@ -595,8 +644,11 @@ fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
     if ["华侨", "华人", "中华"].iter().any(|w| name.contains(w)) {
         return None;
     }
+    // The host place after 驻 does not count (韩国驻青岛总领事馆).
+    let host = (start.start..org.end).find(|&k| cx.text.chars[k] == '驻');
     let mixed = res
         .within(start.start, org.end, true)
+        .filter(|m| host.is_none_or(|h| m.start < h))
         .any(|m| entry(cx, m).is_some_and(|e| g.country_of(e).is_some_and(|c| c != country_entry)));
     (!mixed).then_some(first.entity)
 }
