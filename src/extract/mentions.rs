@@ -551,8 +551,14 @@ impl Recogniser<'_> {
             {
                 start = first_end;
             }
+            // 东京都椿山庄大酒店: a place written with its administrative suffix only
+            // locates a venue (大连周水子国际机场 is the airport's own name).
             if *kind == EntityType::Venue
                 && let Some(place_end) = ends.places_from(start)
+                && matches!(
+                    text.chars[place_end - 1],
+                    '市' | '都' | '省' | '县' | '区' | '府'
+                )
                 && s >= place_end + 3
                 && !(place_end..s).any(|k| ends.places_from(k).is_some())
             {
@@ -690,6 +696,15 @@ impl Recogniser<'_> {
                     break;
                 }
                 i = open;
+                continue;
+            }
+            // 烟台—京畿道经贸合作交流会: two places joined by a dash.
+            if matches!(c, '—' | '-')
+                && ends.starts.contains_key(&i)
+                && let Some(&start) = ends.places.get(&(i - 1))
+                && start >= floor
+            {
+                i = start;
                 continue;
             }
             if !is_name_char(c) {

@@ -1525,7 +1525,22 @@ fn apply(
             )
             .into_iter()
             .find(|m| kind(cx, m) == EntityType::Person);
-            let place = after.iter().copied().find(|m| allowed(cx, m, &rule.object));
+            // The place after the trigger, else 来烟台访问, 在哈访问: the place right after
+            // 来 / 赴 / 到 / 在 before it.
+            let place = after
+                .iter()
+                .copied()
+                .find(|m| allowed(cx, m, &rule.object))
+                .or_else(|| {
+                    let from = person.map_or(clause.start, |p| p.end);
+                    tops(cx, from, ts).into_iter().rev().find(|m| {
+                        !cx.english
+                            && allowed(cx, m, &rule.object)
+                            && m.start > 0
+                            && matches!(t.chars[m.start - 1], '来' | '赴' | '到' | '在' | '抵')
+                            && ts - m.end <= 2
+                    })
+                });
             if let (Some(p), Some(pl)) = (person, place) {
                 out.add(
                     p.entity,
