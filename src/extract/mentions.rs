@@ -106,6 +106,8 @@ pub struct Recogniser<'a> {
     pub jieba: &'a Jieba,
     /// Gazetteer short forms that are also common words.
     pub ambiguous: &'a rustc_hash::FxHashSet<String>,
+    /// Characters of transliterated foreign names.
+    pub transliteration: &'a rustc_hash::FxHashSet<char>,
 }
 
 /// The type news text gives a gazetteer entry: provincial-level cities (北京市, 重庆市)
@@ -193,6 +195,7 @@ impl Recogniser<'_> {
             self.abbreviations(text, &seg, &mut out);
             self.quoted(text, &mut out);
             self.suffixed(text, &seg, &mut out);
+            self.transliterated(text, &mut out);
             self.sources(text, &mut out);
             self.people(text, &seg, &mut out);
         } else {
@@ -327,6 +330,22 @@ impl Recogniser<'_> {
             // suffix recogniser will swallow it when a longer name is found.
             let mut c = Candidate::new(m.start, m.end, display_kind(entry), Origin::Gazetteer);
             c.entry = Some(best);
+            // 杜伊斯堡市, 巴登-符腾堡州: a foreign place written with its own suffix.
+            if !english
+                && entry.country.as_deref().is_some_and(|c| c != "CN")
+                && let Some(n) = next
+                && match entry.kind {
+                    EntityType::City => n == '市',
+                    EntityType::Province => n == '州' || n == '省',
+                    _ => false,
+                }
+                && !m
+                    .entries
+                    .iter()
+                    .any(|&e| self.gazetteer.entry(e).name.ends_with(n))
+            {
+                c.end += 1;
+            }
             // 日本福冈县 → the prefecture reading when written with its suffix.
             if let Some(n) = next
                 && matches!(n, '县' | '府' | '都')
@@ -653,6 +672,63 @@ impl Recogniser<'_> {
                 .filter(|(_, k)| *k)
                 .map(|(c, _)| c),
         );
+    }
+
+    /// Foreign places the gazetteer does not know, written in transliteration
+    /// characters before 市 (a city) or 州 (a state or region): 埃斯林根市.
+    fn transliterated(&self, text: &Text, out: &mut Vec<Candidate>) {
+        let chars = &text.chars;
+        // One-character forms and minor places inside the run give way (埃, 斯, 林根).
+        let gives_way = |c: &Candidate| {
+            c.origin == Origin::Abbrev
+                || c.origin == Origin::Gazetteer
+                    && c.entry.is_some_and(|e| !self.gazetteer.entry(e).is_major())
+        };
+        let mut covered = vec![false; chars.len()];
+        let mut ends = rustc_hash::FxHashSet::default();
+        for c in out.iter() {
+            if !gives_way(c) {
+                covered[c.start..c.end].iter_mut().for_each(|k| *k = true);
+            }
+            ends.insert(c.end);
+        }
+        let mut made: Vec<Candidate> = Vec::new();
+        for (p, &c) in chars.iter().enumerate() {
+            let kind = match c {
+                '市' => EntityType::City,
+                '州' => EntityType::Province,
+                _ => continue,
+            };
+            if covered[p] {
+                continue;
+            }
+            let mut s = p;
+            while s > 0
+                && p - s < 8
+                && !covered[s - 1]
+                && self.transliteration.contains(&chars[s - 1])
+            {
+                s -= 1;
+            }
+            // A name of its own: after a boundary, a function word or another place.
+            let bounded = s == 0
+                || !is_han(chars[s - 1])
+                || ends.contains(&s)
+                || matches!(
+                    chars[s - 1],
+                    '的' | '与' | '和' | '及' | '同' | '在' | '至' | '赴' | '到'
+                );
+            if p - s >= 3 && bounded {
+                made.push(Candidate::new(s, p + 1, kind, Origin::Suffix));
+            }
+        }
+        out.retain(|c| {
+            !(gives_way(c)
+                && made.iter().any(|m| {
+                    m.start <= c.start && c.end <= m.end && c.end - c.start < m.end - m.start
+                }))
+        });
+        out.extend(made);
     }
 
     /// Scans left from `s` (exclusive) over name characters to the start of the name.

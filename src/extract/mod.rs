@@ -71,6 +71,7 @@ pub struct Extractor {
     triggers: relations::Triggers,
     jieba: Jieba,
     ambiguous: rustc_hash::FxHashSet<String>,
+    transliteration: rustc_hash::FxHashSet<char>,
 }
 
 impl Extractor {
@@ -165,7 +166,9 @@ impl Extractor {
                 jieba.add_word(word, Some(2000), None);
             }
         }
+        let transliteration = gazetteer.transliteration_chars();
         Ok(Self {
+            transliteration,
             gazetteer,
             matcher,
             rules,
@@ -196,6 +199,7 @@ impl Extractor {
             titles: &self.titles,
             jieba: &self.jieba,
             ambiguous: &self.ambiguous,
+            transliteration: &self.transliteration,
         };
         let candidates = recogniser.recognise(&prepared, english);
         let resolved = resolve::resolve(&prepared, &self.gazetteer, &self.rules, candidates);

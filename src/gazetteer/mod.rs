@@ -246,6 +246,38 @@ impl Gazetteer {
         out
     }
 
+    /// Characters that Chinese uses to transliterate foreign place names (埃, 斯, 堡):
+    /// frequent in the names of places outside the Chinese-writing countries and at
+    /// least twice as frequent there as in Chinese place names. Function characters
+    /// (的, 和) are left out.
+    pub fn transliteration_chars(&self) -> HashSet<char> {
+        let mut foreign: HashMap<char, usize> = HashMap::default();
+        let mut chinese: HashMap<char, usize> = HashMap::default();
+        for e in self.entries.iter().filter(|e| e.kind.is_place()) {
+            let counts = match e.country.as_deref() {
+                Some("CN" | "TW" | "HK" | "MO") => &mut chinese,
+                Some("JP" | "KR" | "KP" | "SG") | None => continue,
+                Some(_) => &mut foreign,
+            };
+            let mut seen = HashSet::default();
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                seen.extend(form.chars().filter(|&c| crate::extract::text::is_han(c)));
+            }
+            for c in seen {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+        foreign
+            .into_iter()
+            .filter(|&(c, n)| {
+                n >= 3
+                    && n >= 2 * (chinese.get(&c).copied().unwrap_or(0) + 1)
+                    && !"的和与在了是为大及等对同向将于从".contains(c)
+            })
+            .map(|(c, _)| c)
+            .collect()
+    }
+
     /// The country entry of an entry (itself when it is a country).
     pub fn country_of(&self, index: usize) -> Option<usize> {
         let entry = &self.entries[index];
