@@ -87,6 +87,9 @@ pub const BRANCH: [&str; 8] = [
     "子公司",
 ];
 
+/// Suffixes of offices, which share their parent's type.
+const OFFICES: [&str; 4] = ["代表处", "办事处", "事务所", "联络处"];
+
 /// One-character endings of words made of a city name (烟台港, 青岛人, 大连湾).
 const PLACE_WORD_ENDS: [char; 8] = ['港', '人', '湾', '站', '籍', '企', '商', '方'];
 
@@ -181,6 +184,10 @@ pub fn title_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
 }
 
 /// Whether `c` may be part of a Chinese name.
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "〇一二三四五六七八九十百".contains(c)
+}
+
 fn is_name_char(c: char) -> bool {
     is_han(c) || c.is_ascii_alphanumeric()
 }
@@ -204,8 +211,20 @@ impl Recogniser<'_> {
         }
         out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
         mark_nested(&mut out);
-        // A known organisation inside a longer name (贸促会 in 大连市贸促会) is part of it.
-        out.retain(|c| !(c.nested && c.origin == Origin::Gazetteer && !c.kind.is_place()));
+        // A known organisation inside a longer name (贸促会 in 大连市贸促会) is part of it,
+        // and a suffix inside a known organisation (信息化部 in 工业和信息化部) is no name.
+        let known: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer && !c.kind.is_place())
+            .map(|c| (c.start, c.end))
+            .collect();
+        out.retain(|c| {
+            !(c.nested && c.origin == Origin::Gazetteer && !c.kind.is_place())
+                && !(c.origin == Origin::Suffix
+                    && known
+                        .iter()
+                        .any(|&(s, e)| s <= c.start && c.end <= e && e - s > c.end - c.start))
+        });
         out
     }
 
@@ -586,6 +605,16 @@ impl Recogniser<'_> {
             if s - start < *min_prefix {
                 continue;
             }
+            // 第八届中国—俄罗斯博览会: the edition belongs to the event's name.
+            if *kind == EntityType::Event && start > 0 && text.chars[start - 1] == '届' {
+                let mut k = start - 1;
+                while k > 0 && is_numeral(text.chars[k - 1]) {
+                    k -= 1;
+                }
+                if k > 0 && k < start - 1 && text.chars[k - 1] == '第' {
+                    start = k - 1;
+                }
+            }
             let prefix: String = text.chars[start..s].iter().collect();
             let mut bare = start;
             while let Some(e) = ends.places_from(bare) {
@@ -664,6 +693,26 @@ impl Recogniser<'_> {
                 .max_by_key(|&p| made[p].end);
             if let Some(p) = parent {
                 keep[p] = true;
+            }
+        }
+        // An office takes its parent's type (日本贸易振兴机构大连代表处); an office of a
+        // place (京畿道驻烟台经贸代表处, 北九州市大连事务所) is a government body.
+        for i in 0..made.len() {
+            let c = &made[i];
+            if !OFFICES.iter().any(|s| text.has_before(c.end, s)) {
+                continue;
+            }
+            let parent = by_start
+                .get(&c.start)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&p| made[p].end < c.end && made[p].kind != EntityType::Event)
+                .max_by_key(|&p| made[p].end);
+            if let Some(p) = parent {
+                made[i].kind = made[p].kind;
+            } else if ends.starts.contains_key(&c.start) {
+                made[i].kind = EntityType::GovernmentBody;
             }
         }
         out.extend(
