@@ -997,6 +997,46 @@ impl<'a> Doc<'a> {
                         .find(|m| PLACES.contains(&m.kind) && a.end + 1 >= m.start)
                         .copied()
                 });
+                // 常驻青岛的「日本」企业超过1000家: the nationality right before the cue,
+                // the host after 常驻 / 在 earlier in the clause.
+                let cue_nationality = || {
+                    let cue = hit.cue?;
+                    let n = self
+                        .mentions_in(cs, cue.start)
+                        .filter(|m| m.kind == EntityType::Country && cue.start - m.end <= 1)
+                        .last()
+                        .copied()?;
+                    let host = self
+                        .mentions_in(cs, n.start)
+                        .filter(|m| {
+                            PLACES.contains(&m.kind)
+                                && m.entity != n.entity
+                                && HOST_BEFORE
+                                    .iter()
+                                    .any(|w| self.chars[..m.start].ends_with(w))
+                        })
+                        .last()
+                        .copied();
+                    Some((n, host))
+                };
+                let (nationality, host) = match (nationality, host, hit.noun) {
+                    (None, None, None) => {
+                        cue_nationality().map_or((None, None), |(n, h)| (Some(n), h))
+                    }
+                    (n, h, _) => (n, h),
+                };
+                // 日本籍人士3000多名 after 常驻青岛的日本企业…: the same host.
+                let host = host.or_else(|| {
+                    let prev = self.previous_fact(facts, sentence, q.span.start)?;
+                    let resident = matches!(
+                        prev.fact.measure,
+                        Measure::ResidentCompanies | Measure::ResidentPersons
+                    );
+                    let same = nationality.is_some_and(|n| n.entity == prev.fact.subject);
+                    (resident && same)
+                        .then(|| prev.fact.object.as_deref().and_then(|o| self.entity_m(o)))
+                        .flatten()
+                });
                 match (nationality, host) {
                     (Some(n), h) => (Some(n), h.filter(|h| h.entity != n.entity)),
                     (None, Some(h)) => (Some(h), None),
@@ -1214,12 +1254,34 @@ const ABBREVIATION_AFTER: &[&str] = &[
     "开放",
     "交往",
     "招商",
+    "累计",
+    "新增",
+    "新批",
+    "实际",
+    "运营",
+    "经营",
+    "注册",
+    "设厂",
+    "办厂",
+    "定居",
+    "居住",
+    "就业",
+    "求学",
 ];
 
 /// First characters of words ending in 资 that name no place of origin.
 const NOT_CAPITAL: &[char] = &[
     '合', '独', '外', '融', '投', '出', '注', '引', '集', '物', '工', '师', '游', '筹', '增', '招',
     '内', '国', '民',
+];
+
+/// Words before the host place of residents (常驻青岛的日本企业).
+const HOST_BEFORE: &[&[char]] = &[
+    &['常', '驻'],
+    &['驻'],
+    &['在'],
+    &['落', '户'],
+    &['入', '驻'],
 ];
 
 /// Measures whose subject is the source of the capital.
@@ -1234,6 +1296,7 @@ const INVESTMENT: &[Measure] = &[
 /// 青岛 in 日本在青投资, 日 for 日本 in 对日贸易. Only unambiguous first characters count.
 fn abbreviations<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
     let mut first: HashMap<char, Option<M<'a>>> = HashMap::default();
+    let mut any_char: HashMap<char, Option<M<'a>>> = HashMap::default();
     for m in mentions {
         if m.end - m.start < 2
             || !matches!(
@@ -1247,6 +1310,18 @@ fn abbreviations<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
         if slot.is_some_and(|s| s.entity != m.entity) {
             *slot = None;
         }
+        // Cities also go by a later character after 在 (在连 for 大连).
+        if m.kind == EntityType::City && m.end - m.start <= 3 {
+            for &c in &chars[m.start + 1..m.end] {
+                if c == '市' {
+                    continue;
+                }
+                let slot = any_char.entry(c).or_insert(Some(*m));
+                if slot.is_some_and(|s| s.entity != m.entity) {
+                    *slot = None;
+                }
+            }
+        }
     }
     let mut out = Vec::new();
     if first.is_empty() {
@@ -1254,9 +1329,15 @@ fn abbreviations<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
     }
     let mut k = 0;
     for i in 0..chars.len().saturating_sub(1) {
-        let Some(Some(full)) = first.get(&chars[i]) else {
+        let by_first = first.get(&chars[i]);
+        let Some(Some(full)) = by_first.or_else(|| {
+            (i > 0 && chars[i - 1] == '在')
+                .then(|| any_char.get(&chars[i]))
+                .flatten()
+        }) else {
             continue;
         };
+        let first_char = matches!(by_first, Some(Some(_)));
         while k < mentions.len() && mentions[k].end <= i {
             k += 1;
         }
@@ -1264,16 +1345,21 @@ fn abbreviations<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
             continue;
         }
         // 日资, 韩资: capital from that place (but not 合资, 独资 … in a text naming 合肥).
-        let capital = chars[i + 1] == '资'
+        let capital = first_char
+            && chars[i + 1] == '资'
             && !NOT_CAPITAL.contains(&chars[i])
             && !(i > 0 && chars[i - 1] == chars[i]);
+        // 在青投资, 在烟韩资企业: after 在/来/对…, before a verb or another place's capital.
         let follows = i > 0
             && ABBREVIATION_BEFORE.contains(&chars[i - 1])
-            && ABBREVIATION_AFTER.iter().any(|w| {
+            && (ABBREVIATION_AFTER.iter().any(|w| {
                 (i + 1..)
                     .zip(w.chars())
                     .all(|(j, c)| chars.get(j) == Some(&c))
-            });
+            }) || chars.get(i + 2) == Some(&'资')
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|c| *c != chars[i] && matches!(first.get(c), Some(Some(_)))));
         if capital || follows {
             out.push(M {
                 entity: full.entity,
