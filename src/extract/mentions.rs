@@ -37,6 +37,8 @@ pub enum Origin {
     Source,
     /// A short form declared in the text (简称…) or a back-reference (该示范区).
     Alias,
+    /// An English adjective of a country (British): a mention, never a name.
+    Demonym,
 }
 
 /// A recognised mention before resolution.
@@ -1257,6 +1259,28 @@ impl Recogniser<'_> {
                 i = last;
             }
             i += 1;
+        }
+        // "British companies": the country, unless part of a name (British Museum).
+        for (k, w) in words.iter().enumerate() {
+            let word = text.norm(w.0, w.1);
+            let (start, word) = match words.get(k.wrapping_sub(1)) {
+                Some(p) if p.1 + 1 == w.0 && text.norm(p.0, p.1) == "South" => {
+                    (p.0, format!("South {word}"))
+                }
+                _ => (w.0, word),
+            };
+            let next_cap = words.get(k + 1).is_some_and(|n| n.0 == w.1 + 1 && cap(n));
+            if next_cap || seen.contains(&(start, w.1)) {
+                continue;
+            }
+            if let Some((_, id)) = self.rules.demonyms.iter().find(|(d, _)| *d == word)
+                && let Some(entry) = self.gazetteer.by_id(id)
+                && seen.insert((start, w.1))
+            {
+                let mut c = Candidate::new(start, w.1, EntityType::Country, Origin::Demonym);
+                c.entry = Some(entry);
+                out.push(c);
+            }
         }
         // "Binjiang district", "Pudong new area": a capitalised name before a lower-case
         // district word is a district (capitalised forms are caught above as names).

@@ -383,6 +383,8 @@ pub fn scan_chars(chars: &[char]) -> Vec<Quantity> {
             i = arabic(chars, i, &mut out);
         } else if is_cn_numeral(c) || starts_with(chars, i, "百分之") {
             i = chinese(chars, i, &mut out);
+        } else if c.is_ascii_alphabetic() && (i == 0 || !chars[i - 1].is_ascii_alphabetic()) {
+            i = english_word(chars, i, &mut out);
         } else {
             i += 1;
         }
@@ -452,6 +454,51 @@ fn arabic(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
         return j;
     }
     finish(chars, start, i, value, out)
+}
+
+/// English number words (`four direct flights`); `one` is left out, it is mostly a
+/// pronoun or an article (`one of the`).
+const EN_NUMBERS: [&str; 19] = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// Reads an English number word at `start`, else skips the word.
+fn english_word(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
+    let mut end = start;
+    while chars.get(end).is_some_and(char::is_ascii_alphabetic) {
+        end += 1;
+    }
+    let found = EN_NUMBERS
+        .iter()
+        .position(|w| end - start == w.len() && starts_with_word(chars, start, w));
+    match found {
+        Some(k) if chars.get(end) != Some(&'-') => {
+            let value = Decimal {
+                mantissa: (k + 2) as f64,
+                decimals: 0,
+            };
+            finish(chars, start, end, value, out)
+        }
+        _ => end,
+    }
 }
 
 /// Skips the rest of an alphanumeric word.

@@ -105,7 +105,7 @@ pub fn resolve(
                 i
             }
         };
-        if !forms[index].contains(&surface) {
+        if c.origin != Origin::Demonym && !forms[index].contains(&surface) {
             forms[index].push(surface.clone());
         }
         span_entity.insert((c.start, c.end), index);
@@ -193,6 +193,9 @@ pub fn resolve(
     for (i, e) in res.entities.iter_mut().enumerate() {
         let mut fs = merged_forms.get(i).cloned().unwrap_or_default();
         for m in of_entity[i].iter().map(|&k| &res.mentions[k]) {
+            if m.origin == Origin::Demonym {
+                continue;
+            }
             let s = text.slice(m.start, m.end);
             if !fs.contains(&s) {
                 fs.push(s);
@@ -209,6 +212,12 @@ pub fn resolve(
             })
             .cloned()
             .unwrap_or_default();
+        // Only adjectives in the text (Japanese firms): the gazetteer's label.
+        let name = if name.is_empty() {
+            e.label_en.clone().unwrap_or_default()
+        } else {
+            name
+        };
         let quoted_inner = fs
             .iter()
             .find(|f| name.contains(f.as_str()) && *f != &name && name.starts_with(['“', '"']))

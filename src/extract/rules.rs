@@ -129,6 +129,8 @@ struct EnglishFile {
     suffixes: Vec<(String, EntityType)>,
     #[serde(default)]
     titles: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<(String, String)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -175,6 +177,8 @@ pub struct Rules {
     pub english_suffixes: Vec<(String, EntityType)>,
     /// English titles.
     pub english_titles: Vec<String>,
+    /// English adjectives of countries (British) and the gazetteer id they stand for.
+    pub demonyms: Vec<(String, String)>,
     /// Relation rules.
     pub relations: Vec<RelationRule>,
 }
@@ -254,6 +258,7 @@ impl Rules {
         self.english_suffixes
             .sort_by_key(|s| std::cmp::Reverse(s.0.len()));
         self.english_titles.extend(parsed.english.titles);
+        self.demonyms.extend(parsed.english.demonyms);
         self.english_titles
             .sort_by_key(|t| std::cmp::Reverse(t.len()));
         Ok(())
