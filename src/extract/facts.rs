@@ -497,7 +497,7 @@ const QUOTES: &[char] = &[
 
 /// Anaphors: demonstrative prefixes and the head nouns they take, with the types of
 /// the entity they point back to and the ending its surface form must have.
-const ANAPHOR_PREFIXES: &[&str] = &["该", "本", "这一", "这个", "此", "全"];
+const ANAPHOR_PREFIXES: &[&str] = &["本届", "该", "本", "这一", "这个", "此", "全"];
 const ANAPHOR_HEADS: &[(&str, &[EntityType], &str)] = &[
     ("市", &[EntityType::City], ""),
     ("城市", &[EntityType::City], ""),
@@ -518,6 +518,11 @@ const ANAPHOR_HEADS: &[(&str, &[EntityType], &str)] = &[
     ("项目", &[EntityType::Project], ""),
     ("公司", &[EntityType::Company, EntityType::Bank], ""),
     ("银行", &[EntityType::Bank], ""),
+    ("博览会", &[EntityType::Event], "博览会"),
+    ("交流会", &[EntityType::Event], "会"),
+    ("论坛", &[EntityType::Event], "论坛"),
+    ("大会", &[EntityType::Event], "会"),
+    ("展会", &[EntityType::Event], "会"),
 ];
 
 /// The text prepared for one extraction.
@@ -768,6 +773,16 @@ impl<'a> Doc<'a> {
                     && rule.subject.contains(&m.kind)
                     && !self.is_object_position(m)
                     && !self.is_modifier(m, &rule.subject)
+            })
+            .or_else(|| {
+                // 来自德国的「施特劳斯公司」宣布投资…: the head after a modifier with 的.
+                self.mentions_in(a, skip.start).filter(outside).find(|m| {
+                    m.start > 0
+                        && self.chars[m.start - 1] == '的'
+                        && !m.capital
+                        && rule.subject.contains(&m.kind)
+                        && !self.is_object_position(m)
+                })
             })
             .copied();
         let object = self
@@ -1126,11 +1141,27 @@ impl<'a> Doc<'a> {
             }
         };
         let mut subject = subject?;
-        let mut object = object.filter(|o| o.entity != subject.entity);
+        // 来自德国的公司投资…: where the investor comes from is not where it invests.
+        let mut object = object.filter(|o| {
+            o.entity != subject.entity
+                && !(INVESTMENT.contains(&measure)
+                    && self.chars[..o.start].ends_with(&['来', '自']))
+        });
+        // The capital named earlier in the sentence: 12个德资项目落户太仓,计划总投资….
         if INVESTMENT.contains(&measure)
             && let Some(source) = self
-                .mentions_in(cs, q.span.start)
+                .mentions_in(cs, hit.noun.map_or(q.span.start, |n| n.end))
                 .find(|m| m.capital)
+                .or_else(|| {
+                    PLACES
+                        .contains(&subject.kind)
+                        .then(|| {
+                            self.mentions_in(sentence.0, cs)
+                                .filter(|m| m.capital)
+                                .last()
+                        })
+                        .flatten()
+                })
                 .copied()
             && source.entity != subject.entity
         {
