@@ -197,7 +197,7 @@ fn is_name_char(c: char) -> bool {
 impl Recogniser<'_> {
     /// Every candidate mention in `text`, sorted by start.
     pub fn recognise(&self, text: &Text, english: bool) -> Vec<Candidate> {
-        let norm: String = text.chars.iter().collect();
+        let norm = text.normalised.as_str();
         let seg = (!english).then(|| Segmentation::new(self.jieba, text, self.rules));
         let mut out = self.gazetteer_candidates(text, &norm, english, seg.as_ref());
         if let Some(seg) = seg {
@@ -493,7 +493,7 @@ impl Recogniser<'_> {
 
     /// Names ending in a suffix of the rules: scan left from the suffix to a boundary.
     fn suffixed(&self, text: &Text, seg: &Segmentation<'_>, out: &mut Vec<Candidate>) {
-        let norm: String = text.chars.iter().collect();
+        let norm = text.normalised.as_str();
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start char, end char, rule)
         let mut byte_to_char = ByteToChar::default();
         for m in self.suffixes.find_overlapping_iter(&norm) {
@@ -967,7 +967,7 @@ impl Recogniser<'_> {
     /// People next to titles: 市长李某, 李某会长, (记者 李某).
     fn people(&self, text: &Text, seg: &Segmentation<'_>, out: &mut Vec<Candidate>) {
         let chars = &text.chars;
-        let norm: String = chars.iter().collect();
+        let norm = text.normalised.as_str();
         let mut b2c = ByteToChar::default();
         // The outermost non-person candidate covering each character, and candidate ends.
         let mut cover: Vec<u32> = vec![u32::MAX; chars.len()];

@@ -832,7 +832,7 @@ fn first_shared_sentence(cx: &Context<'_>, a: usize, b: usize) -> Option<Span> {
 
 /// Trigger rules.
 fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
-    let norm: String = cx.text.chars.iter().collect();
+    let norm = cx.text.normalised.as_str();
     let mut b2c = (0usize, 0usize);
     let mut done: HashSet<(usize, usize)> = HashSet::default();
     for m in cx.triggers.automaton.find_overlapping_iter(&norm) {

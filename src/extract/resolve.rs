@@ -72,8 +72,8 @@ pub fn resolve(
 ) -> Resolution {
     declared_short_forms(text, &mut cands);
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-    let mut keys: Vec<String> = Vec::new();
-    let mut key_of: HashMap<String, usize> = HashMap::default();
+    // Gazetteer entry, or type and normalised name.
+    let mut key_of: HashMap<(Option<usize>, EntityType, String), usize> = HashMap::default();
     let mut res = Resolution::default();
     let mut forms: Vec<Vec<String>> = Vec::new();
     let mut span_entity: HashMap<(usize, usize), usize> = HashMap::default();
@@ -81,15 +81,14 @@ pub fn resolve(
     for c in &cands {
         let surface = text.slice(c.start, c.end);
         let key = match c.entry {
-            Some(e) => format!("gaz:{}", gazetteer.entry(e).id),
-            None => format!("{}:{}", c.kind, norm_key(&text.norm(c.start, c.end))),
+            Some(e) => (Some(e), EntityType::Country, String::new()),
+            None => (None, c.kind, norm_key(&text.norm(c.start, c.end))),
         };
         let index = match key_of.get(&key) {
             Some(&i) => i,
             None => {
                 let i = res.entities.len();
-                key_of.insert(key.clone(), i);
-                keys.push(key);
+                key_of.insert(key, i);
                 res.entities.push(Entity {
                     id: String::new(),
                     kind: c.kind,
@@ -452,9 +451,10 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
             continue;
         };
         let name = text.norm(first.start, first.end);
-        for (suffix, _, _, _) in &rules.suffixes {
-            if name.ends_with(suffix.as_str()) && name != *suffix && suffix.chars().count() >= 2 {
-                tails.push((suffix.clone(), i, first.start));
+        // Every proper ending of the name that is a suffix rule (示范区 of 中日…示范区).
+        for (at, _) in name.char_indices().skip(1) {
+            if let Some(tail) = rules.tails.get(&name[at..]) {
+                tails.push((tail.clone(), i, first.start));
             }
         }
         // Tails built from the name itself (工业园 in 中新苏州工业园): its last 3 characters.

@@ -157,6 +157,8 @@ struct EntitiesFile {
 pub struct Rules {
     /// Name suffix → type, longest suffix first.
     pub suffixes: Vec<(String, EntityType, usize, bool)>,
+    /// The suffixes of two or more characters, as a set (bare tails: 示范区).
+    pub tails: HashSet<String>,
     /// Words a name never extends over on its left.
     pub boundaries: HashSet<String>,
     /// Longest boundary word, in characters.
@@ -229,6 +231,12 @@ impl Rules {
         }
         self.suffixes
             .sort_by_key(|s| std::cmp::Reverse(s.0.chars().count()));
+        self.tails = self
+            .suffixes
+            .iter()
+            .filter(|s| s.0.chars().count() >= 2)
+            .map(|s| s.0.clone())
+            .collect();
         self.boundaries.extend(parsed.boundary.words);
         self.max_boundary = self
             .boundaries

@@ -23,6 +23,8 @@ pub struct Text {
     pub original: Vec<char>,
     /// The normalised characters (same length as `original`).
     pub chars: Vec<char>,
+    /// The normalised characters as one string, for automata.
+    pub normalised: String,
     /// Sentence spans, in order (ends at 。！？, newlines, or `. ` in English).
     pub sentences: Vec<Span>,
     /// Clause spans, in order (sentences cut further at ，；：、 is not a cut).
@@ -86,9 +88,11 @@ impl Text {
             }
             push_trimmed(&chars, start, s.end, &mut clauses);
         }
+        let normalised = chars.iter().collect();
         Self {
             original,
             chars,
+            normalised,
             sentences,
             clauses,
         }
