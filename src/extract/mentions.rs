@@ -708,11 +708,18 @@ impl Recogniser<'_> {
                 .get(&c.start)
                 .into_iter()
                 .flatten()
-                .copied()
-                .filter(|&p| made[p].end < c.end && made[p].kind != EntityType::Event)
-                .max_by_key(|&p| made[p].end);
-            if let Some(p) = parent {
-                made[i].kind = made[p].kind;
+                .map(|&p| &made[p])
+                .chain(out.iter().filter(|o| o.origin == Origin::Gazetteer))
+                .filter(|p| {
+                    p.start == c.start
+                        && p.end < c.end
+                        && !p.kind.is_place()
+                        && p.kind != EntityType::Event
+                })
+                .max_by_key(|p| p.end)
+                .map(|p| p.kind);
+            if let Some(kind) = parent {
+                made[i].kind = kind;
             } else if ends.starts.contains_key(&c.start) {
                 made[i].kind = EntityType::GovernmentBody;
             }

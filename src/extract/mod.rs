@@ -766,4 +766,116 @@ mod tests {
         assert_eq!(out.published.as_deref(), Some("2020-07-31"));
         assert_eq!(out.title.as_deref(), Some("示例城市合作新闻标题"));
     }
+
+    fn fact(out: &Extraction, measure: &str, value: f64) -> Option<(String, Option<String>)> {
+        let name = |id: &str| out.entity(id).map(|e| e.name.clone()).unwrap_or_default();
+        out.facts
+            .iter()
+            .find(|f| f.measure.as_str() == measure && (f.value - value).abs() < 1e-6)
+            .map(|f| (name(&f.subject), f.object.as_deref().map(name)))
+    }
+
+    #[test]
+    fn english_titles_after_names_possessives_and_bylines() {
+        let out = extractor().extract(
+            "t.txt",
+            "By WANG LEI in Lyon\n\n\
+             Wuhan and Lyon signed a memorandum on Tuesday. Lyon's deputy mayor for culture, \
+             Claire Martin, attended the ceremony with Li Qiang, counselor for economic affairs \
+             at the Chinese Embassy. \"We came for the talent,\" said Paul Durand, the firm's \
+             chief executive, after Rhone Robotics opened its office.",
+        );
+        for p in ["WANG LEI", "Claire Martin", "Li Qiang", "Paul Durand"] {
+            assert!(has(&out, EntityType::Person, p), "{p}: {:?}", out.entities);
+        }
+        assert!(rel(&out, "Claire Martin", "positionAt", "Lyon").is_some());
+        assert!(rel(&out, "Li Qiang", "positionAt", "Chinese Embassy").is_some());
+        // "the firm's" refers back to no company here: the one named before is too far.
+        assert!(rel(&out, "Paul Durand", "positionAt", "Lyon").is_none());
+    }
+
+    #[test]
+    fn country_adjectives_are_mentions_not_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "More than 300 French companies now have offices in Wuhan. About 2,000 French \
+             citizens live in Wuhan, and there are four direct flights a day between the cities.",
+        );
+        let france = out
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Country)
+            .expect("France");
+        assert_eq!(france.name, "France");
+        assert!(france.aliases.is_empty(), "{:?}", france.aliases);
+        assert_eq!(france.mentions.len(), 2);
+        let wuhan = Some("Wuhan".to_owned());
+        assert_eq!(
+            fact(&out, "residentCompanies", 300.0),
+            Some(("France".to_owned(), wuhan.clone()))
+        );
+        assert_eq!(
+            fact(&out, "residentPersons", 2000.0),
+            Some(("France".to_owned(), wuhan))
+        );
+        assert!(fact(&out, "dailyFlights", 4.0).is_some(), "{:?}", out.facts);
+    }
+
+    #[test]
+    fn transliterated_places_and_compounds_inside_words() {
+        let out = extractor().extract(
+            "t.txt",
+            "2019年,扬州与德国巴伐利亚州的金茨堡市结为友好城市。该基地是集团在德国本土以外最大的工厂。",
+        );
+        assert!(
+            has(&out, EntityType::City, "金茨堡市"),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(&out, EntityType::Province, "巴伐利亚州"));
+        assert!(rel(&out, "扬州", "friendshipCity", "金茨堡市").is_some());
+        // 本土以外 is no compound of Turkey and Israel.
+        assert_eq!(
+            out.entities
+                .iter()
+                .filter(|e| e.kind == EntityType::Country)
+                .count(),
+            1,
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
+    fn offices_people_and_visits() {
+        let out = extractor().extract(
+            "t.txt",
+            "韩国贸易协会上海代表处与江原道驻沈阳经贸代表处签署协议。北海道札幌市驻沈阳办事处所长山本步美说,\
+             大阪府副知事山田一郎率经贸代表团来大连访问。副总领事玛丽亚·施密特出席。",
+        );
+        assert!(has(&out, EntityType::Association, "韩国贸易协会上海代表处"));
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "江原道驻沈阳经贸代表处"
+        ));
+        for p in ["山本步美", "山田一郎", "玛丽亚·施密特"] {
+            assert!(has(&out, EntityType::Person, p), "{p}: {:?}", out.entities);
+        }
+        // A family name that is also a small town is no place here.
+        assert!(!has(&out, EntityType::City, "山本"));
+        assert!(rel(&out, "山田一郎", "visited", "大连").is_some());
+    }
+
+    #[test]
+    fn residents_and_capital_named_before_the_figure() {
+        let out = extractor().extract(
+            "t.txt",
+            "常驻苏州的德国企业超过400家。8个德资项目签约落户昆山,计划总投资3.2亿欧元。",
+        );
+        let pair = |a: &str, b: &str| Some((a.to_owned(), Some(b.to_owned())));
+        assert_eq!(fact(&out, "residentCompanies", 400.0), pair("德国", "苏州"));
+        assert_eq!(fact(&out, "investmentProjects", 8.0), pair("德国", "昆山"));
+        assert_eq!(fact(&out, "investmentAmount", 3.2e8), pair("德国", "昆山"));
+    }
 }

@@ -793,6 +793,15 @@ mod tests {
     }
 
     #[test]
+    fn english_number_words_count_things() {
+        let q = one("there are four direct flights a day");
+        assert_eq!((q.value, q.unit), (4.0, Some(Unit::Count)));
+        assert_eq!(one("about twelve people").value, 12.0);
+        // `one`, words inside words and hyphenated forms are no quantities.
+        assert!(scan("one of the first cities, often, a two-day visit").is_empty());
+    }
+
+    #[test]
     fn approximations() {
         let q = one("每年约有近25万人次");
         assert_eq!(
