@@ -207,6 +207,7 @@ impl Recogniser<'_> {
             self.transliterated(text, &mut out);
             self.sources(text, &mut out);
             self.people(text, &seg, &mut out);
+            people_again(text, &mut out);
         } else {
             self.english(text, &mut out);
             self.sources(text, &mut out);
@@ -255,19 +256,18 @@ impl Recogniser<'_> {
                 continue;
             }
             // A short form cutting through a word (大数据, 黄河流域) is no mention; a major
-            // place at the start of a word (烟台港, 青岛人) still is.
+            // city at the start of a word (烟台港, 青岛人, 哈尔滨工业大学) still is.
             if let Some(seg) = seg
                 && m.form == Form::Alias
                 && seg.splits(m.start, m.end)
                 && !(entry.is_major()
                     && entry.kind == EntityType::City
-                    && seg
-                        .token_at(m.start)
-                        .is_some_and(|(a, b)| a == m.start && b == m.end + 1)
-                    && text
-                        .chars
-                        .get(m.end)
-                        .is_some_and(|&c| PLACE_WORD_ENDS.contains(&c)))
+                    && seg.token_at(m.start).is_some_and(|(a, b)| {
+                        a == m.start
+                            && (b == m.end + 1 && PLACE_WORD_ENDS.contains(&text.chars[m.end])
+                                || b > m.end + 1
+                                    && self.rules.suffix_type(&text.norm(m.end, b)).is_some())
+                    }))
             {
                 continue;
             }
@@ -1510,6 +1510,49 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A person's name written again without a title (崔某、李某出席) is that person.
+fn people_again(text: &Text, out: &mut Vec<Candidate>) {
+    let mut names: Vec<Vec<char>> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::Person && c.end - c.start >= 2)
+        .map(|c| text.chars[c.start..c.end].to_vec())
+        .collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; text.chars.len()];
+    for c in out.iter() {
+        taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
+    }
+    let mut again = Vec::new();
+    for name in &names {
+        let mut at = 0;
+        while at + name.len() <= text.chars.len() {
+            if text.chars[at..at + name.len()] == name[..]
+                && !taken[at..at + name.len()].iter().any(|&t| t)
+                // Not part of a longer run of name characters (王海 in 王海涛).
+                && !text.chars.get(at + name.len()).is_some_and(|&c| is_han(c) && name.len() == 2)
+            {
+                taken[at..at + name.len()]
+                    .iter_mut()
+                    .for_each(|t| *t = true);
+                again.push(Candidate::new(
+                    at,
+                    at + name.len(),
+                    EntityType::Person,
+                    Origin::Title,
+                ));
+                at += name.len();
+            } else {
+                at += 1;
+            }
+        }
+    }
+    out.extend(again);
 }
 
 /// Marks candidates lying inside a longer one.
