@@ -341,7 +341,11 @@ impl Recogniser<'_> {
             if matches!(text.chars.get(m.end), Some('$')) {
                 continue;
             }
-            if english && matches!(text.chars.get(m.end), Some('-'))
+            // Inside a hyphenated word (Sino-British), except "London-based".
+            let based = ["-based", "-headquartered"]
+                .iter()
+                .any(|w| text.has_at(m.end, w));
+            if english && matches!(text.chars.get(m.end), Some('-')) && !based
                 || english && m.start > 0 && text.chars[m.start - 1] == '-'
             {
                 continue;
@@ -1210,7 +1214,9 @@ impl Recogniser<'_> {
                 while s > 0 {
                     let prev = &words[s - 1];
                     // "Boston-based Greenleaf Robotics": the name starts after X-based.
-                    let based = text.norm(prev.0, prev.1).ends_with("-based");
+                    let prev_word = text.norm(prev.0, prev.1);
+                    let based =
+                        prev_word.ends_with("-based") || prev_word.ends_with("-headquartered");
                     if cap(prev) && !based && words[s].0 - prev.1 <= 1 {
                         s -= 1;
                     } else if connector(prev)

@@ -795,6 +795,23 @@ mod tests {
     }
 
     #[test]
+    fn english_based_companies_and_possessive_districts() {
+        let out = extractor().extract(
+            "t.txt",
+            "Munich-based Alpenwerk Robotics will open a center in Wuhan's Hanyang district,              and Capital Daily reported that Wuhan-headquartered Yangtze Motors will expand.",
+        );
+        assert!(rel(&out, "Alpenwerk Robotics", "locatedIn", "Munich").is_some());
+        assert!(rel(&out, "Yangtze Motors", "locatedIn", "Wuhan").is_some());
+        assert!(rel(&out, "Hanyang district", "partOf", "Wuhan").is_some());
+        // A newspaper's name is no province.
+        assert!(
+            !has(&out, EntityType::Province, "Capital"),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
     fn country_adjectives_are_mentions_not_names() {
         let out = extractor().extract(
             "t.txt",

@@ -129,8 +129,50 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
     name_structure(cx, &mut out);
     titles(cx, &mut out);
     place_hierarchy(cx, &mut out);
+    if cx.english {
+        english_based(cx, &mut out);
+    }
     triggered(cx, &mut out);
     out.relations
+}
+
+/// "London-based X", "Beijing-headquartered X": X is located in the place; "Beijing's
+/// Chaoyang district": the district is part of the city.
+fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
+    let t = cx.text;
+    for m in &cx.resolved.mentions {
+        let k = kind(cx, m);
+        for word in ["-based ", "-headquartered "] {
+            let n = word.chars().count();
+            if k.is_place() || !t.has_before(m.start, word) {
+                continue;
+            }
+            if let Some(place) = ending_at(cx, m.start - n).find(|p| kind(cx, p).is_place()) {
+                out.add(
+                    m.entity,
+                    Predicate::LocatedIn,
+                    place.entity,
+                    Qualifiers::default(),
+                    evidence(cx, place.start, m.end),
+                    "english-based",
+                );
+            }
+        }
+        if k == EntityType::District
+            && t.has_before(m.start, "'s ")
+            && let Some(city) = ending_at(cx, m.start - 3)
+                .find(|p| matches!(kind(cx, p), EntityType::City | EntityType::Province))
+        {
+            out.add(
+                m.entity,
+                Predicate::PartOf,
+                city.entity,
+                Qualifiers::default(),
+                evidence(cx, city.start, m.end),
+                "english-possessive-place",
+            );
+        }
+    }
 }
 
 fn kind(cx: &Context<'_>, m: &Resolved) -> EntityType {
