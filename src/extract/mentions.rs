@@ -199,7 +199,7 @@ impl Recogniser<'_> {
     pub fn recognise(&self, text: &Text, english: bool) -> Vec<Candidate> {
         let norm = text.normalised.as_str();
         let seg = (!english).then(|| Segmentation::new(self.jieba, text, self.rules));
-        let mut out = self.gazetteer_candidates(text, &norm, english, seg.as_ref());
+        let mut out = self.gazetteer_candidates(text, norm, english, seg.as_ref());
         if let Some(seg) = seg {
             self.abbreviations(text, &seg, &mut out);
             self.quoted(text, &mut out);
@@ -222,11 +222,12 @@ impl Recogniser<'_> {
             .map(|c| (c.start, c.end))
             .collect();
         out.retain(|c| {
-            !(c.nested && c.origin == Origin::Gazetteer && !c.kind.is_place())
-                && !(c.origin == Origin::Suffix
-                    && known
-                        .iter()
-                        .any(|&(s, e)| s <= c.start && c.end <= e && e - s > c.end - c.start))
+            let known_inside = c.nested && c.origin == Origin::Gazetteer && !c.kind.is_place();
+            let suffix_inside_known = c.origin == Origin::Suffix
+                && known
+                    .iter()
+                    .any(|&(s, e)| s <= c.start && c.end <= e && e - s > c.end - c.start);
+            !known_inside && !suffix_inside_known
         });
         out
     }
@@ -500,8 +501,8 @@ impl Recogniser<'_> {
         let norm = text.normalised.as_str();
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start char, end char, rule)
         let mut byte_to_char = ByteToChar::default();
-        for m in self.suffixes.find_overlapping_iter(&norm) {
-            let s = byte_to_char.at(&norm, m.start());
+        for m in self.suffixes.find_overlapping_iter(norm) {
+            let s = byte_to_char.at(norm, m.start());
             let e = s + norm[m.start()..m.end()].chars().count();
             found.push((s, e, m.pattern().as_usize()));
         }
@@ -998,8 +999,8 @@ impl Recogniser<'_> {
             ends.insert(c.end);
         }
         let mut people: Vec<Candidate> = Vec::new();
-        for m in self.titles.find_iter(&norm) {
-            let ts = b2c.at(&norm, m.start());
+        for m in self.titles.find_iter(norm) {
+            let ts = b2c.at(norm, m.start());
             let te = ts + norm[m.start()..m.end()].chars().count();
             // Inside an organisation name (副市长 is fine, 市长 in 北九州市市长 too).
             if (ts..te).any(|k| cover[k] != u32::MAX && (cover[k] as usize) < ts)

@@ -877,7 +877,7 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
     let norm = cx.text.normalised.as_str();
     let mut b2c = (0usize, 0usize);
     let mut done: HashSet<(usize, usize)> = HashSet::default();
-    for m in cx.triggers.automaton.find_overlapping_iter(&norm) {
+    for m in cx.triggers.automaton.find_overlapping_iter(norm) {
         let rule_index = cx.triggers.rule_of[m.pattern().as_usize()];
         let rule = &cx.rules.relations[rule_index];
         b2c.1 += norm[b2c.0..m.start()].chars().count();
