@@ -102,7 +102,7 @@ pub fn canonical_key(kind: EntityType, name: &str) -> String {
     key
 }
 
-/// Every quad of a document's named graph.
+/// Every quad of a document's named graph, each once.
 pub fn extraction_quads(extraction: &Extraction, info: &DocumentInfo) -> Vec<Quad> {
     let mut out = Writer {
         graph: GraphName::NamedNode(info.iri()),
@@ -154,6 +154,9 @@ pub fn extraction_quads(extraction: &Extraction, info: &DocumentInfo) -> Vec<Qua
     for fact in &extraction.facts {
         out.fact(fact, &iris, &doc, lang);
     }
+    // Two rules stating one relation write its direct triple twice: keep one.
+    let mut seen = std::collections::HashSet::new();
+    out.quads.retain(|q| seen.insert(q.clone()));
     out.quads
 }
 

@@ -15,7 +15,7 @@
 //!
 //! let text = "2019年,甲市与乙国进出口贸易总额为12.5亿美元,同比增长3.2%。";
 //! let mention = |entity: &str, kind, start, end| EntityMention {
-//!     entity: entity.to_owned(), kind, span: Span::new(start, end) };
+//!     entity: entity.to_owned(), kind, span: Span::new(start, end), nested: false };
 //! let mentions = [mention("jia", EntityType::City, 6, 8), mention("yi", EntityType::Country, 9, 11)];
 //! let sentences = [Span::new(0, text.chars().count())];
 //! let facts = extract_facts(&FactInput {
@@ -47,6 +47,9 @@ pub struct EntityMention {
     pub kind: EntityType,
     /// Where it occurs (character offsets into the original text).
     pub span: Span,
+    /// Whether it lies inside a longer mention (青岛 in 青岛机场): never a subject, only
+    /// one of the places that 两地 refers to.
+    pub nested: bool,
 }
 
 /// What fact extraction reads.
@@ -453,6 +456,7 @@ struct M<'a> {
 
 /// Words after which a mention is a counterpart rather than the subject.
 const CONNECTORS: &[&str] = &[
+    "往返",
     "出口到",
     "出口至",
     "出口",
@@ -536,6 +540,8 @@ struct Doc<'a> {
     times: Vec<TimeExpr>,
     /// Entity id → (the id as borrowed from the input, type).
     kinds: HashMap<&'a str, (&'a str, EntityType)>,
+    /// Places inside longer names (青岛 in 青岛机场), for 两地.
+    nested_places: Vec<M<'a>>,
 }
 
 fn is_clause_break(chars: &[char], i: usize) -> bool {
@@ -583,17 +589,27 @@ impl<'a> Doc<'a> {
                 sentences.push((start, chars.len()));
             }
         }
+        let to_m = |m: &'a EntityMention| M {
+            entity: m.entity.as_str(),
+            kind: m.kind,
+            start: m.span.start,
+            end: m.span.end,
+            capital: false,
+        };
+        let valid = |m: &&EntityMention| m.span.end <= chars.len() && !m.span.is_empty();
         let mut mentions: Vec<M<'a>> = input
             .mentions
             .iter()
-            .filter(|m| m.span.end <= chars.len() && !m.span.is_empty())
-            .map(|m| M {
-                entity: m.entity.as_str(),
-                kind: m.kind,
-                start: m.span.start,
-                end: m.span.end,
-                capital: false,
-            })
+            .filter(valid)
+            .filter(|m| !m.nested)
+            .map(to_m)
+            .collect();
+        let nested_places: Vec<M<'a>> = input
+            .mentions
+            .iter()
+            .filter(valid)
+            .filter(|m| m.nested && PLACES.contains(&m.kind))
+            .map(to_m)
             .collect();
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut anaphors = anaphors(&chars, &mentions);
@@ -613,6 +629,7 @@ impl<'a> Doc<'a> {
         let times = time::scan_chars(&chars, input.published);
         let kinds = mentions
             .iter()
+            .chain(&nested_places)
             .map(|m| (m.entity, (m.entity, m.kind)))
             .collect();
         Self {
@@ -620,6 +637,7 @@ impl<'a> Doc<'a> {
             sentences,
             breaks,
             mentions,
+            nested_places,
             times,
             kinds,
         }
@@ -806,6 +824,38 @@ impl<'a> Doc<'a> {
         (subject, object)
     }
 
+    /// 两地每年往来…: the two places named before in the sentence (青岛机场…往返日本: 青岛
+    /// and 日本), the city first.
+    fn both_places(&self, from: usize, clause: usize, q: usize) -> Option<(M<'a>, M<'a>)> {
+        let words: String = self.chars[clause..q].iter().collect();
+        if !["两地", "两市", "两国", "双方"]
+            .iter()
+            .any(|w| words.contains(w))
+        {
+            return None;
+        }
+        let mut places: Vec<M<'a>> = self
+            .mentions_in(from, clause)
+            .chain(
+                self.nested_places
+                    .iter()
+                    .filter(|m| from <= m.start && m.end <= clause),
+            )
+            .filter(|m| PLACES.contains(&m.kind))
+            .copied()
+            .collect();
+        places.sort_by_key(|m| m.start);
+        let first = *places.first()?;
+        let second = *places.iter().find(|m| m.entity != first.entity)?;
+        Some(
+            if first.kind == EntityType::Country && second.kind != EntityType::Country {
+                (second, first)
+            } else {
+                (first, second)
+            },
+        )
+    }
+
     /// Subject and object of the last fact of the previous sentence, when its subject
     /// suits `rule` (其中,对日出口… continues the sentence before).
     fn previous_sentence_fact(
@@ -964,6 +1014,11 @@ impl<'a> Doc<'a> {
         let (subject, object): (Option<M<'a>>, Option<M<'a>>) = match rule.roles {
             Roles::Pair => {
                 let (mut s, mut o) = self.pair(cs, ce, rule, q.span);
+                if s.is_none()
+                    && let Some((a, b)) = self.both_places(sentence.0, cs, q.span.start)
+                {
+                    (s, o) = (Some(a), Some(b));
+                }
                 if s.is_none() {
                     if let Some(prev) = self.previous_fact(facts, sentence, q.span.start)
                         && self
@@ -1486,6 +1541,7 @@ mod tests {
                         entity: (*id).to_owned(),
                         kind: *kind,
                         span: Span::new(i, i + f.len()),
+                        nested: false,
                     });
                     i += f.len();
                 }

@@ -217,11 +217,11 @@ impl Extractor {
         let mut mention_list: Vec<facts::EntityMention> = resolved
             .mentions
             .iter()
-            .filter(|m| !m.nested)
             .map(|m| facts::EntityMention {
                 entity: resolved.entities[m.entity].id.clone(),
                 kind: resolved.entities[m.entity].kind,
                 span: Span::new(m.start, m.end),
+                nested: m.nested,
             })
             .collect();
         mention_list.sort_by_key(|m| (m.span.start, m.span.end));
@@ -723,6 +723,8 @@ mod tests {
         fn extract_never_panics_on_article_like_text(parts in proptest::collection::vec(proptest::sample::select(vec![
             "大连", "日本", "市长", "李明", "“", "”", "(", ")", "与", "、", "，", "。", "友好城市", "有限公司", "分行",
             "由", "主办", "在", "举行", "出席", "简称", "该", "示范区", "第三大贸易伙伴", "\n", " ", "·", "Mayor", "Bank", "said", ",",
+            "Boston", "Japan", "British", "largest source of foreign investment", "trading partner", "-based",
+            "'s", "investment", "visited", "four", "2,000", "$3 billion", "By ", "the firm's", "市", "州", "埃斯",
         ]), 0..60)) {
             let s: String = parts.concat();
             let _ = extractor().extract("p.txt", &s);
@@ -812,6 +814,17 @@ mod tests {
     }
 
     #[test]
+    fn english_ranks_and_overlapping_triggers() {
+        let out = extractor().extract(
+            "t.txt",
+            "The United States is Hangzhou's second-largest trading partner. Japan is the \
+             city's largest source of foreign investment.",
+        );
+        let partner = rel(&out, "United States", "tradePartner", "Hangzhou").expect("partner");
+        assert_eq!(partner.qualifiers.rank, Some(2));
+    }
+
+    #[test]
     fn country_adjectives_are_mentions_not_names() {
         let out = extractor().extract(
             "t.txt",
@@ -894,5 +907,12 @@ mod tests {
         assert_eq!(fact(&out, "residentCompanies", 400.0), pair("德国", "苏州"));
         assert_eq!(fact(&out, "investmentProjects", 8.0), pair("德国", "昆山"));
         assert_eq!(fact(&out, "investmentAmount", 3.2e8), pair("德国", "昆山"));
+        // 两地: the city inside the airport's name and the country.
+        let out = extractor().extract(
+            "t.txt",
+            "宁波机场每天往返韩国的航班有12架次,两地每年往来人员近20万人次。",
+        );
+        assert_eq!(fact(&out, "dailyFlights", 12.0), pair("宁波机场", "韩国"));
+        assert_eq!(fact(&out, "annualVisitors", 2e5), pair("宁波", "韩国"));
     }
 }

@@ -880,6 +880,10 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
     for m in cx.triggers.automaton.find_overlapping_iter(norm) {
         let rule_index = cx.triggers.rule_of[m.pattern().as_usize()];
         let rule = &cx.rules.relations[rule_index];
+        // Overlapping matches come by end: a later one may start earlier.
+        if m.start() < b2c.0 {
+            b2c = (0, 0);
+        }
         b2c.1 += norm[b2c.0..m.start()].chars().count();
         b2c.0 = m.start();
         let ts = b2c.1;
@@ -1649,10 +1653,20 @@ fn latest_event<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
         .max_by_key(|m| m.start)
 }
 
-/// 第三大 → 3, 最大 / 第一大 → 1.
+/// 第三大 → 3, 最大 / 第一大 → 1, second-largest → 2, largest / biggest → 1.
 fn rank(s: &str) -> Option<u32> {
     if s.contains("最大") {
         return Some(1);
+    }
+    let lower = s.to_ascii_lowercase();
+    if let Some(p) = lower.rfind("largest").or_else(|| lower.rfind("biggest")) {
+        let before = lower[..p].trim_end_matches(['-', ' ']);
+        let ordinal = [
+            "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        ]
+        .iter()
+        .position(|o| before.ends_with(o));
+        return Some(ordinal.map_or(1, |i| i as u32 + 2));
     }
     let p = s.rfind('第')?;
     let rest = &s[p + '第'.len_utf8()..];
