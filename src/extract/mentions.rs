@@ -221,8 +221,23 @@ impl Recogniser<'_> {
             .filter(|c| c.origin == Origin::Gazetteer && !c.kind.is_place())
             .map(|c| (c.start, c.end))
             .collect();
+        // …but a known bank right before its branch is named on its own (中国银行 of
+        // 中国银行宁波市分行), unless a longer parent is (某银行(中国)有限公司).
+        let branch_starts: Vec<usize> = out
+            .iter()
+            .filter(|b| {
+                BRANCH.iter().any(|s| text.has_before(b.end, s))
+                    && !out
+                        .iter()
+                        .any(|o| o.origin == Origin::Suffix && o.start == b.start && o.end < b.end)
+            })
+            .map(|c| c.start)
+            .collect();
         out.retain(|c| {
-            let known_inside = c.nested && c.origin == Origin::Gazetteer && !c.kind.is_place();
+            let known_inside = c.nested
+                && c.origin == Origin::Gazetteer
+                && !c.kind.is_place()
+                && !branch_starts.contains(&c.start);
             let suffix_inside_known = c.origin == Origin::Suffix
                 && known
                     .iter()
@@ -411,7 +426,19 @@ impl Recogniser<'_> {
                 j += 1;
             }
             // Not characters of longer words (本土以外, 烟台港).
-            if j - i >= 2 && j - i <= 4 && !seg.splits(i, j) {
+            // A compound with China (中日, 中新) stands on its own; any other names each of
+            // its places in full somewhere in the text (辽日 with 辽宁 and 日本; not 巴渝
+            // without 巴基斯坦, nor 滇南 without 南非).
+            let china = |e: &usize| self.gazetteer.entry(*e).id == "iso:CN";
+            let with_china = (i..j).any(|k| self.matcher.abbrev(chars[k]).iter().any(china));
+            let resolvable = with_china
+                || (i..j).all(|k| {
+                    self.matcher
+                        .abbrev(chars[k])
+                        .iter()
+                        .any(|e| named_entries.contains(e))
+                });
+            if j - i >= 2 && j - i <= 4 && resolvable && !seg.splits(i, j) {
                 for (k, &ch) in chars.iter().enumerate().take(j).skip(i) {
                     let entries = self.matcher.abbrev(ch);
                     let named = entries.iter().find(|e| named_entries.contains(e));
@@ -611,6 +638,27 @@ impl Recogniser<'_> {
             }
             if s - start < *min_prefix {
                 continue;
+            }
+            // 老挝工业与贸易部, 国家工业和信息化部: a ministry named by two fields.
+            if *kind == EntityType::GovernmentBody
+                && start >= 3
+                && matches!(text.chars[start - 1], '和' | '与')
+                && let Some((a, b)) = seg.token_at(start - 2)
+                && b == start - 1
+                && (2..=4).contains(&(b - a))
+                && seg.is_dictionary_word(a, b)
+                && !ends.starts.contains_key(&start)
+                && !ends.places.contains_key(&b)
+                && s - start <= 4
+                && self.rules.suffix_type(&text.norm(a, b)).is_none()
+            {
+                if let Some(&place) = ends.places.get(&a) {
+                    start = place;
+                } else if text.has_before(a, "国家") {
+                    start = a - 2;
+                } else if a == 0 || !is_han(text.chars[a - 1]) {
+                    start = a;
+                }
             }
             // 第八届中国—俄罗斯博览会: the edition belongs to the event's name.
             if *kind == EntityType::Event && start > 0 && text.chars[start - 1] == '届' {
@@ -1381,9 +1429,10 @@ impl Recogniser<'_> {
                         let t = t.to_lowercase();
                         let rest = rest.trim_start();
                         // Without "the" the title must be followed by "of" (", director of").
-                        let after = &rest[t.len().min(rest.len())..];
-                        rest.starts_with(t.as_str())
-                            && !after.starts_with(char::is_alphanumeric)
+                        let Some(after) = rest.strip_prefix(t.as_str()) else {
+                            return false;
+                        };
+                        !after.starts_with(char::is_alphanumeric)
                             && (with_the
                                 || possessive
                                 || [" of ", " at ", " for ", " in ", ","]

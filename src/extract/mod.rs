@@ -898,6 +898,30 @@ mod tests {
     }
 
     #[test]
+    fn compounds_banks_and_two_field_ministries() {
+        let out = extractor().extract(
+            "t.txt",
+            "来源:巴渝观察。中国银行宁波市分行与老挝工业与贸易部签署协议,中韩两国企业参加,韩国代表出席。",
+        );
+        assert!(
+            has(&out, EntityType::Bank, "中国银行"),
+            "{:?}",
+            out.entities
+        );
+        assert!(rel(&out, "中国银行宁波市分行", "partOf", "中国银行").is_some());
+        assert!(has(&out, EntityType::GovernmentBody, "老挝工业与贸易部"));
+        // 中韩 with 韩国 named in full; 巴渝 without any country named 巴….
+        assert!(has(&out, EntityType::Country, "韩国"));
+        assert!(
+            out.entities
+                .iter()
+                .all(|e| e.name != "巴" && !e.aliases.iter().any(|a| a == "巴")),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
     fn residents_and_capital_named_before_the_figure() {
         let out = extractor().extract(
             "t.txt",
