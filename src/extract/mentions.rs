@@ -959,6 +959,21 @@ impl Recogniser<'_> {
                 from = p + 1;
             }
         }
+        // "Source: Lingnan Economic Herald": the capitalised words up to the line's end.
+        if let Some(p) = text.find("Source:", 0, text.chars.len().min(600)) {
+            let s = p + "Source:".chars().count() + 1;
+            let mut e = s;
+            while e < text.chars.len() && !matches!(text.chars[e], '\n' | '\r') && e - s < 60 {
+                e += 1;
+            }
+            let line = text.norm(s.min(e), e);
+            let capitalised = line
+                .split(' ')
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if e > s + 2 && capitalised && !out.iter().any(|c| c.start <= s && s < c.end) {
+                out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
+            }
+        }
         // The outlet on the article's date line: 2021-03-02 08:00 大连晚报.
         let head_end = text.chars.len().min(400);
         let head: String = text.chars[..head_end].iter().collect();
@@ -1100,7 +1115,13 @@ impl Recogniser<'_> {
             s += 1;
         }
         let mut e = s;
-        while e < chars.len() && e - s < 12 && (is_han(chars[e]) || (chars[e] == '·' && e > s)) {
+        while e < chars.len()
+            && e - s < 12
+            && (is_han(chars[e])
+                || (matches!(chars[e], '·' | '-')
+                    && e > s
+                    && chars.get(e + 1).is_some_and(|&c| is_han(c))))
+        {
             if e - s >= 2 && self.rules.followers.iter().any(|f| text.has_at(e, f)) {
                 break;
             }
@@ -1114,7 +1135,7 @@ impl Recogniser<'_> {
         // A transliterated name: 芭芭拉·施耐德.
         if name.contains('·')
             && name
-                .split('·')
+                .split(['·', '-'])
                 .all(|part| (1..=5).contains(&part.chars().count()))
             && !(s..e).any(|k| cover[k] != u32::MAX && !minor[k])
         {
@@ -1393,10 +1414,22 @@ impl Recogniser<'_> {
         for (k, w) in words.iter().enumerate() {
             // ", the TITLE", ", TITLE of" or ", Boston's TITLE" after a capitalised pair.
             let with_the = text.norm(w.0, w.1) == "the";
-            let possessive = cap(w)
-                && words
-                    .get(k + 1)
-                    .is_some_and(|p| p.0 == w.1 && text.norm(p.0, p.1) == "'s");
+            // ", Boston's TITLE", ", Los Angeles' TITLE": up to three capitalised words.
+            let possessive_end = (k..(k + 3).min(words.len()))
+                .take_while(|&j| cap(&words[j]) && (j == k || words[j].0 == words[j - 1].1 + 1))
+                .find_map(|j| {
+                    let end = words[j].1;
+                    match words.get(j + 1) {
+                        Some(p) if p.0 == end && text.norm(p.0, p.1) == "'s" => Some(p.1),
+                        _ if text.chars.get(end) == Some(&'\'')
+                            && text.chars.get(end + 1) == Some(&' ') =>
+                        {
+                            Some(end + 1)
+                        }
+                        _ => None,
+                    }
+                });
+            let possessive = possessive_end.is_some();
             if k >= 2
                 && cap(&words[k - 1])
                 && cap(&words[k - 2])
@@ -1404,9 +1437,9 @@ impl Recogniser<'_> {
                 && words[k - 1].0 - words[k - 2].1 == 1
                 && (with_the || possessive || !cap(w))
             {
-                let mut from = match (with_the, possessive) {
+                let mut from = match (with_the, possessive_end) {
                     (true, _) => w.1,
-                    (_, true) => words[k + 1].1,
+                    (_, Some(end)) => end,
                     _ => w.0,
                 };
                 // ", the firm's chief executive"
@@ -1476,12 +1509,14 @@ impl Recogniser<'_> {
                 )
                 && !(words[k + 1].0..words[k + 2].1).any(|i| taken[i])
             {
-                out.push(Candidate::new(
+                let mut c = Candidate::new(
                     words[k + 1].0,
                     words[k + 2].1,
                     EntityType::Person,
                     Origin::English,
-                ));
+                );
+                c.title = Some((w.0, w.1));
+                out.push(c);
             }
             let word = text.norm(w.0, w.1).to_lowercase().replace('-', " ");
             if self.rules.english_titles.contains(&word)

@@ -797,6 +797,28 @@ mod tests {
     }
 
     #[test]
+    fn reporters_work_for_the_outlet_of_the_source_line() {
+        let out = extractor().extract(
+            "t.txt",
+            "示例标题\n\n2023-11-18 08:45 海滨经贸时报\n\n本报讯(记者 陈思远)昨日,两市签署协议。\n\n\
+             瓦隆集团中国区总裁皮埃尔·勒菲弗出席。",
+        );
+        assert!(
+            rel(&out, "陈思远", "positionAt", "海滨经贸时报").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, "皮埃尔·勒菲弗", "positionAt", "瓦隆集团").is_some());
+        let out = extractor().extract(
+            "t.txt",
+            "Title\n\n2024-11-08 07:55 Source: Pearl River Herald\n\nBy CHEN MING in Guangzhou\n\n\
+             Marcus Reid, Los Angeles' deputy mayor for trade, spoke.",
+        );
+        assert!(rel(&out, "CHEN MING", "positionAt", "Pearl River Herald").is_some());
+        assert!(rel(&out, "Marcus Reid", "positionAt", "Los Angeles").is_some());
+    }
+
+    #[test]
     fn english_based_companies_and_possessive_districts() {
         let out = extractor().extract(
             "t.txt",

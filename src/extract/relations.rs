@@ -467,6 +467,16 @@ fn org_before<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
             .filter(|m| kind(cx, m) != EntityType::Person && m.origin != Origin::Abbrev)
             .min_by_key(|m| m.start)
     };
+    // 瓦隆集团中国区总裁: a company's region between it and the title.
+    let region = ["大中华区", "亚太区", "中国区", "亚洲区"]
+        .iter()
+        .find(|r| cx.text.has_before(at, r))
+        .map(|r| r.chars().count());
+    if let Some(n) = region
+        && let Some(org) = before(at - n)
+    {
+        return Some(org);
+    }
     // 杜伊斯堡市副市长: a place written with its own 市 / 州 / 省 / 县.
     before(at).or_else(|| {
         (at > 0 && matches!(cx.text.chars[at - 1], '市' | '州' | '省' | '县'))
@@ -481,6 +491,26 @@ fn ending_at<'a>(cx: &Context<'a>, at: usize) -> impl Iterator<Item = &'a Resolv
     cx.resolved
         .within(at.saturating_sub(80), at, true)
         .filter(move |m| m.end == at)
+}
+
+/// The outlet named by the source line at the top (来源：…, Source: …), for a reporter
+/// whose byline (本报讯(记者 李某), By LIU YANG) names no outlet itself.
+fn publisher<'a>(cx: &Context<'a>, before: usize) -> Option<&'a Resolved> {
+    let outlet = |m: &Resolved| {
+        let name = cx.text.norm(m.start, m.end);
+        m.origin == Origin::Source
+            || ["报", "刊", "社", "台", "网"]
+                .iter()
+                .any(|w| name.ends_with(w))
+            || [
+                "Daily", "Times", "Post", "Herald", "News", "Journal", "Weekly",
+            ]
+            .iter()
+            .any(|w| name.ends_with(w))
+    };
+    cx.resolved
+        .within(0, before.min(300), false)
+        .find(|m| kind(cx, m) == EntityType::Company && outlet(m))
 }
 
 /// positionAt and nationality from titles.
@@ -529,9 +559,26 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     .within(ts.saturating_sub(60), ts, false)
                     .filter(|m| {
                         kind(cx, m) != EntityType::Person
-                            && matches!(t.norm(m.end, ts).as_str(), " " | "'s ")
+                            && matches!(t.norm(m.end, ts).as_str(), " " | "'s " | "' ")
                     })
                     .last();
+            }
+            // "By LIU YANG in London": the paper's reporter.
+            if org.is_none()
+                && role == "By"
+                && let Some(paper) = publisher(cx, ts)
+            {
+                out.add(
+                    p.entity,
+                    Predicate::PositionAt,
+                    paper.entity,
+                    Qualifiers {
+                        role: Some("reporter".to_owned()),
+                        ..Default::default()
+                    },
+                    ev,
+                    "byline",
+                );
             }
             if org.is_none() {
                 continue;
@@ -631,7 +678,8 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             org = res
                 .within(sentence, ts, false)
                 .filter(|m| kind(cx, m) == EntityType::Company && ts - m.end <= 40)
-                .last();
+                .last()
+                .or_else(|| publisher(cx, ts));
         }
         let Some(o) = org else { continue };
         out.add(
