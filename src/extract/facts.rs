@@ -456,6 +456,7 @@ struct M<'a> {
 
 /// Words after which a mention is a counterpart rather than the subject.
 const CONNECTORS: &[&str] = &[
+    "位于",
     "往返",
     "出口到",
     "出口至",
@@ -768,9 +769,32 @@ impl<'a> Doc<'a> {
 
     /// Whether mention `m` directly qualifies the next mention (日本“国际客厅”, 日本宫崎);
     /// two of a kind side by side (中日) are a pair instead.
+    /// Whether `m` is a counterpart or ends a chain of places that starts with one
+    /// (位于山东省青岛市黄岛区: all three).
+    fn in_object_chain(&self, m: &M<'_>) -> bool {
+        let mut cur = *m;
+        for _ in 0..8 {
+            if self.is_object_position(&cur) {
+                return true;
+            }
+            let k = self.mentions.partition_point(|p| p.start < cur.start);
+            match self.mentions[..k].iter().rev().find(|p| p.end == cur.start) {
+                Some(p) => cur = *p,
+                None => return false,
+            }
+        }
+        false
+    }
+
     fn is_modifier(&self, m: &M<'_>, allowed: &[EntityType]) -> bool {
-        self.next_adjacent(m)
-            .is_some_and(|n| n.kind != m.kind && allowed.contains(&n.kind))
+        // "Santa Monica-based X": the place qualifies the company after it.
+        let based = ["-based", "-headquartered"]
+            .iter()
+            .any(|w| matches_at(&self.chars, m.end, &w.chars().collect::<Vec<_>>()));
+        based
+            || self
+                .next_adjacent(m)
+                .is_some_and(|n| n.kind != m.kind && allowed.contains(&n.kind))
     }
 
     /// Subject and object of `[a, b)` by the pair rule: the first allowed mention not
@@ -950,7 +974,7 @@ impl<'a> Doc<'a> {
             if holder {
                 if let Some(m) = self
                     .mentions_in(a, b)
-                    .filter(|m| rule.subject.contains(&m.kind))
+                    .filter(|m| rule.subject.contains(&m.kind) && !self.in_object_chain(m))
                     .last()
                 {
                     return (Some(*m), None);
@@ -1095,6 +1119,15 @@ impl<'a> Doc<'a> {
                     }
                     (n, h, _) => (n, h),
                 };
+                // "US investors had set up 1,900 companies in Guangzhou": a country
+                // named before the figure is where the companies come from.
+                let nationality = nationality.or_else(|| {
+                    let h = host?;
+                    self.mentions_in(cs, q.span.start)
+                        .filter(|m| m.kind == EntityType::Country && m.entity != h.entity)
+                        .last()
+                        .copied()
+                });
                 // 日本籍人士3000多名 after 常驻青岛的日本企业…: the same host.
                 let host = host.or_else(|| {
                     let prev = self.previous_fact(facts, sentence, q.span.start)?;

@@ -944,6 +944,31 @@ mod tests {
     }
 
     #[test]
+    fn fact_subjects_skip_qualifying_places() {
+        let out = extractor().extract(
+            "t.txt",
+            "Munich-based Alpenwerk Robotics will invest $30 million in Wuhan. By June, German \
+             investors had set up more than 400 companies in Wuhan. Wuhan Tianhe International \
+             Airport operates two daily flights to Munich.",
+        );
+        let pair = |a: &str, b: Option<&str>| Some((a.to_owned(), b.map(str::to_owned)));
+        assert_eq!(
+            fact(&out, "investmentAmount", 3e7),
+            pair("Alpenwerk Robotics", Some("Wuhan"))
+        );
+        assert_eq!(
+            fact(&out, "residentCompanies", 400.0),
+            pair("Germany", Some("Wuhan"))
+        );
+        assert!(fact(&out, "dailyFlights", 2.0).is_some(), "{:?}", out.facts);
+        let out = extractor().extract(
+            "t.txt",
+            "中德合作示范区位于山东省青岛市黄岛区,规划面积11.6平方公里。",
+        );
+        assert_eq!(fact(&out, "area", 11.6), pair("中德合作示范区", None));
+    }
+
+    #[test]
     fn residents_and_capital_named_before_the_figure() {
         let out = extractor().extract(
             "t.txt",
