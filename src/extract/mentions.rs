@@ -736,7 +736,11 @@ impl Recogniser<'_> {
             }
         }
         for (i, c) in made.iter().enumerate() {
-            if !keep[i] || !BRANCH.iter().any(|s| text.has_before(c.end, s)) {
+            // …and a zone's administration names its zone (某高新区管委会 → 某高新区).
+            let administration = ["管委会", "管理委员会", "党工委"]
+                .iter()
+                .any(|s| text.has_before(c.end, s));
+            if !keep[i] || !(administration || BRANCH.iter().any(|s| text.has_before(c.end, s))) {
                 continue;
             }
             let parent = by_start
@@ -744,7 +748,15 @@ impl Recogniser<'_> {
                 .into_iter()
                 .flatten()
                 .copied()
-                .filter(|&p| made[p].end < c.end && made[p].end > c.start + 2)
+                .filter(|&p| {
+                    made[p].end < c.end
+                        && made[p].end > c.start + 2
+                        && (!administration
+                            || matches!(
+                                made[p].kind,
+                                EntityType::EconomicZone | EntityType::District
+                            ))
+                })
                 .max_by_key(|&p| made[p].end);
             if let Some(p) = parent {
                 keep[p] = true;
@@ -1293,6 +1305,13 @@ impl Recogniser<'_> {
                         && s >= 2
                         && cap(&words[s - 2])
                         && words[s].0 - prev.1 <= 1
+                        // "Wuhan's Yangluo Port": a place's possessive is no part of the name.
+                        && !(text.norm(prev.0, prev.1) == "'s"
+                            && out.iter().any(|c| {
+                                c.origin == Origin::Gazetteer
+                                    && c.kind.is_place()
+                                    && c.end == words[s - 2].1
+                            }))
                     {
                         s -= 2;
                     } else {
@@ -1363,6 +1382,32 @@ impl Recogniser<'_> {
                 let mut c = Candidate::new(start, w.1, EntityType::Country, Origin::Demonym);
                 c.entry = Some(entry);
                 out.push(c);
+            }
+        }
+        // "Pasadena-based Harbor Light Therapeutics": capitalised words after X-based name
+        // a company even without a company suffix.
+        for (k, w) in words.iter().enumerate() {
+            let word = text.norm(w.0, w.1);
+            if !(word.ends_with("-based") || word.ends_with("-headquartered")) {
+                continue;
+            }
+            let mut last = k;
+            while last + 1 < words.len()
+                && last - k < 4
+                && cap(&words[last + 1])
+                && words[last + 1].0 == words[last].1 + 1
+            {
+                last += 1;
+            }
+            if last > k
+                && let (s, e) = (words[k + 1].0, words[last].1)
+                && !out
+                    .iter()
+                    .any(|c| c.start < e && s < c.end && c.kind != EntityType::Country)
+                && seen.insert((s, e))
+            {
+                out.retain(|c| !(c.start >= s && c.end <= e));
+                out.push(Candidate::new(s, e, EntityType::Company, Origin::English));
             }
         }
         // "Binjiang district", "Pudong new area": a capitalised name before a lower-case

@@ -827,6 +827,22 @@ mod tests {
         assert!(rel(&out, "Alpenwerk Robotics", "locatedIn", "Munich").is_some());
         assert!(rel(&out, "Yangtze Motors", "locatedIn", "Wuhan").is_some());
         assert!(rel(&out, "Hanyang district", "partOf", "Wuhan").is_some());
+        let out = extractor().extract(
+            "t.txt",
+            "Pasadena-based Harbor Light Therapeutics will ship through Wuhan's Yangluo Port.",
+        );
+        assert!(rel(&out, "Harbor Light Therapeutics", "locatedIn", "Pasadena").is_some());
+        assert!(
+            rel(&out, "Yangluo Port", "locatedIn", "Wuhan").is_some(),
+            "{:?}",
+            out.relations
+        );
+        let out = extractor().extract("t.txt", "江夏经济开发区管委会主任王强出席。");
+        assert!(
+            rel(&out, "江夏经济开发区管委会", "locatedIn", "江夏经济开发区").is_some(),
+            "{:?}",
+            out.relations
+        );
         // A newspaper's name is no province.
         assert!(
             !has(&out, EntityType::Province, "Capital"),

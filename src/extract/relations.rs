@@ -158,14 +158,20 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 );
             }
         }
-        if k == EntityType::District
+        // "Guangzhou's Nansha Port", "Beijing's Chaoyang district".
+        if k != EntityType::Person
             && t.has_before(m.start, "'s ")
             && let Some(city) = ending_at(cx, m.start - 3)
                 .find(|p| matches!(kind(cx, p), EntityType::City | EntityType::Province))
         {
+            let predicate = if k == EntityType::District {
+                Predicate::PartOf
+            } else {
+                Predicate::LocatedIn
+            };
             out.add(
                 m.entity,
-                Predicate::PartOf,
+                predicate,
                 city.entity,
                 Qualifiers::default(),
                 evidence(cx, city.start, m.end),
