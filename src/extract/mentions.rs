@@ -214,6 +214,21 @@ impl Recogniser<'_> {
         }
         out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
         mark_nested(&mut out);
+        // A minor place seen only inside longer names (高崎 in 厦门高崎国际机场) is part
+        // of those names, not a place the text speaks of.
+        let standalone: rustc_hash::FxHashSet<usize> = out
+            .iter()
+            .filter(|c| !c.nested)
+            .filter_map(|c| c.entry)
+            .collect();
+        out.retain(|c| {
+            !(c.nested
+                && c.origin == Origin::Gazetteer
+                && c.kind.is_place()
+                && c.entry.is_some_and(|e| {
+                    !standalone.contains(&e) && !self.gazetteer.entry(e).is_major()
+                }))
+        });
         // A known organisation inside a longer name (贸促会 in 大连市贸促会) is part of it,
         // and a suffix inside a known organisation (信息化部 in 工业和信息化部) is no name.
         let known: Vec<(usize, usize)> = out
@@ -1094,7 +1109,10 @@ impl Recogniser<'_> {
                 continue;
             }
             // NAME TITLE
-            if let Some(start) = self.name_before(text, ts, &ends) {
+            if let Some(start) = self.name_before(text, ts, &ends)
+                // A place before its own title (苏州市副市长) is no name.
+                && !(start..ts).any(|k| cover[k] != u32::MAX)
+            {
                 let mut c = Candidate::new(start, ts, EntityType::Person, Origin::Title);
                 c.title = Some((ts, te));
                 people.push(c);
@@ -1144,7 +1162,23 @@ impl Recogniser<'_> {
         }
         let len = e - s;
         let name: String = chars[s..e].iter().collect();
-        // A transliterated name: 芭芭拉·施耐德.
+        // A transliterated name: 芭芭拉·施耐德, after any title still before it
+        // (公使衔参赞苏菲·贝尔纳).
+        let (s, name) = match self
+            .rules
+            .titles
+            .iter()
+            .filter_map(|t| {
+                let first = name.split('·').next()?;
+                first
+                    .rfind(t.as_str())
+                    .map(|p| first[..p].chars().count() + t.chars().count())
+            })
+            .max()
+        {
+            Some(skip) if name.contains('·') => (s + skip, name.chars().skip(skip).collect()),
+            _ => (s, name),
+        };
         if name.contains('·')
             && name
                 .split(['·', '-'])

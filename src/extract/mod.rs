@@ -985,6 +985,31 @@ mod tests {
     }
 
     #[test]
+    fn names_titles_and_places_inside_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "会议由苏州市副市长王海主持,法国驻华大使馆经济处公使衔参赞苏菲·贝尔纳出席。\
+             宁波港至汉堡港的航线开通,厦门高崎国际机场也开通了新航线。",
+        );
+        assert!(
+            has(&out, EntityType::Person, "苏菲·贝尔纳"),
+            "{:?}",
+            out.entities
+        );
+        assert!(!has(&out, EntityType::Person, "苏州市"));
+        assert!(!out.entities.iter().any(|e| e.name.contains("港至")));
+        // 高崎 is a Japanese city; inside the airport's name it is no place.
+        assert!(
+            out.entities
+                .iter()
+                .filter(|e| e.kind.is_place())
+                .all(|e| !e.name.contains("高崎")),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
     fn residents_and_capital_named_before_the_figure() {
         let out = extractor().extract(
             "t.txt",
