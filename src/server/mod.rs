@@ -193,10 +193,12 @@ impl Server {
                 "--update-token must not be empty".to_owned(),
             ));
         }
-        let http = tiny_http::Server::http(&options.bind).map_err(|e| ServerError::Bind {
-            address: options.bind.clone(),
-            message: e.to_string(),
-        })?;
+        let http = listen(&options.bind)
+            .and_then(|listener| tiny_http::Server::from_listener(listener, None))
+            .map_err(|e| ServerError::Bind {
+                address: options.bind.clone(),
+                message: e.to_string(),
+            })?;
         let address = http
             .server_addr()
             .to_ip()
@@ -258,6 +260,27 @@ impl Server {
         }
         Ok(())
     }
+}
+
+/// A listening socket with Nagle's algorithm off, which the accepted connections
+/// inherit: a response written in two pieces (headers, body) would otherwise wait for
+/// the client's delayed acknowledgement, 40 ms per request on a kept-alive connection.
+fn listen(address: &str) -> Result<std::net::TcpListener, Box<dyn std::error::Error + Send + Sync>> {
+    use std::net::ToSocketAddrs;
+    let addr = address
+        .to_socket_addrs()?
+        .next()
+        .ok_or_else(|| format!("{address}: no address"))?;
+    let socket = socket2::Socket::new(
+        socket2::Domain::for_address(addr),
+        socket2::Type::STREAM,
+        Some(socket2::Protocol::TCP),
+    )?;
+    socket.set_reuse_address(true)?;
+    socket.set_tcp_nodelay(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(128)?;
+    Ok(socket.into())
 }
 
 fn work(http: &tiny_http::Server, app: &App, stopping: &AtomicBool) {
