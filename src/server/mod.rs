@@ -265,7 +265,9 @@ impl Server {
 /// A listening socket with Nagle's algorithm off, which the accepted connections
 /// inherit: a response written in two pieces (headers, body) would otherwise wait for
 /// the client's delayed acknowledgement, 40 ms per request on a kept-alive connection.
-fn listen(address: &str) -> Result<std::net::TcpListener, Box<dyn std::error::Error + Send + Sync>> {
+fn listen(
+    address: &str,
+) -> Result<std::net::TcpListener, Box<dyn std::error::Error + Send + Sync>> {
     use std::net::ToSocketAddrs;
     let addr = address
         .to_socket_addrs()?
