@@ -519,6 +519,23 @@ fn publisher<'a>(cx: &Context<'a>, before: usize) -> Option<&'a Resolved> {
         .find(|m| kind(cx, m) == EntityType::Company && outlet(m))
 }
 
+/// The company a title refers back to (the firm's chief executive, 该公司社长): the
+/// company or bank named last before the person, when one of `anaphors` precedes the title.
+fn company_referred<'a>(
+    cx: &Context<'a>,
+    title_start: usize,
+    person_start: usize,
+    anaphors: &[&str],
+) -> Option<&'a Resolved> {
+    if !anaphors.iter().any(|w| cx.text.has_before(title_start, w)) {
+        return None;
+    }
+    cx.resolved
+        .within(person_start.saturating_sub(400), person_start, false)
+        .filter(|m| matches!(kind(cx, m), EntityType::Company | EntityType::Bank))
+        .last()
+}
+
 /// positionAt and nationality from titles.
 fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
@@ -550,15 +567,13 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     && (words <= 2 || gap.starts_with("for "))
             });
             // "the firm's chief executive": the company named last.
-            if org.is_none()
-                && ["firm's ", "company's ", "group's ", "bank's "]
-                    .iter()
-                    .any(|w| t.has_before(ts, w))
-            {
-                org = res
-                    .within(p.start.saturating_sub(400), p.start, false)
-                    .filter(|m| matches!(kind(cx, m), EntityType::Company | EntityType::Bank))
-                    .last();
+            if org.is_none() {
+                org = company_referred(
+                    cx,
+                    ts,
+                    p.start,
+                    &["firm's ", "company's ", "group's ", "bank's "],
+                );
             }
             if org.is_none() {
                 org = res
@@ -643,15 +658,13 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 }
             }
             // 该公司社长: the company named last.
-            if org.is_none()
-                && ["该公司", "该集团", "该企业", "该行", "该银行"]
-                    .iter()
-                    .any(|w| t.has_before(ts, w))
-            {
-                org = res
-                    .within(p.start.saturating_sub(300), p.start, false)
-                    .filter(|m| matches!(kind(cx, m), EntityType::Company | EntityType::Bank))
-                    .last();
+            if org.is_none() {
+                org = company_referred(
+                    cx,
+                    ts,
+                    p.start,
+                    &["该公司", "该集团", "该企业", "该行", "该银行"],
+                );
             }
             // Two titles for one person: 长春市外办党组成员、友协副秘书长王明.
             if let Some(o) = org
