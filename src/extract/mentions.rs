@@ -440,10 +440,10 @@ impl Recogniser<'_> {
             while j < chars.len() && !self.matcher.abbrev(chars[j]).is_empty() && !inside(j) {
                 j += 1;
             }
-            // Not characters of longer words (本土以外, 烟台港).
-            // A compound with China (中日, 中新) stands on its own; any other names each of
-            // its places in full somewhere in the text (辽日 with 辽宁 and 日本; not 巴渝
-            // without 巴基斯坦, nor 滇南 without 南非).
+            // Not characters of longer words (本土以外, 烟台港). A compound with China
+            // (中日, 中新) stands on its own; any other names each of its places in full
+            // somewhere in the text (辽日 with 辽宁 and 日本; not 巴渝 without 巴基斯坦,
+            // nor 滇南 without 南非).
             let china = |e: &usize| self.gazetteer.entry(*e).id == "iso:CN";
             let with_china = (i..j).any(|k| self.matcher.abbrev(chars[k]).iter().any(china));
             let resolvable = with_china
