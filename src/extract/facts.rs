@@ -1229,6 +1229,18 @@ impl<'a> Doc<'a> {
             }
         };
         let mut subject = subject?;
+        // 往返于烟台与首尔、釜山等韩国城市之间: the cities stand for their country.
+        let object = object.map(|o| {
+            self.mentions_in(o.end, ce)
+                .find(|m| {
+                    m.kind == EntityType::Country
+                        && m.start > 0
+                        && self.chars[m.start - 1] == '等'
+                        && matches_at(&self.chars, m.end, &['城', '市'])
+                })
+                .copied()
+                .unwrap_or(o)
+        });
         // 来自德国的公司投资…: where the investor comes from is not where it invests.
         let mut object = object.filter(|o| {
             o.entity != subject.entity

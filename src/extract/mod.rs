@@ -1026,5 +1026,11 @@ mod tests {
         );
         assert_eq!(fact(&out, "dailyFlights", 12.0), pair("宁波机场", "韩国"));
         assert_eq!(fact(&out, "annualVisitors", 2e5), pair("宁波", "韩国"));
+        // Cities standing for their country: 首尔、釜山等韩国城市.
+        let out = extractor().extract(
+            "t.txt",
+            "宁波机场每天有10个航班往返于宁波与首尔、釜山等韩国城市之间。",
+        );
+        assert_eq!(fact(&out, "dailyFlights", 10.0), pair("宁波机场", "韩国"));
     }
 }
