@@ -78,7 +78,7 @@ impl Candidate {
 }
 
 /// Suffixes of units that belong to the organisation named before them.
-pub const BRANCH: [&str; 8] = [
+pub const BRANCH: [&str; 10] = [
     "分行",
     "支行",
     "分公司",
@@ -86,11 +86,14 @@ pub const BRANCH: [&str; 8] = [
     "分会",
     "办事处",
     "代表处",
+    "事务所",
+    "联络处",
     "子公司",
 ];
 
-/// Suffixes of offices, which share their parent's type.
-const OFFICES: [&str; 4] = ["代表处", "办事处", "事务所", "联络处"];
+/// Suffixes of offices, which share their parent's type and belong to it (even to a
+/// place: 京畿道驻烟台经贸代表处 is part of 京畿道).
+pub const OFFICES: [&str; 4] = ["代表处", "办事处", "事务所", "联络处"];
 
 /// One-character endings of words made of a city name (烟台港, 青岛人, 大连湾).
 const PLACE_WORD_ENDS: [char; 8] = ['港', '人', '湾', '站', '籍', '企', '商', '方'];
@@ -214,17 +217,47 @@ impl Recogniser<'_> {
         }
         out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
         mark_nested(&mut out);
-        // A minor place seen only inside longer names (高崎 in 厦门高崎国际机场) is part
-        // of those names, not a place the text speaks of.
+        // A minor place seen only inside longer names, after their start (高崎 in
+        // 厦门高崎国际机场), is part of those names, not a place the text speaks of; the
+        // places leading a name stay (北海道札幌市驻沈阳办事处).
         let standalone: rustc_hash::FxHashSet<usize> = out
             .iter()
             .filter(|c| !c.nested)
             .filter_map(|c| c.entry)
             .collect();
+        // Leading places: at a name's start, or inside the place before them.
+        let mut leading: rustc_hash::FxHashMap<usize, Option<usize>> = out
+            .iter()
+            .filter(|c| !c.nested)
+            .map(|c| (c.start, None))
+            .collect();
+        let mut accepted: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
+        for c in &out {
+            if c.origin != Origin::Gazetteer || !c.kind.is_place() {
+                continue;
+            }
+            let inside_previous = match leading.get(&c.start) {
+                Some(None) => true,
+                Some(Some(outer)) => c
+                    .entry
+                    .is_some_and(|e| self.gazetteer.ancestors(e).contains(outer)),
+                None => false,
+            };
+            if inside_previous {
+                leading.insert(c.end, c.entry);
+                accepted.insert((c.start, c.end));
+            }
+        }
+        // …when they are a chain of places or lead to 驻 (北九州市大连事务所, 北海道札幌市
+        // 驻…), not a place-like first word of a name (西海银行).
+        let chained = |s: usize, e: usize| {
+            text.chars.get(e) == Some(&'驻') || accepted.iter().any(|&(a, b)| a == e || b == s)
+        };
         out.retain(|c| {
             !(c.nested
                 && c.origin == Origin::Gazetteer
                 && c.kind.is_place()
+                && !(accepted.contains(&(c.start, c.end)) && chained(c.start, c.end))
                 && c.entry.is_some_and(|e| {
                     !standalone.contains(&e) && !self.gazetteer.entry(e).is_major()
                 }))

@@ -901,6 +901,12 @@ mod tests {
             out.entities
         );
         assert!(has(&out, EntityType::Province, "巴伐利亚州"));
+        let capital = extractor().extract("t.txt", "代表团访问了马来西亚槟城州首府乔治市。");
+        assert!(
+            rel(&capital, "乔治市", "partOf", "槟城州").is_some(),
+            "{:?}",
+            capital.relations
+        );
         assert!(rel(&out, "扬州", "friendshipCity", "金茨堡市").is_some());
         // 本土以外 is no compound of Turkey and Israel.
         assert_eq!(
@@ -927,6 +933,8 @@ mod tests {
             EntityType::GovernmentBody,
             "江原道驻沈阳经贸代表处"
         ));
+        assert!(rel(&out, "江原道驻沈阳经贸代表处", "partOf", "江原道").is_some());
+        assert!(rel(&out, "北海道札幌市驻沈阳办事处", "partOf", "札幌市").is_some());
         for p in ["山本步美", "山田一郎", "玛丽亚·施密特"] {
             assert!(has(&out, EntityType::Person, p), "{p}: {:?}", out.entities);
         }

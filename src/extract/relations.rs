@@ -233,12 +233,38 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         let branch = crate::extract::mentions::BRANCH
             .iter()
             .find(|b| cx.text.has_before(m.end, b));
+        let office = crate::extract::mentions::OFFICES
+            .iter()
+            .any(|o| cx.text.has_before(m.end, o));
         let parent = branch.and_then(|_| {
-            inner.iter().find(|i| {
-                i.start == m.start
-                    && (is_organisation(kind(cx, i)) || kind(cx, i) == EntityType::EconomicZone)
-                    && i.end < m.end
-            })
+            inner
+                .iter()
+                .filter(|i| {
+                    let k = kind(cx, i);
+                    i.start == m.start
+                        && i.end < m.end
+                        && (is_organisation(k)
+                            || k == EntityType::EconomicZone
+                            || office && k.is_place() && k != EntityType::Country)
+                })
+                .max_by_key(|i| i.end)
+        });
+        // An office of a place belongs to the innermost of the places leading its name
+        // (北海道札幌市驻沈阳办事处 → 札幌市).
+        let parent = parent.map(|mut p| {
+            while kind(cx, p).is_place()
+                && let Some(next) = inner
+                    .iter()
+                    .filter(|i| {
+                        i.start == p.end
+                            && i.end < m.end
+                            && matches!((entry(cx, p), entry(cx, i)), (Some(a), Some(b)) if contains(g, a, b))
+                    })
+                    .max_by_key(|i| i.end)
+            {
+                p = next;
+            }
+            p
         });
         if let Some(parent) = parent {
             out.add(
@@ -785,6 +811,20 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                     && !gap.contains('.'));
             let listed =
                 b.start > last_end && (gap == "、" || gap == "," || gap == "和" || gap == "及");
+            // 槟城州首府乔治市, 老挝首都万象: a capital is part of what it is the capital of.
+            let capital = matches!(gap.as_str(), "首府" | "首都" | "省会" | "的首府" | "的首都");
+            if capital {
+                out.add(
+                    b.entity,
+                    Predicate::PartOf,
+                    a.entity,
+                    Qualifiers::default(),
+                    evidence(cx, a.start, b.end),
+                    "capital-of",
+                );
+                last_end = b.end;
+                continue;
+            }
             if !(adjacent || listed) {
                 if b.start >= last_end {
                     break;
