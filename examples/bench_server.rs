@@ -9,6 +9,7 @@
 //! `scripts/bench-server.sh` builds the sample store, starts the server and runs this.
 //! Loopback addresses only; at most 64 clients for at most 300 seconds.
 
+use cckg::server::percent_encode;
 use std::time::{Duration, Instant};
 
 const MAX_CLIENTS: usize = 64;
@@ -49,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let queries = cckg::cookbook::QUERIES;
     let urls: Vec<String> = queries
         .iter()
-        .map(|(_, text)| format!("{base}/sparql?query={}", encode(text)))
+        .map(|(_, text)| format!("{base}/sparql?query={}", percent_encode(text)))
         .collect();
     // Warm-up: each query once, so that the figures are for a warm store.
     for url in &urls {
@@ -147,16 +148,4 @@ fn wait_for_health(agent: &ureq::Agent, base: &str) -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-}
-
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }

@@ -4,6 +4,7 @@
 //! the web pages, and two independent clients: SPARQLWrapper and headless Chromium.
 
 use crate::support::{cckg, sample_corpus};
+use ::cckg::server::percent_encode;
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::net::TcpListener;
@@ -138,18 +139,6 @@ fn serve(flags: &[&str]) -> Served {
     }
 }
 
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 fn read(response: ureq::http::Response<ureq::Body>) -> Answer {
     let status = response.status().as_u16();
     let headers: Vec<(String, String)> = response
@@ -191,7 +180,10 @@ impl Served {
     }
 
     fn query(&self, query: &str, accept: &str) -> Answer {
-        self.get(&format!("/sparql?query={}", encode(query)), Some(accept))
+        self.get(
+            &format!("/sparql?query={}", percent_encode(query)),
+            Some(accept),
+        )
     }
 
     fn send(
@@ -294,7 +286,10 @@ fn select_and_ask_results_in_every_format() {
             .starts_with("text/tab-separated-values")
     );
     let by_name = server.get(
-        &format!("/sparql?query={}&format=csv&download", encode(PAIRS)),
+        &format!(
+            "/sparql?query={}&format=csv&download",
+            percent_encode(PAIRS)
+        ),
         Some("application/json"),
     );
     assert!(by_name.content_type.starts_with("text/csv"));
@@ -352,7 +347,7 @@ fn construct_results_in_turtle_ntriples_and_json_ld() {
 fn queries_by_post_form_and_direct_body() {
     let server = serve(&[]);
     let by_get = server.query(PAIRS, "text/csv").body;
-    let form = format!("query={}", encode(PAIRS));
+    let form = format!("query={}", percent_encode(PAIRS));
     let by_form = server.send(
         "POST",
         "/sparql",
@@ -395,8 +390,8 @@ fn queries_by_post_form_and_direct_body() {
     let one = server.get(
         &format!(
             "/sparql?query={}&default-graph-uri={}",
-            encode("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a cc:Document }"),
-            encode(&document)
+            percent_encode("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a cc:Document }"),
+            percent_encode(&document)
         ),
         Some("text/csv"),
     );
@@ -545,7 +540,7 @@ fn the_update_token_is_required_and_checked() {
     );
     let form = format!(
         "update={}",
-        encode("DELETE DATA { GRAPH <urn:fix> { cc:a cc:friendshipCity cc:b } }")
+        percent_encode("DELETE DATA { GRAPH <urn:fix> { cc:a cc:friendshipCity cc:b } }")
     );
     let by_form = server.send(
         "POST",
@@ -882,11 +877,14 @@ fn web_pages_render_and_escape_everything() {
         ran.body.contains("format=csv&amp;download")
             && ran.body.contains("format=json&amp;download")
     );
-    let broken = server.get(&format!("/?query={}&run=1", encode("SELECT <oops")), None);
+    let broken = server.get(
+        &format!("/?query={}&run=1", percent_encode("SELECT <oops")),
+        None,
+    );
     assert_eq!(broken.status, 400);
     assert!(broken.body.contains("class=\"error\""));
 
-    let search = server.get(&format!("/search?q={}", encode("青岛")), None);
+    let search = server.get(&format!("/search?q={}", percent_encode("青岛")), None);
     assert_eq!(search.status, 200);
     assert!(search.body.contains("青岛"));
     let english = server.get("/search?q=qing", None);
@@ -907,11 +905,11 @@ fn web_pages_render_and_escape_everything() {
         "relations come with their evidence"
     );
     assert!(entity.body.contains("id=\"diagram\""));
-    let by_name = server.get(&format!("/entity?name={}", encode("Qingdao")), None);
+    let by_name = server.get(&format!("/entity?name={}", percent_encode("Qingdao")), None);
     assert!(matches!(by_name.status, 200 | 300), "{}", by_name.status);
 
     let hostile = "<script>alert(1)</script>\"'";
-    let escaped = server.get(&format!("/search?q={}", encode(hostile)), None);
+    let escaped = server.get(&format!("/search?q={}", percent_encode(hostile)), None);
     assert!(
         !escaped.body.contains("<script>alert"),
         "the query is escaped"
@@ -924,14 +922,17 @@ fn web_pages_render_and_escape_everything() {
     let in_editor = server.get(
         &format!(
             "/?query={}",
-            encode(&format!("SELECT * {{}} # </textarea>{hostile}"))
+            percent_encode(&format!("SELECT * {{}} # </textarea>{hostile}"))
         ),
         None,
     );
     assert!(!in_editor.body.contains("</textarea><script>"));
     assert_eq!(
         server
-            .get(&format!("/entity?iri={}", encode("urn:nothing")), None)
+            .get(
+                &format!("/entity?iri={}", percent_encode("urn:nothing")),
+                None
+            )
             .status,
         404
     );
@@ -1062,7 +1063,7 @@ fn chromium_renders_a_cookbook_query_and_an_entity_page() {
         rows.is_some_and(|n| n > 0),
         "the query returned rows in the browser"
     );
-    let search = server.get(&format!("/search?q={}", encode("青岛")), None);
+    let search = server.get(&format!("/search?q={}", percent_encode("青岛")), None);
     let entity = chromium(
         &format!("{}{}", server.base, first_entity_link(&search.body)),
         &shots.join("server-entity.png"),

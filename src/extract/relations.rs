@@ -1407,19 +1407,7 @@ fn apply(
                     end = c.end;
                 }
                 let ms = tops(cx, list.1, end);
-                let people: Vec<&Resolved> = ms
-                    .iter()
-                    .copied()
-                    .filter(|m| kind(cx, m) == EntityType::Person)
-                    .collect();
-                let chosen: Vec<&Resolved> = if people.is_empty() {
-                    leading_list(cx, list.1, end)
-                        .into_iter()
-                        .filter(|m| allowed(cx, m, &rule.subject))
-                        .collect()
-                } else {
-                    people
-                };
+                let chosen = people_else(cx, &ms, rule, || leading_list(cx, list.1, end));
                 for p in chosen {
                     out.add(
                         p.entity,
@@ -1461,18 +1449,7 @@ fn apply(
             items.push((s, ts));
             for (a, b) in items {
                 let ms = tops(cx, a, b);
-                let people: Vec<&Resolved> = ms
-                    .iter()
-                    .copied()
-                    .filter(|m| kind(cx, m) == EntityType::Person)
-                    .collect();
-                let chosen: Vec<&Resolved> = if people.is_empty() {
-                    ms.into_iter()
-                        .filter(|m| allowed(cx, m, &rule.subject))
-                        .collect()
-                } else {
-                    people
-                };
+                let chosen = people_else(cx, &ms, rule, || ms.clone());
                 for p in chosen {
                     out.add(
                         p.entity,
@@ -1736,6 +1713,28 @@ fn leading_list<'a>(cx: &Context<'a>, a: usize, b: usize) -> Vec<&'a Resolved> {
         out.push(m);
     }
     out
+}
+
+/// The participants among `ms`: its people, else the allowed subjects of `others()`
+/// (organisations attend when no person is named).
+fn people_else<'a>(
+    cx: &Context<'a>,
+    ms: &[&'a Resolved],
+    rule: &RelationRule,
+    others: impl FnOnce() -> Vec<&'a Resolved>,
+) -> Vec<&'a Resolved> {
+    let people: Vec<&Resolved> = ms
+        .iter()
+        .copied()
+        .filter(|m| kind(cx, m) == EntityType::Person)
+        .collect();
+    if !people.is_empty() {
+        return people;
+    }
+    others()
+        .into_iter()
+        .filter(|m| allowed(cx, m, &rule.subject))
+        .collect()
 }
 
 /// Whether a clause is a list of names and titles (few other characters).

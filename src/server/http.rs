@@ -163,7 +163,7 @@ pub(crate) fn percent_decode(text: &str) -> String {
 }
 
 /// Encodes everything but the unreserved characters of RFC 3986, for a URL parameter.
-pub(crate) fn percent_encode(text: &str) -> String {
+pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {

@@ -53,6 +53,8 @@ mod pages;
 mod sparql;
 mod write;
 
+pub use http::percent_encode;
+
 use crate::extract::Extractor;
 use crate::graph::KnowledgeGraph;
 use crate::store::Store;

@@ -24,10 +24,10 @@ pub fn ingested_sample(dir: &Path) -> PathBuf {
     store
 }
 
-/// The single number a `SELECT (COUNT(..) AS ?n)` query returns.
-pub fn scalar(store: &Path, query: &str) -> usize {
+/// The output of `cckg query QUERY --format FORMAT`, which must succeed.
+fn answer(store: &Path, query: &str, format: &str) -> Vec<u8> {
     let out = cckg(store)
-        .args(["query", query, "--format", "tsv"])
+        .args(["query", query, "--format", format])
         .output()
         .expect("run cckg");
     assert!(
@@ -35,7 +35,12 @@ pub fn scalar(store: &Path, query: &str) -> usize {
         "{query}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    out.stdout
+}
+
+/// The single number a `SELECT (COUNT(..) AS ?n)` query returns.
+pub fn scalar(store: &Path, query: &str) -> usize {
+    let text = String::from_utf8(answer(store, query, "tsv")).expect("utf-8");
     let cell = text.lines().nth(1).unwrap_or_default();
     let digits: String = cell
         .trim_matches('"')
@@ -49,16 +54,8 @@ pub fn scalar(store: &Path, query: &str) -> usize {
 
 /// Rows of a SELECT as tab-separated strings of plain values.
 pub fn rows(store: &Path, query: &str) -> Vec<Vec<String>> {
-    let out = cckg(store)
-        .args(["query", query, "--format", "json"])
-        .output()
-        .expect("run cckg");
-    assert!(
-        out.status.success(),
-        "{query}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let json: serde_json::Value =
+        serde_json::from_slice(&answer(store, query, "json")).expect("json");
     let vars: Vec<String> = json["head"]["vars"]
         .as_array()
         .map(|v| {
