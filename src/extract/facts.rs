@@ -545,6 +545,11 @@ struct Doc<'a> {
     nested_places: Vec<M<'a>>,
 }
 
+/// 川俄, 鲁日: two one-character forms side by side name a pair, whatever their types.
+fn one_character_pair(a: &M<'_>, b: &M<'_>) -> bool {
+    a.end - a.start == 1 && b.end - b.start == 1 && a.end == b.start
+}
+
 fn is_clause_break(chars: &[char], i: usize) -> bool {
     match chars[i] {
         '，' | '；' | '。' | '！' | '？' | '：' | ';' | '!' | '?' | '\n' => true,
@@ -743,7 +748,10 @@ impl<'a> Doc<'a> {
         if CONNECTORS.iter().any(|w| ends(i, w)) {
             return true;
         }
-        // `and the United States`: look past an English article.
+        // `in Guangzhou`, `and the United States`: look past spaces and an English article.
+        while i > 0 && self.chars[i - 1] == ' ' {
+            i -= 1;
+        }
         if (ends(i, "the") || ends(i, "The"))
             && (i == 3 || !self.chars[i - 4].is_ascii_alphabetic())
         {
@@ -754,7 +762,13 @@ impl<'a> Doc<'a> {
         }
         CONNECTORS_EN.iter().any(|w| {
             let n = w.len();
-            ends(i, w) && (i == n || !self.chars[i - n - 1].is_ascii_alphabetic()) && i < m.start
+            // ", and Hebei's trade with Iowa": `and` opening a clause joins no partner.
+            let opens_clause = *w == "and"
+                && self.chars[..i - n.min(i)].iter().rev().find(|c| **c != ' ') == Some(&',');
+            ends(i, w)
+                && (i == n || !self.chars[i - n - 1].is_ascii_alphabetic())
+                && i < m.start
+                && !opens_clause
         })
     }
 
@@ -792,9 +806,9 @@ impl<'a> Doc<'a> {
             .iter()
             .any(|w| matches_at(&self.chars, m.end, &w.chars().collect::<Vec<_>>()));
         based
-            || self
-                .next_adjacent(m)
-                .is_some_and(|n| n.kind != m.kind && allowed.contains(&n.kind))
+            || self.next_adjacent(m).is_some_and(|n| {
+                n.kind != m.kind && allowed.contains(&n.kind) && !one_character_pair(m, n)
+            })
     }
 
     /// Subject and object of `[a, b)` by the pair rule: the first allowed mention not
@@ -835,13 +849,23 @@ impl<'a> Doc<'a> {
                     && self.is_object_position(m)
                     && subject.is_none_or(|s| s.entity != m.entity)
             })
+            // "in Guangzhou's Haizhu district": the place the possessive names.
+            .map(|m| {
+                let possessed = matches_at(&self.chars, m.end, &['\'', 's', ' '])
+                    .then(|| self.mentions_in(m.end + 3, self.chars.len()).next())
+                    .flatten()
+                    .filter(|n| n.start == m.end + 3 && rule.object.contains(&n.kind));
+                possessed.unwrap_or(m)
+            })
             .copied()
             .or_else(|| {
                 // 中日贸易额: the second of two places side by side.
                 let s = subject?;
                 self.next_adjacent(&s)
                     .filter(|n| {
-                        n.kind == s.kind && n.entity != s.entity && rule.object.contains(&n.kind)
+                        (n.kind == s.kind || one_character_pair(&s, n))
+                            && n.entity != s.entity
+                            && rule.object.contains(&n.kind)
                     })
                     .copied()
             });

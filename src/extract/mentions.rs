@@ -193,6 +193,93 @@ fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "〇一二三四五六七八九十百".contains(c)
 }
 
+/// Where an anniversary event's name starts when `[start, suffix)` begins with its
+/// number of years (45周年纪念…): at the first place of a tie phrase (X与Y缔结友好城市,
+/// X和Y建交) that opens the clause, at most a time word after its start.
+fn anniversary_start(text: &Text, ends: &Ends, start: usize, suffix: usize) -> Option<usize> {
+    let chars = &text.chars;
+    let mut years = start;
+    while years < suffix && is_numeral(chars[years]) {
+        years += 1;
+    }
+    if !text.has_at(years, "周年") {
+        return None;
+    }
+    let mut numeral = start;
+    while numeral > 0 && is_numeral(chars[numeral - 1]) {
+        numeral -= 1;
+    }
+    let mut open = numeral;
+    while open > 0 && numeral - open < 40 && is_han(chars[open - 1]) {
+        open -= 1;
+    }
+    let place = (open..numeral.min(open + 5)).find(|k| ends.starts.contains_key(k))?;
+    let tie: String = chars[place..numeral].iter().collect();
+    let joined = tie.contains('与') || tie.contains('和') || tie.contains('同');
+    let marks = [
+        "友好城市",
+        "友城",
+        "友好省",
+        "友好关系",
+        "建交",
+        "结好",
+        "缔结",
+        "友好交流",
+    ];
+    (place < numeral && joined && marks.iter().any(|m| tie.contains(m))).then_some(place)
+}
+
+/// 斯维尔德洛夫斯克州(以下简称“斯州”): the short form of a place is that place wherever
+/// it recurs, early enough to lead names (斯州政府) and pair with others (与斯州).
+fn declared_places(text: &Text, out: &mut Vec<Candidate>) {
+    let chars = &text.chars;
+    let mut added = Vec::new();
+    for c in out
+        .iter()
+        .filter(|c| c.origin == Origin::Gazetteer && c.kind.is_place())
+    {
+        let mut p = c.end;
+        if !matches!(chars.get(p), Some('(' | '（')) {
+            continue;
+        }
+        p += 1;
+        let Some(lead) = ["以下简称", "以下称", "下称", "简称"]
+            .iter()
+            .find(|w| text.has_at(p, w))
+        else {
+            continue;
+        };
+        p += lead.chars().count();
+        if chars.get(p) != Some(&'"') {
+            continue;
+        }
+        let s = p + 1;
+        let Some(e) = (s..(s + 6).min(chars.len())).find(|&k| chars[k] == '"') else {
+            continue;
+        };
+        if e - s < 2 || !chars[s..e].iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        let short = &chars[s..e];
+        let mut at = e + 1;
+        while at + short.len() <= chars.len() {
+            if chars[at..at + short.len()] == *short
+                && !out
+                    .iter()
+                    .any(|o| o.start < at + short.len() && at < o.end && o.kind.is_place())
+            {
+                let mut m = Candidate::new(at, at + short.len(), c.kind, Origin::Gazetteer);
+                m.entry = c.entry;
+                added.push(m);
+                at += short.len();
+            } else {
+                at += 1;
+            }
+        }
+    }
+    out.extend(added);
+}
+
 fn is_name_char(c: char) -> bool {
     is_han(c) || c.is_ascii_alphanumeric()
 }
@@ -205,6 +292,7 @@ impl Recogniser<'_> {
         let mut out = self.gazetteer_candidates(text, norm, english, seg.as_ref());
         if let Some(seg) = seg {
             self.abbreviations(text, &seg, &mut out);
+            declared_places(text, &mut out);
             self.quoted(text, &mut out);
             self.suffixed(text, &seg, &mut out);
             self.transliterated(text, &mut out);
@@ -258,6 +346,8 @@ impl Recogniser<'_> {
                 && c.origin == Origin::Gazetteer
                 && c.kind.is_place()
                 && !(accepted.contains(&(c.start, c.end)) && chained(c.start, c.end))
+                // "Chinese Consulate General in Chicago": the place the name says it is in.
+                && !(text.has_before(c.start, " in ") || text.has_before(c.start, " in the "))
                 && c.entry.is_some_and(|e| {
                     !standalone.contains(&e) && !self.gazetteer.entry(e).is_major()
                 }))
@@ -697,7 +787,7 @@ impl Recogniser<'_> {
                 && seg.is_dictionary_word(a, b)
                 && !ends.starts.contains_key(&start)
                 && !ends.places.contains_key(&b)
-                && s - start <= 4
+                && s - start <= 6
                 && self.rules.suffix_type(&text.norm(a, b)).is_none()
             {
                 if let Some(&place) = ends.places.get(&a) {
@@ -717,6 +807,13 @@ impl Recogniser<'_> {
                 if k > 0 && k < start - 1 && text.chars[k - 1] == '第' {
                     start = k - 1;
                 }
+            }
+            // 大连市与日本福冈县北九州市缔结友好城市45周年纪念大会: an anniversary names the
+            // tie it marks, from the first place of the clause.
+            if *kind == EntityType::Event
+                && let Some(tie) = anniversary_start(text, &ends, start, s)
+            {
+                start = tie;
             }
             let prefix: String = text.chars[start..s].iter().collect();
             let mut bare = start;
@@ -1366,12 +1463,23 @@ impl Recogniser<'_> {
                     let prev_word = text.norm(prev.0, prev.1);
                     let based =
                         prev_word.ends_with("-based") || prev_word.ends_with("-headquartered");
+                    let ends_name =
+                        |w: &(usize, usize)| last_words.contains(text.norm(w.0, w.1).as_str());
                     if cap(prev) && !based && words[s].0 - prev.1 <= 1 {
                         s -= 1;
+                    } else if text.norm(prev.0, prev.1) == "the"
+                        && s >= 3
+                        && text.norm(words[s - 2].0, words[s - 2].1) == "of"
+                        && ends_name(&words[s - 3])
+                    {
+                        // "Foreign Affairs Office of the Hebei Provincial People's Government"
+                        s -= 3;
                     } else if connector(prev)
                         && s >= 2
                         && cap(&words[s - 2])
                         && words[s].0 - prev.1 <= 1
+                        // "Iowa State University and Hebei Agricultural University": two names.
+                        && !(text.norm(prev.0, prev.1) == "and" && ends_name(&words[s - 2]))
                         // "Wuhan's Yangluo Port": a place's possessive is no part of the name.
                         && !(text.norm(prev.0, prev.1) == "'s"
                             && out.iter().any(|c| {
@@ -1403,13 +1511,58 @@ impl Recogniser<'_> {
                         && words[k].0 - words[k - 1].1 <= 1
                         && words[k + 1].0 - words[k].1 <= 1
                     {
-                        k += 2;
-                        while k < words.len() && cap(&words[k]) && words[k].0 - words[k - 1].1 <= 1
+                        let mut run = k + 2;
+                        while run < words.len()
+                            && cap(&words[run])
+                            && words[run].0 - words[run - 1].1 <= 1
                         {
-                            k += 1;
+                            run += 1;
                         }
+                        // "the Port of Los Angeles and Guangzhou's Nansha Port": a possessive
+                        // opens another name.
+                        if words.get(run).is_some_and(|p| text.norm(p.0, p.1) == "'s") {
+                            break;
+                        }
+                        k = run;
                     }
                     last = k - 1;
+                    // "Chinese Embassy in the UK": a mission names the country it is in.
+                    if last == i
+                        && matches!(
+                            text.norm(words[i].0, words[i].1).as_str(),
+                            "Embassy" | "Consulate" | "General"
+                        )
+                        && words
+                            .get(i + 1)
+                            .is_some_and(|w| text.norm(w.0, w.1) == "in")
+                    {
+                        let mut k = i + 2;
+                        if words.get(k).is_some_and(|w| text.norm(w.0, w.1) == "the") {
+                            k += 1;
+                        }
+                        let place = out.iter().find(|c| {
+                            c.origin == Origin::Gazetteer
+                                && c.kind.is_place()
+                                && words.get(k).is_some_and(|w| w.0 == c.start)
+                        });
+                        if let Some(place) = place
+                            && let Some(j) = words.iter().rposition(|w| w.1 == place.end)
+                        {
+                            last = j;
+                        }
+                    }
+                    // "Imperial College London": a college or university named with its city.
+                    if last == i
+                        && kind == EntityType::ResearchBody
+                        && let Some(next) = words.get(i + 1)
+                        && next.0 == words[i].1 + 1
+                        && !words
+                            .get(i + 2)
+                            .is_some_and(|w| w.0 == next.1 + 1 && cap(w) || w.0 == next.1)
+                        && self.is_city_name(&text.norm(next.0, next.1))
+                    {
+                        last = i + 1;
+                    }
                 }
                 // "the 2019 Zhejiang-Massachusetts Trade and Investment Fair": an edition year.
                 if kind == EntityType::Event
@@ -1468,13 +1621,59 @@ impl Recogniser<'_> {
             }
             if last > k
                 && let (s, e) = (words[k + 1].0, words[last].1)
-                && !out
-                    .iter()
-                    .any(|c| c.start < e && s < c.end && c.kind != EntityType::Country)
+                && !out.iter().any(|c| {
+                    c.start < e
+                        && s < c.end
+                        && c.kind != EntityType::Country
+                        // "Guangzhou-based Kaiyuan Bio-Pharma": a place as the first word.
+                        && !(c.origin == Origin::Gazetteer && c.start == s && c.end < e)
+                })
                 && seen.insert((s, e))
             {
                 out.retain(|c| !(c.start >= s && c.end <= e));
                 out.push(Candidate::new(s, e, EntityType::Company, Origin::English));
+            }
+        }
+        // "Iowa Sister States, a Des Moines-based nonprofit", "Hawkeye Grain Systems, a
+        // company based in Muscatine": the noun of the apposition types the name.
+        for k in 0..words.len() {
+            let Some(after) = words.get(k + 1) else { break };
+            let article = text.norm(after.0, after.1);
+            if text.chars.get(words[k].1) != Some(&',')
+                || !matches!(article.as_str(), "a" | "an")
+                || !cap(&words[k])
+            {
+                continue;
+            }
+            let noun = words[k + 2..]
+                .iter()
+                .take(4)
+                .map(|w| text.norm(w.0, w.1))
+                .find_map(|w| apposition_type(&w));
+            let Some(kind) = noun else { continue };
+            let mut first = k;
+            while first > 0
+                && k - first < 5
+                && cap(&words[first - 1])
+                && words[first].0 == words[first - 1].1 + 1
+            {
+                first -= 1;
+            }
+            if first > 0 && text.norm(words[first - 1].0, words[first - 1].1) == "'s" {
+                continue;
+            }
+            let (s, e) = (words[first].0, words[k].1);
+            let place_first = |c: &Candidate| {
+                c.origin == Origin::Gazetteer && c.kind.is_place() && c.start == s && c.end < e
+            };
+            if first < k
+                && !out
+                    .iter()
+                    .any(|c| c.start < e && s < c.end && !place_first(c))
+                && seen.insert((s, e))
+            {
+                out.retain(|c| !(c.start >= s && c.end <= e));
+                out.push(Candidate::new(s, e, kind, Origin::English));
             }
         }
         // "Binjiang district", "Pudong new area": a capitalised name before a lower-case
@@ -1488,12 +1687,62 @@ impl Recogniser<'_> {
                 && text.norm(p.0, p.1) != "The"
                 && seen.insert((p.0, here.1))
             {
-                out.push(Candidate::new(
-                    p.0,
-                    here.1,
-                    EntityType::District,
-                    Origin::English,
-                ));
+                let mut c = Candidate::new(p.0, here.1, EntityType::District, Origin::English);
+                c.entry = self.district_named(&text.norm(p.0, p.1), out);
+                out.push(c);
+            }
+        }
+        let mut committees = Vec::new();
+        // "the east London borough of Newham", "held at London's Guildhall", "the
+        // administrative committee of the Zhongguancun Science Park": names that only
+        // the words before them type.
+        for k in 0..words.len() {
+            let word = |j: usize| {
+                words
+                    .get(j)
+                    .map(|w| text.norm(w.0, w.1))
+                    .unwrap_or_default()
+            };
+            let (kind, mut first) = match (word(k).as_str(), word(k + 1).as_str()) {
+                ("borough" | "district" | "county", "of") => (EntityType::District, k + 2),
+                ("held" | "place", "at") => (EntityType::Venue, k + 2),
+                ("administrative" | "management", "committee") if word(k + 2) == "of" => {
+                    (EntityType::GovernmentBody, k + 3)
+                }
+                _ => continue,
+            };
+            if word(first) == "the" {
+                first += 1;
+            }
+            if kind == EntityType::GovernmentBody {
+                let zone = out.iter().find(|c| {
+                    c.kind == EntityType::EconomicZone
+                        && words.get(first).is_some_and(|w| w.0 == c.start)
+                });
+                if let Some(zone) = zone
+                    && seen.insert((words[k].0, zone.end))
+                {
+                    committees.push(Candidate::new(words[k].0, zone.end, kind, Origin::English));
+                }
+                continue;
+            }
+            // "London's Guildhall": the place's possessive locates the venue.
+            if kind == EntityType::Venue && word(first + 1) == "'s" && cap(&words[first]) {
+                first += 2;
+            }
+            let mut last = first;
+            while last < words.len()
+                && cap(&words[last])
+                && (last == first || words[last].0 == words[last - 1].1 + 1)
+            {
+                last += 1;
+            }
+            if last == first || last - first > 4 {
+                continue;
+            }
+            let (s, e) = (words[first].0, words[last - 1].1);
+            if !out.iter().any(|c| c.start < e && s < c.end) && seen.insert((s, e)) {
+                out.push(Candidate::new(s, e, kind, Origin::English));
             }
         }
         // A longer name replaces the shorter one inside it (Museum → Museum of Art).
@@ -1514,6 +1763,8 @@ impl Recogniser<'_> {
                 out.push(c);
             }
         }
+        // …but a zone's committee keeps its zone.
+        out.extend(committees);
         // People: "Name Name, the TITLE of" and "TITLE Name Name".
         let mut taken = vec![false; text.chars.len()];
         for c in out.iter() {
@@ -1630,17 +1881,26 @@ impl Recogniser<'_> {
                 c.title = Some((w.0, w.1));
                 out.push(c);
             }
-            let word = text.norm(w.0, w.1).to_lowercase().replace('-', " ");
-            if self.rules.english_titles.contains(&word)
-                && cap(w)
-                && k + 2 < words.len()
-                && cap(&words[k + 1])
-                && cap(&words[k + 2])
+            // "Mayor Frank Cowie", "Consul General Zhao Jian": the longest title first.
+            let title_words = (1..=3).rev().find(|&n| {
+                k + n + 1 < words.len()
+                    && (k..k + n)
+                        .all(|j| cap(&words[j]) && (j == k || words[j].0 == words[j - 1].1 + 1))
+                    && self.rules.english_titles.contains(
+                        &text
+                            .norm(w.0, words[k + n - 1].1)
+                            .to_lowercase()
+                            .replace('-', " "),
+                    )
+            });
+            if let Some(n) = title_words
+                && cap(&words[k + n])
+                && cap(&words[k + n + 1])
             {
-                let (s, e) = (words[k + 1].0, words[k + 2].1);
+                let (s, e) = (words[k + n].0, words[k + n + 1].1);
                 if !(s..e).any(|k| taken[k]) {
                     let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
-                    c.title = Some((w.0, w.1));
+                    c.title = Some((w.0, words[k + n - 1].1));
                     out.push(c);
                 }
             }
@@ -1649,6 +1909,36 @@ impl Recogniser<'_> {
 }
 
 impl Recogniser<'_> {
+    /// The gazetteer district written `name district` ("Haidian district") whose city or
+    /// province the text names.
+    fn district_named(&self, name: &str, found: &[Candidate]) -> Option<usize> {
+        let form = format!("{name} District");
+        let named: rustc_hash::FxHashSet<usize> = found.iter().filter_map(|c| c.entry).collect();
+        let m = self.matcher.find(&form).into_iter().next()?;
+        if m.start != 0 || m.end != form.chars().count() {
+            return None;
+        }
+        m.entries.iter().copied().find(|&e| {
+            self.gazetteer.entry(e).kind == EntityType::District
+                && self
+                    .gazetteer
+                    .ancestors(e)
+                    .iter()
+                    .any(|a| named.contains(a))
+        })
+    }
+
+    /// Whether `name` is exactly the name of a city of the gazetteer.
+    fn is_city_name(&self, name: &str) -> bool {
+        self.matcher.find(name).first().is_some_and(|m| {
+            m.start == 0
+                && m.end == name.chars().count()
+                && m.entries
+                    .first()
+                    .is_some_and(|&e| self.gazetteer.entry(e).kind == EntityType::City)
+        })
+    }
+
     /// The title written right before `, Name` (`deputy mayor, `, `director for Asia, `):
     /// its span, the comma at `name_start - 2`.
     fn title_before_comma(&self, lower: &[char], name_start: usize) -> Option<(usize, usize)> {
@@ -1679,6 +1969,18 @@ impl Recogniser<'_> {
             })
             .max_by_key(|&(s, e)| (e - s, s))
     }
+}
+
+/// The type an English apposition's noun gives the name before it (", a nonprofit").
+fn apposition_type(noun: &str) -> Option<EntityType> {
+    Some(match noun {
+        "nonprofit" | "non-profit" | "charity" | "association" | "organization"
+        | "organisation" => EntityType::Association,
+        "company" | "firm" | "manufacturer" | "maker" | "startup" | "start-up" | "developer"
+        | "producer" | "supplier" | "operator" | "retailer" | "carrier" => EntityType::Company,
+        "university" | "college" | "think" => EntityType::ResearchBody,
+        _ => return None,
+    })
 }
 
 /// A four-digit year of this or the last century (an edition year: 2019 Expo).

@@ -1041,4 +1041,137 @@ mod tests {
         );
         assert_eq!(fact(&out, "dailyFlights", 10.0), pair("宁波机场", "韩国"));
     }
+
+    #[test]
+    fn anniversary_events_name_the_tie_they_mark() {
+        let out = extractor().extract(
+            "t.txt",
+            "6月2日,青岛市与日本下关市缔结友好城市40周年纪念大会在青岛国际会议中心举行。",
+        );
+        let event = "青岛市与日本下关市缔结友好城市40周年纪念大会";
+        assert!(has(&out, EntityType::Event, event), "{:?}", out.entities);
+        assert!(rel(&out, event, "heldAt", "青岛国际会议中心").is_some());
+    }
+
+    #[test]
+    fn declared_short_forms_of_places_lead_names_and_pair() {
+        let out = extractor().extract(
+            "t.txt",
+            "代表团访问俄罗斯斯维尔德洛夫斯克州(以下简称\"斯州\")。斯州政府与四川省人民政府签署协议。\
+             今年1-5月,川俄贸易额为5.83亿美元,同比增长16.2%。",
+        );
+        assert!(
+            rel(&out, "斯州政府", "locatedIn", "斯维尔德洛夫斯克州").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert_eq!(
+            fact(&out, "tradeVolume", 583_000_000.0),
+            Some(("四川省".to_owned(), Some("俄罗斯".to_owned())))
+        );
+        // A compass word is no foreign region (西南大区 of Burkina Faso).
+        let out = extractor().extract("t.txt", "西南交通大学与东北大学签署协议。");
+        assert!(
+            !has(&out, EntityType::Province, "西南"),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
+    fn english_appositions_missions_and_coordinated_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "The fair was hosted by Prairie Friendship Network, a Omaha-based nonprofit. \
+             Consul General Li Ming of the Chinese Consulate General in Chicago attended. \
+             Creighton University and Nebraska Farm University signed a memorandum. \
+             Bluestem Grain Systems, a company based in Lincoln, will invest $25 million in \
+             a plant in Chengdu's Pixian district.",
+        );
+        assert!(has(
+            &out,
+            EntityType::Association,
+            "Prairie Friendship Network"
+        ));
+        assert!(rel(&out, "Prairie Friendship Network", "locatedIn", "Omaha").is_some());
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "Chinese Consulate General in Chicago"
+        ));
+        assert!(has(&out, EntityType::City, "Chicago"), "{:?}", out.entities);
+        assert!(
+            has(&out, EntityType::Person, "Li Ming"),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(&out, EntityType::ResearchBody, "Creighton University"));
+        assert!(has(
+            &out,
+            EntityType::ResearchBody,
+            "Nebraska Farm University"
+        ));
+        assert!(rel(&out, "Bluestem Grain Systems", "locatedIn", "Lincoln").is_some());
+        assert_eq!(
+            fact(&out, "investmentAmount", 25_000_000.0).map(|(_, o)| o),
+            Some(Some("Pixian district".to_owned()))
+        );
+    }
+
+    #[test]
+    fn english_names_typed_by_the_words_before_them() {
+        let out = extractor().extract(
+            "t.txt",
+            "The forum, held at Shanghai's Longhua Hall, opened on Monday. A plant will be \
+             built in the east London borough of Barking. The administrative committee of the \
+             Lingang Science Park signed a cooperation agreement with Imperial College London. \
+             Port of Seattle and Tianjin's Dongjiang Port will cooperate.",
+        );
+        assert!(
+            has(&out, EntityType::Venue, "Longhua Hall"),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(&out, EntityType::District, "Barking"));
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "administrative committee of the Lingang Science Park"
+        ));
+        assert!(has(&out, EntityType::EconomicZone, "Lingang Science Park"));
+        assert!(has(
+            &out,
+            EntityType::ResearchBody,
+            "Imperial College London"
+        ));
+        assert!(
+            has(&out, EntityType::Venue, "Port of Seattle"),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
+    fn english_participants_of_the_event() {
+        let out = extractor().extract(
+            "t.txt",
+            "The 2024 Omaha-Chengdu Trade Summit opened on Monday. Mayor Jean Stothert told \
+             the summit that ties were growing. The memorandum was signed by Chengdu Vice-Mayor \
+             Liu Bo and Ann Miller, Omaha's deputy mayor, at the summit. At the summit, \
+             Bluestem Grain Systems announced a plant.",
+        );
+        let event = "2024 Omaha-Chengdu Trade Summit";
+        for who in [
+            "Jean Stothert",
+            "Liu Bo",
+            "Ann Miller",
+            "Bluestem Grain Systems",
+        ] {
+            assert!(
+                rel(&out, who, "participatedIn", event).is_some(),
+                "{who}: {:?}",
+                out.relations
+            );
+        }
+    }
 }

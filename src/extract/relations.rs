@@ -131,6 +131,7 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
     place_hierarchy(cx, &mut out);
     if cx.english {
         english_based(cx, &mut out);
+        english_participants(cx, &mut out);
     }
     triggered(cx, &mut out);
     out.relations
@@ -158,6 +159,31 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 );
             }
         }
+        // "X, a Des Moines-based nonprofit", "X, a company based in Muscatine".
+        if !k.is_place()
+            && k != EntityType::Person
+            && (t.has_at(m.end, ", a ") || t.has_at(m.end, ", an "))
+        {
+            let end = t.clause_at(m.end + 2).map_or(m.end, |c| c.end);
+            let place = match t.find("-based ", m.end, end) {
+                Some(p) => ending_at(cx, p).find(|p| kind(cx, p).is_place()),
+                None => t.find(" based in ", m.end, end).and_then(|p| {
+                    tops(cx, p + 10, end)
+                        .into_iter()
+                        .find(|x| x.start == p + 10 && kind(cx, x).is_place())
+                }),
+            };
+            if let Some(place) = place {
+                out.add(
+                    m.entity,
+                    Predicate::LocatedIn,
+                    place.entity,
+                    Qualifiers::default(),
+                    evidence(cx, m.start, place.end),
+                    "english-based",
+                );
+            }
+        }
         // "Guangzhou's Nansha Port", "Beijing's Chaoyang district".
         if k != EntityType::Person
             && t.has_before(m.start, "'s ")
@@ -177,6 +203,115 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 evidence(cx, city.start, m.end),
                 "english-possessive-place",
             );
+        }
+    }
+}
+
+/// Nouns that refer back to the event of the article ("told the summit").
+const EVENT_NOUNS: [&str; 12] = [
+    "summit",
+    "forum",
+    "dialogue",
+    "conference",
+    "expo",
+    "fair",
+    "meeting",
+    "ceremony",
+    "symposium",
+    "exhibition",
+    "festival",
+    "event",
+];
+
+/// "signed … at the 2024 Beijing-London Innovation Dialogue", "Liu told the summit",
+/// "said at the forum", "were among the guests": the people of the sentence took part in
+/// the event, and so did an organisation announcing something "At the summit, …".
+fn english_participants(cx: &Context<'_>, out: &mut Out<'_>) {
+    let t = cx.text;
+    for &sentence in &t.sentences {
+        let lower = t.norm(sentence.start, sentence.end).to_lowercase();
+        let named = tops(cx, sentence.start, sentence.end)
+            .into_iter()
+            .find(|m| {
+                kind(cx, m) == EntityType::Event
+                    && (t.has_before(m.start, "at the ") || t.has_before(m.start, "at "))
+            });
+        let noun = EVENT_NOUNS.iter().find(|n| {
+            [
+                "at the ",
+                "told the ",
+                "opened the ",
+                "addressed the ",
+                "attended the ",
+            ]
+            .iter()
+            .any(|v| lower.contains(&format!("{v}{n}")))
+        });
+        let guests = [
+            "among the guests",
+            "among the participants",
+            "among the attendees",
+            "told participants",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        let event = named.or_else(|| {
+            if noun.is_none() && !guests {
+                return None;
+            }
+            let recent = cx
+                .resolved
+                .within(sentence.start.saturating_sub(3000), sentence.end, true)
+                .filter(|m| kind(cx, m) == EntityType::Event);
+            let recent: Vec<&Resolved> = recent.collect();
+            let fits = recent
+                .iter()
+                .rev()
+                .find(|m| noun.is_none_or(|n| t.norm(m.start, m.end).to_lowercase().contains(n)));
+            fits.or(recent.last()).copied()
+        });
+        let Some(event) = event else { continue };
+        let ev = evidence(cx, sentence.start, sentence.end);
+        let mut people = false;
+        for p in tops(cx, sentence.start, sentence.end) {
+            if kind(cx, p) == EntityType::Person {
+                people = true;
+                out.add(
+                    p.entity,
+                    Predicate::ParticipatedIn,
+                    event.entity,
+                    Qualifiers::default(),
+                    ev,
+                    "english-participants",
+                );
+            }
+        }
+        // "At the summit, Hawkeye Grain Systems … announced".
+        if !people && lower.starts_with("at the ") {
+            let comma = t.find(",", sentence.start, sentence.end);
+            let org = comma.and_then(|c| {
+                tops(cx, c + 1, sentence.end).into_iter().find(|m| {
+                    m.start <= c + 2
+                        && matches!(
+                            kind(cx, m),
+                            EntityType::Company
+                                | EntityType::Association
+                                | EntityType::ResearchBody
+                                | EntityType::GovernmentBody
+                                | EntityType::Bank
+                        )
+                })
+            });
+            if let Some(org) = org {
+                out.add(
+                    org.entity,
+                    Predicate::ParticipatedIn,
+                    event.entity,
+                    Qualifiers::default(),
+                    ev,
+                    "english-participants",
+                );
+            }
         }
     }
 }
@@ -1569,9 +1704,10 @@ fn apply(
                 .or_else(|| topic(cx, rule, clause.start));
             let Some(s) = subj else { return };
             let place = if cx.english {
-                // invest $50 million in a centre in Hangzhou's Binjiang district
-                t.find(" in ", te, clause.end).and_then(|p| {
-                    tops(cx, p, clause.end)
+                // invest $50 million in a centre in Hangzhou's Binjiang district[, while …]
+                let end = t.clause_at(te).map_or(clause.end, |c| c.end);
+                t.find(" in ", te, end).and_then(|p| {
+                    tops(cx, p, end)
                         .into_iter()
                         .rev()
                         .find(|m| allowed(cx, m, &rule.object))
