@@ -93,7 +93,7 @@ pub const BRANCH: [&str; 10] = [
 
 /// Suffixes of offices, which share their parent's type and belong to it (even to a
 /// place: 京畿道驻烟台经贸代表处 is part of 京畿道).
-pub const OFFICES: [&str; 4] = ["代表处", "办事处", "事务所", "联络处"];
+pub const OFFICES: [&str; 5] = ["代表处", "办事处", "事务所", "联络处", "分会"];
 
 /// One-character endings of words made of a city name (烟台港, 青岛人, 大连湾).
 const PLACE_WORD_ENDS: [char; 8] = ['港', '人', '湾', '站', '籍', '企', '商', '方'];
@@ -351,6 +351,20 @@ impl Recogniser<'_> {
                 && c.entry.is_some_and(|e| {
                     !standalone.contains(&e) && !self.gazetteer.entry(e).is_major()
                 }))
+        });
+        // 松原精机株式会社: a Japanese company's name starts with a family name, not with
+        // the Chinese city written alike.
+        let japanese: Vec<usize> = out
+            .iter()
+            .filter(|c| text.has_before(c.end, "株式会社"))
+            .map(|c| c.start)
+            .collect();
+        out.retain(|c| {
+            !(c.nested
+                && c.origin == Origin::Gazetteer
+                && japanese.contains(&c.start)
+                && c.entry
+                    .is_some_and(|e| self.gazetteer.entry(e).country.as_deref() == Some("CN")))
         });
         // A known organisation inside a longer name (贸促会 in 大连市贸促会) is part of it,
         // and a suffix inside a known organisation (信息化部 in 工业和信息化部) is no name.
@@ -1042,9 +1056,9 @@ impl Recogniser<'_> {
                 i = open;
                 continue;
             }
-            // 烟台—京畿道经贸合作交流会: two places joined by a dash.
+            // 烟台—京畿道经贸合作交流会, 中国—中亚峰会: two places joined by a dash.
             if matches!(c, '—' | '-')
-                && ends.starts.contains_key(&i)
+                && (ends.starts.contains_key(&i) || s - i <= 4)
                 && let Some(&start) = ends.places.get(&(i - 1))
                 && start >= floor
             {
@@ -1069,7 +1083,11 @@ impl Recogniser<'_> {
             let weak_stop = seg.is_stop(i - 1)
                 && i - ts == 1
                 && (s - i < 2 || matches!(chars[i], '市' | '省' | '县' | '州'));
-            if self.rules.boundaries.contains(&token)
+            // 投资促进局, 投资合作局, 投资发展有限公司: the field of a body, not a verb.
+            let between: String = chars[i..s].iter().collect();
+            let field = matches!(token.as_str(), "投资" | "促进")
+                && matches!(between.as_str(), "" | "促进" | "合作" | "发展" | "控股");
+            if self.rules.boundaries.contains(&token) && !field
                 || (seg.is_stop(i - 1) && !weak_stop)
                 || token.chars().all(|c| c.is_ascii_digit())
             {
@@ -1326,13 +1344,27 @@ impl Recogniser<'_> {
         }
         // Not a place or an organisation; a minor place name only as a family name.
         let covered = (s..e).filter(|&k| cover[k] != u32::MAX);
-        if covered.clone().any(|k| !minor[k]) {
+        // 总经理松原浩二表示: a two-character family name that is also a city's short form,
+        // right after the title and before the verb.
+        let family_place = len == 4
+            && covered.clone().eq([s, s + 1])
+            && self
+                .rules
+                .surnames
+                .contains(&name.chars().take(2).collect::<String>())
+            && (chars.get(e).is_none_or(|c| !is_han(*c))
+                || self.rules.followers.iter().any(|f| text.has_at(e, f)));
+        if covered.clone().any(|k| !minor[k]) && !family_place {
             return None;
         }
         if covered.count() > 0 && !(self.has_surname(&name) && (3..=4).contains(&len)) {
             return None;
         }
-        if self.rules.generic.contains(&name) || self.rules.boundaries.contains(&name) {
+        // 作者:记者 马瑞: a title is no name.
+        if self.rules.generic.contains(&name)
+            || self.rules.boundaries.contains(&name)
+            || self.rules.titles.contains(&name)
+        {
             return None;
         }
         let followed_by_break = chars.get(e).is_none_or(|c| !is_han(*c));

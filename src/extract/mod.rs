@@ -1174,4 +1174,38 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn bodies_named_by_their_field_branches_and_japanese_family_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "洽谈会由中国国际贸易促进委员会宁波市分会协办,神户商工会议所承办。\
+             宁波市投资合作局与宁波市投资促进局签署协议。中国—东盟峰会在南宁举办。\
+             长野精机株式会社总经理松原健一表示,公司将扩大投资。",
+        );
+        let branch = "中国国际贸易促进委员会宁波市分会";
+        assert!(
+            has(&out, EntityType::GovernmentBody, branch),
+            "{:?}",
+            out.entities
+        );
+        assert!(rel(&out, branch, "partOf", "中国国际贸易促进委员会").is_some());
+        assert!(has(&out, EntityType::Association, "神户商工会议所"));
+        assert!(has(&out, EntityType::GovernmentBody, "宁波市投资合作局"));
+        assert!(has(&out, EntityType::GovernmentBody, "宁波市投资促进局"));
+        assert!(
+            has(&out, EntityType::Event, "中国—东盟峰会"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::Person, "松原健一"),
+            "{:?}",
+            out.entities
+        );
+        assert!(!has(&out, EntityType::City, "松原"));
+        // 作者:记者 X: the title is no person.
+        let out = extractor().extract("t.txt", "来源:某某网  作者:记者 马力\n\n正文。");
+        assert!(!has(&out, EntityType::Person, "记者"), "{:?}", out.entities);
+    }
 }
