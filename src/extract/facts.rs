@@ -454,6 +454,13 @@ struct M<'a> {
     capital: bool,
 }
 
+/// Measures of what is signed at an event (projects, their investment, contracts).
+const SIGNED: [Measure; 3] = [
+    Measure::InvestmentProjects,
+    Measure::InvestmentAmount,
+    Measure::ContractValue,
+];
+
 /// Words after which a mention is a counterpart rather than the subject.
 const CONNECTORS: &[&str] = &[
     "位于",
@@ -709,13 +716,22 @@ impl<'a> Doc<'a> {
             .filter(move |m| m.end <= b)
     }
 
+    /// Whether `word` is written at `at`, not inside a longer English word (the `in` of
+    /// Beijing).
+    fn word_at(&self, at: usize, word: &[char]) -> bool {
+        let letter = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphabetic());
+        matches_at(&self.chars, at, word)
+            && !(letter(word.first()) && at > 0 && letter(self.chars.get(at - 1)))
+            && !(letter(word.last()) && letter(self.chars.get(at + word.len())))
+    }
+
     /// The nearest occurrence of one of `words` ending at most `gap` characters before
     /// `at` and starting at or after `from`; the longest word where several end together.
     fn find_before(&self, from: usize, at: usize, words: &[Vec<char>], gap: usize) -> Option<Span> {
         (from..=at).rev().take(gap + 1).find_map(|end| {
             let n = words
                 .iter()
-                .filter(|w| end >= from + w.len() && matches_at(&self.chars, end - w.len(), w))
+                .filter(|w| end >= from + w.len() && self.word_at(end - w.len(), w))
                 .map(Vec::len)
                 .max()?;
             Some(Span::new(end - n, end))
@@ -728,7 +744,7 @@ impl<'a> Doc<'a> {
         (at..to.max(at)).take(gap + 1).find_map(|start| {
             let n = words
                 .iter()
-                .filter(|w| start + w.len() <= to && matches_at(&self.chars, start, w))
+                .filter(|w| start + w.len() <= to && self.word_at(start, w))
                 .map(Vec::len)
                 .max()?;
             Some(Span::new(start, start + n))
@@ -870,6 +886,81 @@ impl<'a> Doc<'a> {
                     .copied()
             });
         (subject, object)
+    }
+
+    /// The event at which the figure at `at` was signed: named in its sentence before
+    /// it, or the latest one when the sentence says 现场 / 当天 / 期间 / 会上.
+    fn signing_event(&self, sentence: (usize, usize), at: usize) -> Option<M<'a>> {
+        let text: String = self.chars[sentence.0..sentence.1].iter().collect();
+        if !["签约", "签署", "signed"].iter().any(|w| text.contains(w)) {
+            return None;
+        }
+        // 12个德资项目集中签约落户太仓: capital of a place is no event's.
+        if self.mentions_in(sentence.0, at).any(|m| m.capital) {
+            return None;
+        }
+        let event = |m: &&M<'a>| m.kind == EntityType::Event;
+        let named = self.mentions_in(sentence.0, at).filter(event).last();
+        let on_site = ["现场", "当天", "期间", "会上", "会议上", "开幕"]
+            .iter()
+            .any(|w| text.contains(w));
+        named
+            .or_else(|| {
+                on_site
+                    .then(|| {
+                        self.mentions_in(at.saturating_sub(1500), sentence.0)
+                            .filter(event)
+                            .last()
+                    })
+                    .flatten()
+            })
+            .copied()
+    }
+
+    /// Where residents of `nationality` are: a place or zone after 入驻 / 常住 / 在 / in
+    /// (126家俄资企业入驻哈尔滨片区, 常住武汉的法国人, studying in London), else the
+    /// place the clause or sentence starts with (太仓已累计集聚德资企业…).
+    fn resident_host(
+        &self,
+        nationality: M<'a>,
+        cs: usize,
+        ce: usize,
+        sentence: (usize, usize),
+        q: Span,
+    ) -> Option<M<'a>> {
+        let hosts = |m: &&M<'a>| {
+            m.entity != nationality.entity
+                && (PLACES.contains(&m.kind) || m.kind == EntityType::EconomicZone)
+        };
+        let marked = |m: &&M<'a>| {
+            HOST_BEFORE
+                .iter()
+                .any(|w| self.chars[..m.start].ends_with(w))
+                || ["入驻", "进驻", "落户", "常住", "扎根", "in ", "in the "]
+                    .iter()
+                    .any(|w| {
+                        matches_at(
+                            &self.chars,
+                            m.start.saturating_sub(w.chars().count()),
+                            &w.chars().collect::<Vec<_>>(),
+                        )
+                    })
+        };
+        self.mentions_in(q.end, ce)
+            .filter(hosts)
+            .find(marked)
+            .or_else(|| self.mentions_in(cs, q.start).filter(hosts).find(marked))
+            .or_else(|| {
+                self.mentions_in(cs, q.start)
+                    .filter(hosts)
+                    .find(|m| m.end <= nationality.start && !m.capital)
+            })
+            .or_else(|| {
+                self.mentions_in(sentence.0, cs)
+                    .filter(hosts)
+                    .find(|m| !self.is_object_position(m) && !m.capital)
+            })
+            .copied()
     }
 
     /// 两地每年往来…: the two places named before in the sentence (青岛机场…往返日本: 青岛
@@ -1062,6 +1153,13 @@ impl<'a> Doc<'a> {
         let (subject, object): (Option<M<'a>>, Option<M<'a>>) = match rule.roles {
             Roles::Pair => {
                 let (mut s, mut o) = self.pair(cs, ce, rule, q.span);
+                // 洽谈会现场签约项目12个: projects signed at an event, no investor named.
+                if s.is_none()
+                    && SIGNED.contains(&rule.measure)
+                    && let Some(event) = self.signing_event(sentence, q.span.start)
+                {
+                    (s, o) = (Some(event), None);
+                }
                 if s.is_none()
                     && let Some((a, b)) = self.both_places(sentence.0, cs, q.span.start)
                 {
@@ -1109,6 +1207,19 @@ impl<'a> Doc<'a> {
                     .mentions_in(q.span.end, noun_start)
                     .filter(|m| rule.subject.contains(&m.kind))
                     .last()
+                    .or_else(|| {
+                        // "9,000 students from Beijing": where they come from.
+                        let noun = hit.noun?;
+                        self.mentions_in(noun.end, ce).next().filter(|m| {
+                            rule.subject.contains(&m.kind)
+                                && matches_at(
+                                    &self.chars,
+                                    noun.end,
+                                    &[' ', 'f', 'r', 'o', 'm', ' '],
+                                )
+                                && m.start == noun.end + 6
+                        })
+                    })
                     .copied();
                 let host = hit.after.and_then(|a| {
                     self.mentions_in(a.end, ce)
@@ -1164,6 +1275,10 @@ impl<'a> Doc<'a> {
                         .then(|| prev.fact.object.as_deref().and_then(|o| self.entity_m(o)))
                         .flatten()
                 });
+                let host = match nationality {
+                    Some(n) if host.is_none() => self.resident_host(n, cs, ce, sentence, q.span),
+                    _ => host,
+                };
                 match (nationality, host) {
                     (Some(n), h) => (Some(n), h.filter(|h| h.entity != n.entity)),
                     (None, Some(h)) => (Some(h), None),

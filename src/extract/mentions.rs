@@ -822,6 +822,14 @@ impl Recogniser<'_> {
                     start = k - 1;
                 }
             }
+            // 2024大连—大阪经贸合作洽谈会: the year written onto an event's name.
+            if *kind == EntityType::Event
+                && start >= 4
+                && is_year(&text.norm(start - 4, start))
+                && (start == 4 || !text.chars[start - 5].is_ascii_digit())
+            {
+                start -= 4;
+            }
             // 大连市与日本福冈县北九州市缔结友好城市45周年纪念大会: an anniversary names the
             // tie it marks, from the first place of the clause.
             if *kind == EntityType::Event
@@ -1084,9 +1092,10 @@ impl Recogniser<'_> {
                 && i - ts == 1
                 && (s - i < 2 || matches!(chars[i], '市' | '省' | '县' | '州'));
             // 投资促进局, 投资合作局, 投资发展有限公司: the field of a body, not a verb.
-            let between: String = chars[i..s].iter().collect();
             let field = matches!(token.as_str(), "投资" | "促进")
-                && matches!(between.as_str(), "" | "促进" | "合作" | "发展" | "控股");
+                && ["", "促进", "合作", "发展", "控股"]
+                    .iter()
+                    .any(|w| chars[i..s].iter().copied().eq(w.chars()));
             if self.rules.boundaries.contains(&token) && !field
                 || (seg.is_stop(i - 1) && !weak_stop)
                 || token.chars().all(|c| c.is_ascii_digit())

@@ -1208,4 +1208,40 @@ mod tests {
         let out = extractor().extract("t.txt", "来源:某某网  作者:记者 马力\n\n正文。");
         assert!(!has(&out, EntityType::Person, "记者"), "{:?}", out.entities);
     }
+
+    #[test]
+    fn projects_signed_at_an_event_and_where_residents_are() {
+        let out = extractor().extract(
+            "t.txt",
+            "5月8日,2024宁波—汉堡经贸合作洽谈会(以下简称\"洽谈会\")在宁波举行。\
+             洽谈会现场,12个合作项目集中签约,总投资额约3.6亿美元。\
+             已有126家德国企业入驻宁波保税区。常住宁波的德国人约800人。",
+        );
+        let event = "2024宁波—汉堡经贸合作洽谈会";
+        assert!(has(&out, EntityType::Event, event), "{:?}", out.entities);
+        assert_eq!(
+            fact(&out, "investmentProjects", 12.0),
+            Some((event.to_owned(), None))
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 360_000_000.0),
+            Some((event.to_owned(), None))
+        );
+        assert_eq!(
+            fact(&out, "residentCompanies", 126.0),
+            Some(("德国".to_owned(), Some("宁波保税区".to_owned())))
+        );
+        assert_eq!(
+            fact(&out, "residentPersons", 800.0),
+            Some(("德国".to_owned(), Some("宁波".to_owned())))
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "More than 9,000 students from Shanghai are currently studying in Chicago.",
+        );
+        assert_eq!(
+            fact(&out, "residentPersons", 9000.0),
+            Some(("Shanghai".to_owned(), Some("Chicago".to_owned())))
+        );
+    }
 }

@@ -333,6 +333,10 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
     };
     for c in cands.iter().filter(|c| !c.nested) {
         let mut p = c.end;
+        // “2023厦门—东盟商品交易会”(以下简称“交易会”): past the closing quote.
+        if chars.get(p) == Some(&'"') && c.start > 0 && chars[c.start - 1] == '"' {
+            p += 1;
+        }
         if !matches!(chars.get(p), Some('(' | '（')) {
             continue;
         }
@@ -587,14 +591,19 @@ fn assign_ids(entities: &mut [Entity]) {
     }
 }
 
-/// The first form of an entity without its quote marks, as characters.
+/// The first form of an entity without its quote marks and edition year, as characters.
 fn unquoted_first_form(forms: &[String]) -> Vec<char> {
-    forms
+    let mut form: Vec<char> = forms
         .first()
         .map(|f| {
             f.chars()
                 .filter(|c| !matches!(c, '"' | '“' | '”'))
                 .collect()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // 2021中韩(威海)…论坛 is the 中韩…论坛 of the headline: an edition year is no part.
+    if form.len() > 6 && form[..4].iter().all(char::is_ascii_digit) && !form[4].is_ascii_digit() {
+        form.drain(..4);
+    }
+    form
 }
