@@ -229,6 +229,37 @@ fn anniversary_start(text: &Text, ends: &Ends, start: usize, suffix: usize) -> O
     (place < numeral && joined && marks.iter().any(|m| tie.contains(m))).then_some(place)
 }
 
+/// 中新苏州工业园区联合工作委员会第二十六次会议: a numbered session of a body is an event
+/// named after it.
+fn sessions(text: &Text, out: &mut Vec<Candidate>) {
+    let chars = &text.chars;
+    let mut from = 0;
+    let mut made = Vec::new();
+    while let Some(at) = text.find("次会议", from, chars.len()) {
+        from = at + 3;
+        let mut k = at;
+        while k > 0 && is_numeral(chars[k - 1]) {
+            k -= 1;
+        }
+        if k == 0 || k == at || chars[k - 1] != '第' {
+            continue;
+        }
+        let body = out
+            .iter()
+            .filter(|c| {
+                c.end + 1 == k
+                    && !c.kind.is_place()
+                    && !matches!(c.kind, EntityType::Person | EntityType::Event)
+            })
+            .map(|c| c.start)
+            .min();
+        if let Some(b) = body {
+            made.push(Candidate::new(b, at + 3, EntityType::Event, Origin::Suffix));
+        }
+    }
+    out.extend(made);
+}
+
 /// 斯维尔德洛夫斯克州(以下简称“斯州”): the short form of a place is that place wherever
 /// it recurs, early enough to lead names (斯州政府) and pair with others (与斯州).
 fn declared_places(text: &Text, out: &mut Vec<Candidate>) {
@@ -295,6 +326,7 @@ impl Recogniser<'_> {
             declared_places(text, &mut out);
             self.quoted(text, &mut out);
             self.suffixed(text, &seg, &mut out);
+            sessions(text, &mut out);
             self.transliterated(text, &mut out);
             self.sources(text, &mut out);
             self.people(text, &seg, &mut out);

@@ -29,7 +29,9 @@ pub mod time;
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{Gazetteer, Matcher};
-use crate::model::{EntityType, Extraction, Span};
+use crate::model::{
+    Entity, EntityType, Extraction, Fact, Measure, Predicate, Qualifiers, Relation, Span,
+};
 use aho_corasick::AhoCorasick;
 use jieba_rs::Jieba;
 use rules::Rules;
@@ -232,6 +234,8 @@ impl Extractor {
             entities: &resolved.entities,
             published: published.as_deref(),
         });
+        let mut relations = relations;
+        relations.extend(relations_of_facts(&resolved.entities, &relations, &facts));
         Extraction {
             document: document.to_owned(),
             language: if english { "en" } else { "zh" }.to_owned(),
@@ -242,6 +246,56 @@ impl Extractor {
             facts,
         }
     }
+}
+
+/// The ties that investment figures state: a company investing an amount in a place
+/// `investsIn` it (福腾精工将投资1.6亿欧元在太仓高新区…); a country or region whose
+/// investors put projects or capital into a place is one of its `investmentSource`s
+/// (马来西亚在厦门累计投资项目612个). Relations already stated are not repeated.
+fn relations_of_facts(entities: &[Entity], stated: &[Relation], facts: &[Fact]) -> Vec<Relation> {
+    let kind = |id: &str| entities.iter().find(|e| e.id == id).map(|e| e.kind);
+    let mut out: Vec<Relation> = Vec::new();
+    for fact in facts {
+        let Some(object) = fact.object.as_deref() else {
+            continue;
+        };
+        let (Some(s), Some(o)) = (kind(&fact.subject), kind(object)) else {
+            continue;
+        };
+        let predicate = match (fact.measure, s) {
+            (Measure::InvestmentAmount, EntityType::Company | EntityType::Bank)
+                if o.is_place() && o != EntityType::Country
+                    || matches!(o, EntityType::EconomicZone | EntityType::Project) =>
+            {
+                Predicate::InvestsIn
+            }
+            (
+                Measure::InvestmentProjects
+                | Measure::InvestmentAmount
+                | Measure::ActualForeignInvestment
+                | Measure::ContractedForeignInvestment,
+                EntityType::Country | EntityType::Province | EntityType::Prefecture,
+            ) if o.is_place() => Predicate::InvestmentSource,
+            _ => continue,
+        };
+        let known = |r: &Relation| {
+            r.subject == fact.subject && r.predicate == predicate && r.object == object
+        };
+        if stated.iter().any(known) || out.iter().any(known) {
+            continue;
+        }
+        out.push(Relation {
+            subject: fact.subject.clone(),
+            predicate,
+            object: object.to_owned(),
+            qualifiers: Qualifiers::default(),
+            evidence: fact.evidence.clone(),
+            start: fact.start,
+            end: fact.end,
+            rule: format!("fact:{}", fact.rule),
+        });
+    }
+    out
 }
 
 /// Whether the text is English: more Latin letters than Han characters.
@@ -1243,5 +1297,26 @@ mod tests {
             fact(&out, "residentPersons", 9000.0),
             Some(("Shanghai".to_owned(), Some("Chicago".to_owned())))
         );
+    }
+
+    #[test]
+    fn sessions_venues_and_relations_stated_by_figures() {
+        let out = extractor().extract(
+            "t.txt",
+            "5月21日,宁波保税区联合工作委员会第十二次会议在宁波世界贸易中心召开。\
+             当天下午,2024宁波汉堡商品博览会在宁波国际会展中心拉开帷幕。\
+             汉堡精工集团将投资1.6亿欧元在宁波保税区建设生产基地。\
+             截至今年9月底,德国在宁波累计投资项目612个。",
+        );
+        let session = "宁波保税区联合工作委员会第十二次会议";
+        assert!(has(&out, EntityType::Event, session), "{:?}", out.entities);
+        assert!(rel(&out, session, "heldAt", "宁波世界贸易中心").is_some());
+        assert!(
+            rel(&out, "2024宁波汉堡商品博览会", "heldAt", "宁波国际会展中心").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, "汉堡精工集团", "investsIn", "宁波保税区").is_some());
+        assert!(rel(&out, "德国", "investmentSource", "宁波").is_some());
     }
 }
