@@ -333,6 +333,7 @@ impl Recogniser<'_> {
             people_again(text, &mut out);
         } else {
             self.english(text, &mut out);
+            english_people_again(text, &mut out);
             self.sources(text, &mut out);
         }
         out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
@@ -2054,6 +2055,58 @@ fn apposition_type(noun: &str) -> Option<EntityType> {
         "university" | "college" | "think" => EntityType::ResearchBody,
         _ => return None,
     })
+}
+
+/// "Liu told the summit", "Donovan said": a person named again by the first or last word
+/// of the full name, when no other person shares that word.
+fn english_people_again(text: &Text, out: &mut Vec<Candidate>) {
+    let words = english_words(&text.chars);
+    let mut by_word: rustc_hash::FxHashMap<String, Option<(usize, usize)>> =
+        rustc_hash::FxHashMap::default();
+    let mut names: rustc_hash::FxHashMap<(usize, usize), String> = rustc_hash::FxHashMap::default();
+    for c in out.iter().filter(|c| c.kind == EntityType::Person) {
+        let name = text.norm(c.start, c.end);
+        let parts: Vec<&str> = name.split(' ').collect();
+        if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.len() < 2) {
+            continue;
+        }
+        for part in [parts[0], parts[parts.len() - 1]] {
+            if !part.chars().next().is_some_and(char::is_uppercase)
+                || part.chars().skip(1).all(|c| c.is_uppercase())
+            {
+                continue;
+            }
+            let slot = by_word
+                .entry(part.to_owned())
+                .or_insert(Some((c.start, c.end)));
+            if let Some(span) = *slot
+                && names.get(&span).is_some_and(|n| *n != name)
+            {
+                *slot = None;
+            }
+        }
+        names.entry((c.start, c.end)).or_insert(name);
+    }
+    let covered = |s: usize, e: usize| out.iter().any(|c| c.start < e && s < c.end);
+    let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
+    let mut again = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let Some(Some(person)) = by_word.get(&text.norm(w.0, w.1)) else {
+            continue;
+        };
+        // Not one word of a longer capitalised name.
+        let joined = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_some_and(|n| cap(n) && (n.1 + 1 == w.0 || w.1 + 1 == n.0))
+        };
+        if joined(k.checked_sub(1)) || joined(Some(k + 1)) || covered(w.0, w.1) {
+            continue;
+        }
+        let mut c = Candidate::new(w.0, w.1, EntityType::Person, Origin::English);
+        c.same_as = Some(*person);
+        again.push(c);
+    }
+    out.extend(again);
 }
 
 /// A four-digit year of this or the last century (an edition year: 2019 Expo).

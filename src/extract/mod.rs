@@ -1319,4 +1319,43 @@ mod tests {
         assert!(rel(&out, "汉堡精工集团", "investsIn", "宁波保税区").is_some());
         assert!(rel(&out, "德国", "investmentSource", "宁波").is_some());
     }
+
+    #[test]
+    fn english_people_named_again_and_partners_after_with() {
+        let out = extractor().extract(
+            "t.txt",
+            "The delegation led by Vice-Mayor Wang Tao is in Boston from Oct 14 to 18. \
+             Wang told the 2024 Boston-Hangzhou Summit that ties were strong. \
+             Hangzhou-based Xihu Robotics signed an agreement with Boston-based Harbor Labs Inc \
+             on Monday. Zhejiang University signed a memorandum with Tufts University.",
+        );
+        assert!(
+            rel(
+                &out,
+                "Wang Tao",
+                "participatedIn",
+                "2024 Boston-Hangzhou Summit"
+            )
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, "Xihu Robotics", "cooperatesWith", "Harbor Labs Inc").is_some());
+        assert!(
+            rel(
+                &out,
+                "Zhejiang University",
+                "cooperatesWith",
+                "Tufts University"
+            )
+            .is_some()
+        );
+        // Partners located by 位于 / 来自 are the organisations, not their places.
+        let out = extractor().extract(
+            "t.txt",
+            "哈尔滨工业大学与位于叶卡捷琳堡的乌拉尔联邦大学签署协议。",
+        );
+        assert!(rel(&out, "哈尔滨工业大学", "cooperatesWith", "乌拉尔联邦大学").is_some());
+        assert!(rel(&out, "哈尔滨工业大学", "cooperatesWith", "叶卡捷琳堡").is_none());
+    }
 }

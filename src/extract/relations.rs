@@ -227,25 +227,26 @@ const EVENT_NOUNS: [&str; 12] = [
 /// "said at the forum", "were among the guests": the people of the sentence took part in
 /// the event, and so did an organisation announcing something "At the summit, …".
 fn english_participants(cx: &Context<'_>, out: &mut Out<'_>) {
+    const BEFORE: [&str; 6] = [
+        "at the ",
+        "at ",
+        "told the ",
+        "opened the ",
+        "addressed the ",
+        "attended the ",
+    ];
     let t = cx.text;
     for &sentence in &t.sentences {
         let lower = t.norm(sentence.start, sentence.end).to_lowercase();
         let named = tops(cx, sentence.start, sentence.end)
             .into_iter()
             .find(|m| {
-                kind(cx, m) == EntityType::Event
-                    && (t.has_before(m.start, "at the ") || t.has_before(m.start, "at "))
+                kind(cx, m) == EntityType::Event && BEFORE.iter().any(|v| t.has_before(m.start, v))
             });
         let noun = EVENT_NOUNS.iter().find(|n| {
-            [
-                "at the ",
-                "told the ",
-                "opened the ",
-                "addressed the ",
-                "attended the ",
-            ]
-            .iter()
-            .any(|v| lower.contains(&format!("{v}{n}")))
+            BEFORE
+                .iter()
+                .any(|v| v.ends_with("the ") && lower.contains(&format!("{v}{n}")))
         });
         let guests = [
             "among the guests",
@@ -1276,6 +1277,21 @@ fn apply(
                     .iter()
                     .copied()
                     .find(|m| allowed(cx, m, &rule.object));
+                // 与位于槟城的马来西亚理科大学, 与来自京畿道平泽市的…株式会社: the partner
+                // after the place that locates it.
+                if let Some(r) = right
+                    && r.start >= 2
+                    && ["位于", "来自", "地处"]
+                        .iter()
+                        .any(|w| t.has_before(r.start, w))
+                    && let Some(de) = t.find("的", r.end, b)
+                    && let Some(next) = after_with
+                        .iter()
+                        .copied()
+                        .find(|m| m.start == de + 1 && allowed(cx, m, &rule.object))
+                {
+                    right = Some(next);
+                }
                 // 与俄罗斯哈巴罗夫斯克市国际关系局: the organisation after its country.
                 while let Some(r) = right
                     && let Some(next) = after_with
@@ -1299,6 +1315,34 @@ fn apply(
             }
             if any {
                 return;
+            }
+            // "A signed a cooperation agreement with B": the partner after the trigger.
+            if cx.english
+                && let Some(w) = t.find(" with ", te, clause.end)
+                && !t.norm(te, w).contains(',')
+            {
+                let left = before.iter().copied().find(|m| {
+                    allowed(cx, m, &rule.subject)
+                        && !t.has_at(m.end, "-based")
+                        && !t.has_at(m.end, "'s")
+                });
+                let right = tops(cx, w + 6, clause.end)
+                    .into_iter()
+                    .filter(|m| !t.has_at(m.end, "-based"))
+                    .find(|m| allowed(cx, m, &rule.object) && t.norm(w + 6, m.start).len() < 24);
+                if let (Some(l), Some(r)) = (left, right)
+                    && l.entity != r.entity
+                {
+                    out.add(
+                        l.entity,
+                        rule.predicate,
+                        r.entity,
+                        q.clone(),
+                        evidence(cx, l.start, r.end),
+                        name,
+                    );
+                    return;
+                }
             }
             // 与A、B、C等…建立合作: the sentence topic with every listed partner.
             if let Some(w) = t.find("与", clause.start, ts) {

@@ -64,11 +64,16 @@ impl Text {
         let chars: Vec<char> = original.iter().map(|&c| normalise_char(c)).collect();
         let sentences = split(&chars, |chars, i| {
             let c = chars[i];
+            // "from Oct 14 to 18. On Wednesday": after a number only before a capital.
+            let capital_next = chars[i + 1..]
+                .iter()
+                .find(|n| !n.is_whitespace())
+                .is_some_and(|n| n.is_uppercase());
             ends_sentence(c)
                 || (c == '.'
                     && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
                     && i > 0
-                    && !chars[i - 1].is_ascii_digit()
+                    && (!chars[i - 1].is_ascii_digit() || capital_next)
                     && !is_abbreviation(chars, i))
         });
         let mut clauses = Vec::new();
