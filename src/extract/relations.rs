@@ -511,22 +511,21 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                         _ => false,
                     })
             });
-        let place = abroad.copied().or_else(|| {
+        // 中韩(烟台)产业园: the place in parentheses is where it is.
+        let in_parentheses = inner.iter().copied().find(|i| {
+            i.start > m.start
+                && matches!(cx.text.chars.get(i.start - 1), Some('(' | '（'))
+                && matches!(
+                    kind(cx, i),
+                    EntityType::City | EntityType::Province | EntityType::District
+                )
+        });
+        let place = in_parentheses.or(abroad.copied()).or_else(|| {
             chain
                 .iter()
                 .rev()
                 .find(|p| kind(cx, p) != EntityType::Country)
                 .copied()
-        });
-        let place = place.or_else(|| {
-            inner.iter().copied().find(|i| {
-                i.start > m.start
-                    && matches!(cx.text.chars.get(i.start - 1), Some('(' | '（'))
-                    && matches!(
-                        kind(cx, i),
-                        EntityType::City | EntityType::Province | EntityType::District
-                    )
-            })
         });
         // Newspapers named after a place (河北日报) are not located by their name.
         let media = ["日报", "时报", "晚报", "电视台", "广播电台", "新闻网"]

@@ -394,7 +394,6 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
 /// Pairs of entities of one type where one name is a short form of the other
 /// (辽宁自贸区 / 辽宁自贸试验区, 长春市友协 / 长春市人民对外友好协会).
 fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> Vec<(usize, usize)> {
-    let _ = rules;
     let mut out = Vec::new();
     let n = res.entities.len();
     let firsts: Vec<Vec<char>> = forms.iter().map(|f| unquoted_first_form(f)).collect();
@@ -411,6 +410,18 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             }
             let (short, long) = (&firsts[a], &firsts[b]);
             if short.len() < 3 || short.len() >= long.len() || !short.iter().all(|c| is_han(*c)) {
+                continue;
+            }
+            // 太仓高新区 of 太仓高新技术产业开发区: a suffix written in its usual short form.
+            if rules.short_suffixes.iter().any(|(full, brief)| {
+                let (full, brief): (Vec<char>, Vec<char>) =
+                    (full.chars().collect(), brief.chars().collect());
+                long.ends_with(&full)
+                    && short.ends_with(&brief)
+                    && long[..long.len() - full.len()] == short[..short.len() - brief.len()]
+                    && short.len() > brief.len()
+            }) {
+                out.push((a, b));
                 continue;
             }
             if short.last() != long.last() && !(short.len() >= 4 && short[0] == long[0]) {

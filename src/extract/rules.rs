@@ -150,6 +150,15 @@ struct EntitiesFile {
     person: PersonFile,
     #[serde(default)]
     english: EnglishFile,
+    #[serde(default)]
+    short_suffixes: ShortSuffixes,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShortSuffixes {
+    #[serde(default)]
+    pairs: Vec<(String, String)>,
 }
 
 /// Every extraction rule, merged.
@@ -181,6 +190,8 @@ pub struct Rules {
     pub english_titles: Vec<String>,
     /// English adjectives of countries (British) and the gazetteer id they stand for.
     pub demonyms: Vec<(String, String)>,
+    /// Suffixes and their usual short forms (高新技术产业开发区 → 高新区).
+    pub short_suffixes: Vec<(String, String)>,
     /// Relation rules.
     pub relations: Vec<RelationRule>,
 }
@@ -198,7 +209,7 @@ impl Rules {
     /// `predicate` → relations; `[[suffix]]`, `[person]`, … → entities). Files of other
     /// stages (fact rules) are left alone.
     pub fn add_file(&mut self, file: &str, text: &str) -> Result<()> {
-        const ENTITY_TABLES: [&str; 7] = [
+        const ENTITY_TABLES: [&str; 8] = [
             "suffix",
             "boundary",
             "generic",
@@ -206,6 +217,7 @@ impl Rules {
             "name_verbs",
             "person",
             "english",
+            "short_suffixes",
         ];
         let value: toml::Table = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
         if let Some(rules) = value.get("rule").and_then(|r| r.as_array()) {
@@ -244,6 +256,7 @@ impl Rules {
             .map(|w| w.chars().count())
             .max()
             .unwrap_or(0);
+        self.short_suffixes.extend(parsed.short_suffixes.pairs);
         self.generic.extend(parsed.generic.names);
         self.generic_prefixes.extend(parsed.generic_prefixes.words);
         self.name_verbs.extend(parsed.name_verbs.words);
