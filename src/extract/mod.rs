@@ -779,6 +779,9 @@ mod tests {
             "由", "主办", "在", "举行", "出席", "简称", "该", "示范区", "第三大贸易伙伴", "\n", " ", "·", "Mayor", "Bank", "said", ",",
             "Boston", "Japan", "British", "largest source of foreign investment", "trading partner", "-based",
             "'s", "investment", "visited", "four", "2,000", "$3 billion", "By ", "the firm's", "市", "州", "埃斯",
+            "(以下简称\"斯州\")", "第二十六次会议", "周年纪念大会", "缔结", "2024", "Consul General", ", a ",
+            "company based in", " with ", "signed", "at the summit", "18. ", "Liu", "投资促进局", "株式会社",
+            "现场签约", "入驻", "in the ", "students from ", "held at", "borough of", "administrative committee of",
         ]), 0..60)) {
             let s: String = parts.concat();
             let _ = extractor().extract("p.txt", &s);
