@@ -1673,8 +1673,31 @@ impl Recogniser<'_> {
                 && let Some(entry) = self.gazetteer.by_id(id)
                 && seen.insert((start, w.1))
             {
-                let mut c = Candidate::new(start, w.1, EntityType::Country, Origin::Demonym);
-                c.entry = Some(entry);
+                // "the British capital", "the southern Chinese city": the one city of that
+                // country the text names.
+                let noun = words
+                    .get(k + 1)
+                    .filter(|n| n.0 == w.1 + 1)
+                    .filter(|n| matches!(text.norm(n.0, n.1).as_str(), "capital" | "city"));
+                let cities: rustc_hash::FxHashSet<usize> = out
+                    .iter()
+                    .filter(|c| c.origin == Origin::Gazetteer && c.kind == EntityType::City)
+                    .filter_map(|c| c.entry)
+                    .filter(|&e| self.gazetteer.country_of(e) == Some(entry))
+                    .collect();
+                let c = match noun {
+                    Some(n) if cities.len() == 1 => {
+                        let mut c = Candidate::new(start, n.1, EntityType::City, Origin::Demonym);
+                        c.entry = cities.into_iter().next();
+                        c
+                    }
+                    _ => {
+                        let mut c =
+                            Candidate::new(start, w.1, EntityType::Country, Origin::Demonym);
+                        c.entry = Some(entry);
+                        c
+                    }
+                };
                 out.push(c);
             }
         }

@@ -1361,4 +1361,19 @@ mod tests {
         assert!(rel(&out, "哈尔滨工业大学", "cooperatesWith", "乌拉尔联邦大学").is_some());
         assert!(rel(&out, "哈尔滨工业大学", "cooperatesWith", "叶卡捷琳堡").is_none());
     }
+
+    #[test]
+    fn the_british_capital_is_the_one_british_city_named() {
+        let out = extractor().extract(
+            "t.txt",
+            "Shanghai and London signed a memorandum on Monday. A delegation led by \
+             Vice-Mayor Zhang Wei visited the British capital on Tuesday.",
+        );
+        assert!(
+            rel(&out, "Zhang Wei", "visited", "London").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, "Zhang Wei", "visited", "United Kingdom").is_none());
+    }
 }
