@@ -1552,8 +1552,10 @@ impl Recogniser<'_> {
                         && s >= 2
                         && cap(&words[s - 2])
                         && words[s].0 - prev.1 <= 1
-                        // "Iowa State University and Hebei Agricultural University": two names.
-                        && !(text.norm(prev.0, prev.1) == "and" && ends_name(&words[s - 2]))
+                        // "Iowa State University and Hebei Agricultural University", "University
+                        // of Liverpool and Liverpool John Moores University": two names.
+                        && !(text.norm(prev.0, prev.1) == "and"
+                            && words[s.saturating_sub(5)..s - 1].iter().any(ends_name))
                         // "Wuhan's Yangluo Port": a place's possessive is no part of the name.
                         && !(text.norm(prev.0, prev.1) == "'s"
                             && out.iter().any(|c| {
@@ -1593,8 +1595,15 @@ impl Recogniser<'_> {
                             run += 1;
                         }
                         // "the Port of Los Angeles and Guangzhou's Nansha Port": a possessive
-                        // opens another name.
-                        if words.get(run).is_some_and(|p| text.norm(p.0, p.1) == "'s") {
+                        // opens another name; "… of Commerce and Liverpool City Council": so
+                        // does a second complete name.
+                        let and = text.norm(words[k].0, words[k].1) == "and";
+                        if words.get(run).is_some_and(|p| text.norm(p.0, p.1) == "'s")
+                            || and
+                                && last_words.contains(
+                                    text.norm(words[run - 1].0, words[run - 1].1).as_str(),
+                                )
+                        {
                             break;
                         }
                         k = run;
@@ -1646,6 +1655,15 @@ impl Recogniser<'_> {
                     && is_year(&text.norm(words[s - 1].0, words[s - 1].1))
                 {
                     s -= 1;
+                }
+                // "Shanghai-Liverpool Business Forum 2024": an edition year after the name.
+                if kind == EntityType::Event
+                    && last == i
+                    && let Some(next) = words.get(i + 1)
+                    && next.0 == words[i].1 + 1
+                    && is_year(&text.norm(next.0, next.1))
+                {
+                    last = i + 1;
                 }
                 let start = words[s].0;
                 let end = words[last].1;
@@ -1978,11 +1996,15 @@ impl Recogniser<'_> {
                 c.title = Some((w.0, w.1));
                 out.push(c);
             }
-            // "Mayor Frank Cowie", "Consul General Zhao Jian": the longest title first.
+            // "Mayor Frank Cowie", "Consul General Zhao Jian", "Mersey Robotics chief
+            // executive Tom Ellison": the longest title first.
+            let after_name = k > 0 && cap(&words[k - 1]) && words[k - 1].1 + 1 == w.0;
             let title_words = (1..=3).rev().find(|&n| {
                 k + n + 1 < words.len()
-                    && (k..k + n)
-                        .all(|j| cap(&words[j]) && (j == k || words[j].0 == words[j - 1].1 + 1))
+                    && (k..k + n).all(|j| {
+                        (cap(&words[j]) || after_name)
+                            && (j == k || words[j].0 == words[j - 1].1 + 1)
+                    })
                     && self.rules.english_titles.contains(
                         &text
                             .norm(w.0, words[k + n - 1].1)
@@ -2146,9 +2168,14 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
     while i < chars.len() {
         if chars[i].is_alphanumeric() {
             let s = i;
+            // Xi'an, Jing'an: an apostrophe between letters is part of the word ('s is not).
             while i < chars.len()
                 && (chars[i].is_alphanumeric()
-                    || (chars[i] == '-' && i + 1 < chars.len() && chars[i + 1].is_alphanumeric()))
+                    || (chars[i] == '-' && i + 1 < chars.len() && chars[i + 1].is_alphanumeric())
+                    || (chars[i] == '\''
+                        && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+                        && !(chars.get(i + 1) == Some(&'s')
+                            && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()))))
             {
                 i += 1;
             }

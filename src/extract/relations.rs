@@ -227,13 +227,15 @@ const EVENT_NOUNS: [&str; 12] = [
 /// "said at the forum", "were among the guests": the people of the sentence took part in
 /// the event, and so did an organisation announcing something "At the summit, …".
 fn english_participants(cx: &Context<'_>, out: &mut Out<'_>) {
-    const BEFORE: [&str; 6] = [
+    const BEFORE: [&str; 8] = [
         "at the ",
         "at ",
         "told the ",
         "opened the ",
         "addressed the ",
         "attended the ",
+        "session of the ",
+        "ceremony of the ",
     ];
     let t = cx.text;
     for &sentence in &t.sentences {
@@ -253,6 +255,7 @@ fn english_participants(cx: &Context<'_>, out: &mut Out<'_>) {
             "among the participants",
             "among the attendees",
             "told participants",
+            "also present were",
         ]
         .iter()
         .any(|w| lower.contains(w));
@@ -287,31 +290,28 @@ fn english_participants(cx: &Context<'_>, out: &mut Out<'_>) {
                 );
             }
         }
-        // "At the summit, Hawkeye Grain Systems … announced".
-        if !people && lower.starts_with("at the ") {
-            let comma = t.find(",", sentence.start, sentence.end);
-            let org = comma.and_then(|c| {
-                tops(cx, c + 1, sentence.end).into_iter().find(|m| {
-                    m.start <= c + 2
-                        && matches!(
-                            kind(cx, m),
-                            EntityType::Company
-                                | EntityType::Association
-                                | EntityType::ResearchBody
-                                | EntityType::GovernmentBody
-                                | EntityType::Bank
-                        )
-                })
-            });
-            if let Some(org) = org {
-                out.add(
-                    org.entity,
-                    Predicate::ParticipatedIn,
-                    event.entity,
-                    Qualifiers::default(),
-                    ev,
-                    "english-participants",
-                );
+        // "At the summit, Hawkeye Grain Systems … announced", "Also at the forum, X-based A
+        // and B signed": the organisations before the verb.
+        if !people && (lower.starts_with("at the ") || lower.starts_with("also at the ")) {
+            let Some(comma) = t.find(",", sentence.start, sentence.end) else {
+                continue;
+            };
+            let verb = [" signed", " announced", " said", " agreed", " unveiled"]
+                .iter()
+                .filter_map(|v| t.find(v, comma, sentence.end))
+                .min()
+                .unwrap_or(sentence.end);
+            for org in tops(cx, comma + 1, verb) {
+                if is_organisation(kind(cx, org)) {
+                    out.add(
+                        org.entity,
+                        Predicate::ParticipatedIn,
+                        event.entity,
+                        Qualifiers::default(),
+                        ev,
+                        "english-participants",
+                    );
+                }
             }
         }
     }
@@ -715,8 +715,11 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
         if cx.english {
             // "the mayor of Houston", else "Boston's chief of …", "Hangzhou Vice-Mayor".
             // "director of the X", "minister-counselor for commercial affairs at the X".
-            org = res.within(te, te + 80, false).find(|m| {
-                let gap = t.norm(te, m.start);
+            // "Consul General Rebecca Holt of the British Consulate General": after the name
+            // when the title comes first.
+            let after = if te <= p.start { p.end } else { te };
+            org = res.within(after, after + 80, false).find(|m| {
+                let gap = t.norm(after, m.start);
                 let gap = gap.trim();
                 let words = gap.split(' ').count();
                 kind(cx, m) != EntityType::Person
