@@ -311,6 +311,28 @@ fn declared_places(text: &Text, out: &mut Vec<Candidate>) {
     out.extend(added);
 }
 
+/// 蜀能重型装备有限公司, 韩国世进精密株式会社: a one-character verb right after another
+/// single character that opens the name (after punctuation or a place) is half of a
+/// two-character trade name the segmenter does not know.
+fn single_character_pair(text: &Text, seg: &Segmentation<'_>, ends: &Ends, at: usize) -> bool {
+    let chars = &text.chars;
+    let opens = |k: usize| {
+        k == 0
+            || matches!(
+                chars[k - 1],
+                '，' | ',' | '、' | '；' | ';' | '：' | ':' | '(' | '"' | '\n'
+            )
+    };
+    at >= 1
+        && is_han(chars[at - 1])
+        && !is_numeral(chars[at - 1])
+        && !"个家名位座项次是的了在和与及或等将为对从向把被这那此其该各每本并还也又都就而且再港市省区县州局部厅署馆站湾岛"
+            .contains(chars[at - 1])
+        && seg.token_at(at - 1) == Some((at - 1, at))
+        && !seg.is_stop(at - 1)
+        && (opens(at - 1) || ends.places.contains_key(&(at - 1)))
+}
+
 fn is_name_char(c: char) -> bool {
     is_han(c) || c.is_ascii_alphanumeric()
 }
@@ -1118,18 +1140,33 @@ impl Recogniser<'_> {
                 continue;
             }
             let (ts, _) = seg.token_at(i - 1).unwrap_or((i - 1, i));
+            // 9月经天津市人民政府批准 (the segmenter's 月经), 12个日本地方政府: a date or a
+            // classifier after a number ends the name.
+            if ts > 0
+                && chars[ts - 1].is_ascii_digit()
+                && matches!(
+                    chars[ts],
+                    '年' | '月' | '日' | '个' | '家' | '名' | '位' | '座' | '项' | '批'
+                )
+            {
+                break;
+            }
             let token: String = chars[ts..i].iter().collect();
             // A one-character verb right before the suffix is more likely part of a
             // transliterated or abbreviated name (哈市, 东盟) than a verb.
             let weak_stop = seg.is_stop(i - 1)
                 && i - ts == 1
-                && (s - i < 2 || matches!(chars[i], '市' | '省' | '县' | '州'));
+                && (s - i < 2
+                    || matches!(chars[i], '市' | '省' | '县' | '州')
+                    || single_character_pair(text, seg, ends, ts));
             // 投资促进局, 投资合作局, 投资发展有限公司: the field of a body, not a verb.
             let field = matches!(token.as_str(), "投资" | "促进")
                 && ["", "促进", "合作", "发展", "控股"]
                     .iter()
                     .any(|w| chars[i..s].iter().copied().eq(w.chars()));
-            if self.rules.boundaries.contains(&token) && !field
+            // 日本丰和精密电子株式会社: 和 after a single character opening the name.
+            let paired = token == "和" && single_character_pair(text, seg, ends, ts);
+            if self.rules.boundaries.contains(&token) && !field && !paired
                 || (seg.is_stop(i - 1) && !weak_stop)
                 || token.chars().all(|c| c.is_ascii_digit())
             {

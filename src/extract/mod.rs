@@ -1376,4 +1376,35 @@ mod tests {
         );
         assert!(rel(&out, "Zhang Wei", "visited", "United Kingdom").is_none());
     }
+
+    #[test]
+    fn trade_names_the_segmenter_splits_and_dates_before_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "其中,日本丰和精密电子株式会社与南京经开区签署投资协议。\
+             韩国世进精密株式会社将扩建工厂;蜀能重型装备有限公司达成合作意向。\
+             该园区于2023年9月经天津市人民政府批准设立。",
+        );
+        for (kind, name) in [
+            (EntityType::Company, "日本丰和精密电子株式会社"),
+            (EntityType::Company, "韩国世进精密株式会社"),
+            (EntityType::Company, "蜀能重型装备有限公司"),
+            (EntityType::EconomicZone, "南京经开区"),
+            (EntityType::GovernmentBody, "天津市人民政府"),
+        ] {
+            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
+        }
+        // …but conjunctions, pronouns and classifiers still end a name.
+        let out = extractor().extract(
+            "t.txt",
+            "这是武威进境木材指定监管场地。共有12个日本地方政府,并与青岛日本人会签约。",
+        );
+        for name in [
+            "是武威进境木材指定监管场地",
+            "个日本地方政府",
+            "与青岛日本人会",
+        ] {
+            assert!(!out.entities.iter().any(|e| e.name == name), "{name}");
+        }
+    }
 }
