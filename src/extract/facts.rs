@@ -821,7 +821,19 @@ impl<'a> Doc<'a> {
         let based = ["-based", "-headquartered"]
             .iter()
             .any(|w| matches_at(&self.chars, m.end, &w.chars().collect::<Vec<_>>()));
+        // 作为江苏省会的南京 (江苏省 + 会的): the province describes the city after it.
+        let capital_of = ["省会的", "首府的", "首都的", "会的"].iter().any(|w| {
+            let w: Vec<char> = w.chars().collect();
+            let end = m.end + w.len();
+            matches_at(&self.chars, m.end, &w)
+                && (w.len() == 3 || self.chars[m.end - 1] == '省')
+                && self
+                    .mentions_in(end, self.chars.len())
+                    .next()
+                    .is_some_and(|n| n.start == end && PLACES.contains(&n.kind))
+        });
         based
+            || capital_of
             || self.next_adjacent(m).is_some_and(|n| {
                 n.kind != m.kind && allowed.contains(&n.kind) && !one_character_pair(m, n)
             })

@@ -494,6 +494,16 @@ impl Recogniser<'_> {
             {
                 continue;
             }
+            // A two-character name starting inside a word (海地 in 黄海地区) is no mention,
+            // unless a place ends there (法国巴黎).
+            if let Some(seg) = seg
+                && m.form != Form::Alias
+                && m.end - m.start == 2
+                && seg.word_continues(m.start)
+                && !found.iter().any(|o| o.end == m.start)
+            {
+                continue;
+            }
             // A short form that is also a common word (合作, 友谊, 北方) counts only when
             // the text also names a place above it.
             let form: String = text.chars[m.start..m.end].iter().collect();
@@ -812,6 +822,18 @@ impl Recogniser<'_> {
             // A suffix inside a quoted name belongs to that name.
             if quote_around(s)
                 .is_some_and(|(qs, qe)| qs <= s && e <= qe && !(e == qe && qs + 1 >= s))
+            {
+                continue;
+            }
+            // 南京—名古屋青少年书画交流展开幕式: the ceremony of an event is that event.
+            if *kind == EntityType::Event
+                && ["开幕式", "闭幕式", "开幕仪式", "启动仪式", "签约仪式"]
+                    .contains(&suffix.as_str())
+                && self
+                    .rules
+                    .suffixes
+                    .iter()
+                    .any(|(other, k, _, _)| *k == EntityType::Event && text.has_before(s, other))
             {
                 continue;
             }

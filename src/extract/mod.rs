@@ -1407,4 +1407,30 @@ mod tests {
             assert!(!out.entities.iter().any(|e| e.name == name), "{name}");
         }
     }
+
+    #[test]
+    fn names_inside_words_ceremonies_and_capitals_described() {
+        let out = extractor().extract(
+            "t.txt",
+            "天津与仁川同为环渤海—黄海地区的重要港口城市。\
+             5月9日,宁波—汉堡青少年书画交流展开幕式在宁波图书馆举行。\
+             截至目前,作为浙江省会的杭州已与17个国家的21个城市建立友好城市关系。",
+        );
+        assert!(
+            !out.entities.iter().any(|e| e.name == "海地"),
+            "{:?}",
+            out.entities
+        );
+        let exhibition = "宁波—汉堡青少年书画交流展";
+        assert!(
+            has(&out, EntityType::Event, exhibition),
+            "{:?}",
+            out.entities
+        );
+        assert!(rel(&out, exhibition, "heldAt", "宁波图书馆").is_some());
+        assert_eq!(
+            fact(&out, "friendshipCityCount", 21.0).map(|f| f.0),
+            Some("杭州".to_owned())
+        );
+    }
 }

@@ -1144,6 +1144,10 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
         {
             continue;
         }
+        // 开幕式: a ceremony, not the verb 开幕.
+        if cx.text.chars.get(te) == Some(&'式') {
+            continue;
+        }
         let Some(clause) = (if cx.english {
             cx.text.sentence_at(ts)
         } else {
