@@ -397,6 +397,11 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
     let mut out = Vec::new();
     let n = res.entities.len();
     let firsts: Vec<Vec<char>> = forms.iter().map(|f| unquoted_first_form(f)).collect();
+    let short_suffixes: Vec<(Vec<char>, Vec<char>)> = rules
+        .short_suffixes
+        .iter()
+        .map(|(full, brief)| (full.chars().collect(), brief.chars().collect()))
+        .collect();
     for a in 0..n {
         if res.entries[a].is_some()
             || res.entities[a].kind.is_place()
@@ -413,11 +418,9 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                 continue;
             }
             // 太仓高新区 of 太仓高新技术产业开发区: a suffix written in its usual short form.
-            if rules.short_suffixes.iter().any(|(full, brief)| {
-                let (full, brief): (Vec<char>, Vec<char>) =
-                    (full.chars().collect(), brief.chars().collect());
-                long.ends_with(&full)
-                    && short.ends_with(&brief)
+            if short_suffixes.iter().any(|(full, brief)| {
+                long.ends_with(full)
+                    && short.ends_with(brief)
                     && long[..long.len() - full.len()] == short[..short.len() - brief.len()]
                     && short.len() > brief.len()
             }) {
