@@ -2233,8 +2233,8 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
                     || (chars[i] == '-' && i + 1 < chars.len() && chars[i + 1].is_alphanumeric())
                     || (chars[i] == '\''
                         && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
-                        && !(chars.get(i + 1) == Some(&'s')
-                            && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()))))
+                        && (chars.get(i + 1) != Some(&'s')
+                            || chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()))))
             {
                 i += 1;
             }
