@@ -985,6 +985,37 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
+        self.places_before(from, clause)
+            .or_else(|| self.main_pair(q, words.contains("两国")))
+    }
+
+    /// The two places the article speaks of most before `q` (countries for 两国, else
+    /// places below country level), the first named first.
+    fn main_pair(&self, q: usize, countries: bool) -> Option<(M<'a>, M<'a>)> {
+        let mut count: HashMap<&str, (usize, M<'a>)> = HashMap::default();
+        for m in self.mentions_in(0, q) {
+            if PLACES.contains(&m.kind) && (m.kind == EntityType::Country) == countries {
+                count.entry(m.entity).or_insert((0, *m)).0 += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, M<'a>)> = count.into_values().collect();
+        ranked.sort_by_key(|(n, m)| (std::cmp::Reverse(*n), m.start));
+        match ranked.as_slice() {
+            [(a, x), (b, y), rest @ ..]
+                if rest.first().is_none_or(|(c, _)| c < b) && a + b >= 4 =>
+            {
+                Some(if x.start <= y.start {
+                    (*x, *y)
+                } else {
+                    (*y, *x)
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The first two places named in `[from, to)`, the city before its country.
+    fn places_before(&self, from: usize, clause: usize) -> Option<(M<'a>, M<'a>)> {
         let mut places: Vec<M<'a>> = self
             .mentions_in(from, clause)
             .chain(
@@ -1426,6 +1457,14 @@ impl<'a> Doc<'a> {
         }
         if !inherited {
             period = self.period(q.span);
+        }
+        // 2023年武汉接待法国游客约2.1万人次: visitors of one whole year are its annual visitors.
+        if measure == Measure::VisitorsReceived
+            && period
+                .as_deref()
+                .is_some_and(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            measure = Measure::AnnualVisitors;
         }
         // Evidence: from the first word involved to the last, within the sentence.
         let mut start = q.span.start;

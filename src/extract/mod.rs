@@ -1433,4 +1433,29 @@ mod tests {
             Some("杭州".to_owned())
         );
     }
+
+    #[test]
+    fn visitors_of_a_year_between_two_places() {
+        let out = extractor().extract(
+            "t.txt",
+            "青岛与釜山是友好城市。青岛港开通至釜山的航线。釜山企业在青岛投资。\
+             疫情前,两地每年往来旅客近25万人次。\
+             2019年,青岛与韩国之间往来旅客约31万人次。\
+             2023年青岛接待韩国游客约2.1万人次。今年1-10月,青岛共接待韩国游客8.7万人次。",
+        );
+        let pair = |a: &str, b: &str| Some((a.to_owned(), Some(b.to_owned())));
+        assert_eq!(
+            fact(&out, "annualVisitors", 250_000.0),
+            pair("青岛", "釜山")
+        );
+        assert_eq!(
+            fact(&out, "annualVisitors", 310_000.0),
+            pair("青岛", "韩国")
+        );
+        assert_eq!(fact(&out, "annualVisitors", 21_000.0), pair("青岛", "韩国"));
+        assert_eq!(
+            fact(&out, "visitorsReceived", 87_000.0),
+            pair("青岛", "韩国")
+        );
+    }
 }
