@@ -1429,6 +1429,22 @@ impl<'a> Doc<'a> {
                 && !(INVESTMENT.contains(&measure)
                     && self.chars[..o.start].ends_with(&['来', '自']))
         });
+        // 福腾精工将投资1.6亿欧元,在太仓高新区建设…: where a company invests, said next.
+        if object.is_none()
+            && measure == Measure::InvestmentAmount
+            && matches!(subject.kind, EntityType::Company | EntityType::Bank)
+        {
+            object = self
+                .mentions_in(q.span.end, sentence.1)
+                .find(|m| {
+                    (PLACES.contains(&m.kind) && m.kind != EntityType::Country
+                        || m.kind == EntityType::EconomicZone)
+                        && m.start > 0
+                        && matches!(self.chars[m.start - 1], '在' | '于')
+                        && m.start - q.span.end <= 12
+                })
+                .copied();
+        }
         // The capital named earlier in the sentence: 12个德资项目落户太仓,计划总投资….
         if INVESTMENT.contains(&measure)
             && let Some(source) = self

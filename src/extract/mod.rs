@@ -1458,4 +1458,17 @@ mod tests {
             pair("青岛", "韩国")
         );
     }
+
+    #[test]
+    fn where_a_company_invests_is_said_after_the_amount() {
+        let out = extractor().extract(
+            "t.txt",
+            "德国汉斯精工集团宣布将投资1.6亿欧元,在昆山高新区建设亚太制造基地。",
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 160_000_000.0),
+            Some(("德国汉斯精工集团".to_owned(), Some("昆山高新区".to_owned())))
+        );
+        assert!(rel(&out, "德国汉斯精工集团", "investsIn", "昆山高新区").is_some());
+    }
 }
