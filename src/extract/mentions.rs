@@ -316,13 +316,8 @@ fn declared_places(text: &Text, out: &mut Vec<Candidate>) {
 /// two-character trade name the segmenter does not know.
 fn single_character_pair(text: &Text, seg: &Segmentation<'_>, ends: &Ends, at: usize) -> bool {
     let chars = &text.chars;
-    let opens = |k: usize| {
-        k == 0
-            || matches!(
-                chars[k - 1],
-                '，' | ',' | '、' | '；' | ';' | '：' | ':' | '(' | '"' | '\n'
-            )
-    };
+    let opens =
+        |k: usize| k == 0 || matches!(chars[k - 1], ',' | '、' | ';' | ':' | '(' | '"' | '\n');
     at >= 1
         && is_han(chars[at - 1])
         && !is_numeral(chars[at - 1])
