@@ -350,7 +350,6 @@ impl Recogniser<'_> {
             people_again(text, &mut out);
         } else {
             self.english(text, &mut out);
-            english_people_again(text, &mut out);
             self.sources(text, &mut out);
         }
         out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
@@ -2078,6 +2077,7 @@ impl Recogniser<'_> {
                 }
             }
         }
+        english_people_again(text, &words, out);
     }
 }
 
@@ -2158,8 +2158,7 @@ fn apposition_type(noun: &str) -> Option<EntityType> {
 
 /// "Liu told the summit", "Donovan said": a person named again by the first or last word
 /// of the full name, when no other person shares that word.
-fn english_people_again(text: &Text, out: &mut Vec<Candidate>) {
-    let words = english_words(&text.chars);
+fn english_people_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Candidate>) {
     let mut by_word: rustc_hash::FxHashMap<String, Option<(usize, usize)>> =
         rustc_hash::FxHashMap::default();
     let mut names: rustc_hash::FxHashMap<(usize, usize), String> = rustc_hash::FxHashMap::default();

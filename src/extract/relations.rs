@@ -951,15 +951,18 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 b.start > last_end && (gap == "、" || gap == "," || gap == "和" || gap == "及");
             // 槟城州首府乔治市, 老挝首都万象: a capital is part of what it is the capital of.
             let capital = matches!(gap.as_str(), "首府" | "首都" | "省会" | "的首府" | "的首都");
-            if capital {
+            let part_of = |out: &mut Out<'_>, inner: &Resolved, outer: &Resolved, rule: &str| {
                 out.add(
-                    b.entity,
+                    inner.entity,
                     Predicate::PartOf,
-                    a.entity,
+                    outer.entity,
                     Qualifiers::default(),
                     evidence(cx, a.start, b.end),
-                    "capital-of",
+                    rule,
                 );
+            };
+            if capital {
+                part_of(out, b, a, "capital-of");
                 last_end = b.end;
                 continue;
             }
@@ -970,24 +973,10 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 continue;
             }
             if contains(g, ea, eb) {
-                out.add(
-                    b.entity,
-                    Predicate::PartOf,
-                    a.entity,
-                    Qualifiers::default(),
-                    evidence(cx, a.start, b.end),
-                    "adjacent-places",
-                );
+                part_of(out, b, a, "adjacent-places");
                 last_end = b.end;
             } else if cx.english && contains(g, eb, ea) {
-                out.add(
-                    a.entity,
-                    Predicate::PartOf,
-                    b.entity,
-                    Qualifiers::default(),
-                    evidence(cx, a.start, b.end),
-                    "adjacent-places",
-                );
+                part_of(out, a, b, "adjacent-places");
                 last_end = b.end;
             } else if !adjacent {
                 break;
