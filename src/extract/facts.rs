@@ -1400,12 +1400,16 @@ impl<'a> Doc<'a> {
                         && self.is_object_position(m)
                         && s.is_none_or(|s| s.entity != m.entity)
                 });
+                // One country for all the partners, not a list across countries.
                 let object = country.copied().filter(|c| {
                     let cities = self
                         .mentions_in(c.end, q.span.start)
                         .filter(|m| m.kind == EntityType::City)
                         .count();
-                    cities != 1
+                    let other_country = self
+                        .mentions_in(c.end, q.span.start)
+                        .any(|m| m.kind == EntityType::Country && m.entity != c.entity);
+                    cities != 1 && !other_country
                 });
                 (s, object)
             }

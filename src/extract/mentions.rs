@@ -96,6 +96,15 @@ pub const BRANCH: [&str; 10] = [
 pub const OFFICES: [&str; 5] = ["代表处", "办事处", "事务所", "联络处", "分会"];
 
 /// One-character endings of words made of a city name (烟台港, 青岛人, 大连湾).
+/// Words before 企业 that make it a description of the firm named next (园区企业X有限公司).
+const FIRM_KINDS: [&str; 18] = [
+    "园区", "区内", "当地", "本地", "外资", "外商", "日资", "韩资", "德资", "法资", "美资", "港资",
+    "台资", "民营", "龙头", "知名", "会员", "入驻",
+];
+
+/// Words after 企业 that continue a company's own name (企业管理有限公司).
+const NAME_AFTER_FIRM: [&str; 6] = ["管理", "发展", "服务", "咨询", "投资", "家"];
+
 const PLACE_WORD_ENDS: [char; 8] = ['港', '人', '湾', '站', '籍', '企', '商', '方'];
 
 /// The recogniser: rules, gazetteer matcher and segmenter, shared across threads.
@@ -260,6 +269,64 @@ fn sessions(text: &Text, out: &mut Vec<Candidate>) {
     out.extend(made);
 }
 
+/// An outlet's name at `[s, e)`: it replaces names recognised inside it by their suffix
+/// (北疆口岸 in 北疆口岸观察), unless another name runs across it.
+fn push_outlet(out: &mut Vec<Candidate>, s: usize, e: usize) {
+    let inside = |c: &Candidate| c.origin == Origin::Suffix && s <= c.start && c.end <= e;
+    if out
+        .iter()
+        .any(|c| c.start < e && s < c.end && c.origin != Origin::Abbrev && !inside(c))
+    {
+        return;
+    }
+    out.retain(|c| !inside(c));
+    out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
+}
+
+/// 天津—仁川客货班轮航线, 钦州港—关丹港集装箱直航航线: a route between two places
+/// joined by a dash is a project.
+fn routes(text: &Text, out: &mut Vec<Candidate>) {
+    const ROUTES: [&str; 5] = ["航线", "班列", "专线", "铁路", "通道"];
+    let chars = &text.chars;
+    let places = || {
+        out.iter()
+            .filter(|c| matches!(c.origin, Origin::Gazetteer | Origin::Abbrev) && c.kind.is_place())
+    };
+    let with_port = |k: usize| {
+        if chars.get(k) == Some(&'港') {
+            k + 1
+        } else {
+            k
+        }
+    };
+    let mut made = Vec::new();
+    for left in places() {
+        let dash = with_port(left.end);
+        if !matches!(chars.get(dash), Some('—' | '-')) {
+            continue;
+        }
+        let Some(right) = places().find(|c| c.start == dash + 1) else {
+            continue;
+        };
+        let from = with_port(right.end);
+        let gap = chars[from..]
+            .iter()
+            .take_while(|&&c| is_han(c) && c != '的')
+            .count();
+        if let Some(end) = (from..=from + gap.min(8))
+            .find(|&k| ROUTES.iter().any(|w| text.has_before(k, w)) && k > from)
+        {
+            made.push(Candidate::new(
+                left.start,
+                end,
+                EntityType::Project,
+                Origin::Suffix,
+            ));
+        }
+    }
+    out.extend(made);
+}
+
 /// 斯维尔德洛夫斯克州(以下简称“斯州”): the short form of a place is that place wherever
 /// it recurs, early enough to lead names (斯州政府) and pair with others (与斯州).
 fn declared_places(text: &Text, out: &mut Vec<Candidate>) {
@@ -344,6 +411,7 @@ impl Recogniser<'_> {
             self.quoted(text, &mut out);
             self.suffixed(text, &seg, &mut out);
             sessions(text, &mut out);
+            routes(text, &mut out);
             self.transliterated(text, &mut out);
             self.sources(text, &mut out);
             self.people(text, &seg, &mut out);
@@ -609,6 +677,14 @@ impl Recogniser<'_> {
                 c.entry = Some(pref);
                 c.kind = EntityType::Prefecture;
             }
+            // 国家工业和信息化部: a national body written with 国家 before its name.
+            if !english
+                && entry.kind == EntityType::GovernmentBody
+                && m.form == Form::Name
+                && text.has_before(m.start, "国家")
+            {
+                c.start -= 2;
+            }
             out.push(c);
         }
         out
@@ -858,6 +934,16 @@ impl Recogniser<'_> {
                 && !(place_end..s).any(|k| ends.places_from(k).is_some())
             {
                 start = place_end;
+            }
+            // 园区企业苏州华芯微电子有限公司, 槟城企业宏丰电子集团: "企业" after a place or a
+            // kind of firm describes the company named after it (not 企业管理有限公司).
+            if matches!(kind, EntityType::Company | EntityType::Bank)
+                && let Some(k) = (start + 2..s.saturating_sub(3)).find(|&k| text.has_at(k, "企业"))
+                && (ends.places.get(&k) == Some(&start)
+                    || FIRM_KINDS.iter().any(|w| text.has_before(k, w)))
+                && !NAME_AFTER_FIRM.iter().any(|w| text.has_at(k + 2, w))
+            {
+                start = k + 2;
             }
             if s - start < *min_prefix {
                 continue;
@@ -1173,6 +1259,8 @@ impl Recogniser<'_> {
             let weak_stop = seg.is_stop(i - 1)
                 && i - ts == 1
                 && (s - i < 2
+                    // 广西盛隆冶金有限公司: a brand character right after a place.
+                    || ends.places.contains_key(&ts) && s - i >= 2
                     || matches!(chars[i], '市' | '省' | '县' | '州')
                     || single_character_pair(text, seg, ends, ts));
             // 投资促进局, 投资合作局, 投资发展有限公司: the field of a body, not a verb.
@@ -1186,6 +1274,19 @@ impl Recogniser<'_> {
                 || (seg.is_stop(i - 1) && !weak_stop)
                 || token.chars().all(|c| c.is_ascii_digit())
             {
+                // 磨憨—磨丁经济合作区: a place unknown to the gazetteer after a dash, the
+                // pair named by two border towns.
+                if let Some(dash) = (i.saturating_sub(5).max(floor + 1)..i)
+                    .rev()
+                    .find(|&k| matches!(chars[k - 1], '—' | '-'))
+                    && (dash..i).all(|k| is_han(chars[k]))
+                    && s - dash >= 2
+                    && let Some(&start) = ends.places.get(&(dash - 1))
+                    && start >= floor
+                {
+                    i = start;
+                    continue;
+                }
                 break;
             }
             i = ts;
@@ -1257,13 +1358,19 @@ impl Recogniser<'_> {
                 .chars
                 .get(e)
                 .is_none_or(|c| matches!(c, ' ' | '\n' | '\r'));
-            if e - s >= 2
-                && line_ends
-                && !out
-                    .iter()
-                    .any(|c| c.start < e && s < c.end && c.origin != Origin::Abbrev)
-            {
-                out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
+            if e - s >= 2 && line_ends {
+                push_outlet(out, s, e);
+            }
+        }
+        // The outlet's own news line: 北疆口岸观察讯（记者 …）.
+        if let Some(p) = text.find("讯(记者", 0, head_end) {
+            let mut s = p;
+            while s > 0 && is_han(text.chars[s - 1]) && p - s < 12 {
+                s -= 1;
+            }
+            // 本报讯, 本刊讯: "this paper", named on the date line if at all.
+            if p - s >= 2 && text.chars[s] != '本' {
+                push_outlet(out, s, p);
             }
         }
         // Dateline: NAME PLACE 月 日 电.
@@ -1590,8 +1697,14 @@ impl Recogniser<'_> {
                     let prev_word = text.norm(prev.0, prev.1);
                     let based =
                         prev_word.ends_with("-based") || prev_word.ends_with("-headquartered");
-                    let ends_name =
-                        |w: &(usize, usize)| last_words.contains(text.norm(w.0, w.1).as_str());
+                    // A word that ends a name of this name's kind ("Energy and Life Sciences
+                    // Forum" is one event: Energy ends companies only).
+                    let ends_name = |w: &(usize, usize)| {
+                        let word = text.norm(w.0, w.1);
+                        self.rules.english_suffixes.iter().any(|(suffix, k)| {
+                            *k == kind && suffix.rsplit(' ').next() == Some(word.as_str())
+                        })
+                    };
                     if cap(prev) && !based && words[s].0 - prev.1 <= 1 {
                         s -= 1;
                     } else if text.norm(prev.0, prev.1) == "the"
@@ -1653,6 +1766,8 @@ impl Recogniser<'_> {
                         let and = text.norm(words[k].0, words[k].1) == "and";
                         if words.get(run).is_some_and(|p| text.norm(p.0, p.1) == "'s")
                             || and
+                                // "of Science and Technology": one more field, not a name.
+                                && run > k + 2
                                 && last_words.contains(
                                     text.norm(words[run - 1].0, words[run - 1].1).as_str(),
                                 )

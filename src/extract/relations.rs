@@ -353,10 +353,13 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted | Origin::English)
     }) {
         let k = kind(cx, m);
+        // A route between two places (天津—仁川…航线) is in neither.
+        let route = k == EntityType::Project && cx.text.norm(m.start, m.end).contains(['—', '-']);
         if matches!(
             k,
             EntityType::Person | EntityType::Event | EntityType::Initiative
-        ) || !done.insert(m.entity)
+        ) || route
+            || !done.insert(m.entity)
         {
             continue;
         }
@@ -1191,9 +1194,43 @@ fn apply(
     let name = rule.name.as_str();
     match rule.pattern {
         Pattern::FirstToRest => {
+            // 与A…: the partner list opens the clause (此后又相继与A、B等缔结友城关系 too, when
+            // no name comes before 与).
             let starts_with_with = ["与", "和", "同", "跟", "并与", "还与", "也与"]
                 .iter()
-                .any(|w| t.has_at(clause.start, w));
+                .any(|w| t.has_at(clause.start, w))
+                || t.find("与", clause.start, ts).is_some_and(|w| {
+                    w - clause.start <= 6
+                        && before.first().is_none_or(|m| m.start > w)
+                        && (clause.start..w).all(|k| is_han(t.chars[k]))
+                });
+            // X…与…Y…，两市早已建立友好城市关系: the two cities named before.
+            if ["两市", "两城", "两地"]
+                .iter()
+                .any(|w| t.find(w, clause.start, ts).is_some())
+                && let Some(sentence) = t.sentence_at(clause.start)
+            {
+                let mut pair: Vec<&Resolved> = Vec::new();
+                for m in tops(cx, sentence.start, clause.start) {
+                    if kind(cx, m) == EntityType::City
+                        && allowed(cx, m, &rule.subject)
+                        && !pair.iter().any(|p| p.entity == m.entity)
+                    {
+                        pair.push(m);
+                    }
+                }
+                if let [a, b] = pair[..] {
+                    out.add(
+                        a.entity,
+                        rule.predicate,
+                        b.entity,
+                        q.clone(),
+                        evidence(cx, a.start, te),
+                        name,
+                    );
+                    return;
+                }
+            }
             let subj = if starts_with_with {
                 None
             } else {
@@ -1203,7 +1240,17 @@ fn apply(
                     .find(|m| allowed(cx, m, &rule.subject))
             }
             .or_else(|| topic(cx, rule, clause.start));
-            let Some(s) = subj else { return };
+            let Some(mut s) = subj else { return };
+            // 内蒙古自治区首府呼和浩特市与…: the capital named after its region.
+            if let Some(capital) = before.iter().copied().find(|m| {
+                m.start >= s.end + 2
+                    && ["首府", "首都", "省会"]
+                        .iter()
+                        .any(|w| t.norm(s.end, m.start) == *w)
+                    && allowed(cx, m, &rule.subject)
+            }) {
+                s = capital;
+            }
             let same_type = matches!(
                 rule.predicate,
                 Predicate::FriendshipCity | Predicate::EconomicPartnerCity
@@ -1316,8 +1363,17 @@ fn apply(
                 && let Some(w) = t.find(" with ", te, clause.end)
                 && !t.norm(te, w).contains(',')
             {
-                let left = before.iter().copied().find(|m| {
+                // The nearest name before the verb ("X said …, while Y signed … with Z"),
+                // outside an apposition just before it ("X, Beijing's hub in Y, signed").
+                let before_verb = t.norm(clause.start, ts);
+                let apposition = before_verb
+                    .trim_end()
+                    .strip_suffix(',')
+                    .and_then(|head| head.rfind(','))
+                    .map(|k| clause.start + before_verb[..k].chars().count());
+                let left = before.iter().copied().rev().find(|m| {
                     allowed(cx, m, &rule.subject)
+                        && apposition.is_none_or(|k| m.end <= k)
                         && !t.has_at(m.end, "-based")
                         && !t.has_at(m.end, "'s")
                 });
@@ -1707,7 +1763,21 @@ fn apply(
         }
         Pattern::Either => {
             let all = tops(cx, clause.start, clause.end);
-            let s = all.iter().copied().find(|m| allowed(cx, m, &rule.subject));
+            // 经国务院批复，X正式设立: the subject opens the next clause.
+            let next = t
+                .clause_at(clause.end + 1)
+                .filter(|n| t.sentence_at(n.start) == t.sentence_at(clause.start));
+            let s = all
+                .iter()
+                .copied()
+                .find(|m| allowed(cx, m, &rule.subject))
+                .or_else(|| {
+                    let n = next?;
+                    tops(cx, n.start, n.end)
+                        .into_iter()
+                        .next()
+                        .filter(|m| m.start <= n.start + 2 && allowed(cx, m, &rule.subject))
+                });
             let o = all.iter().copied().find(|m| allowed(cx, m, &rule.object));
             if let (Some(s), Some(o)) = (s, o) {
                 let mut qual = q;
@@ -1721,7 +1791,7 @@ fn apply(
                     rule.predicate,
                     o.entity,
                     qual,
-                    evidence(cx, clause.start, clause.end),
+                    evidence(cx, clause.start, clause.end.max(s.end)),
                     name,
                 );
             }

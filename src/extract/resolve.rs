@@ -325,10 +325,12 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
             }
         }
     }
+    // Covered by a longer name running past the short form (a name inside it, 郑州航空港 in
+    // 郑州航空港区, gives way to the short form).
     let covered = |a: usize, b: usize| {
         (a..b).any(|k| {
             cover_start[k] != u32::MAX
-                && !(cover_start[k] as usize == a && cover_end[k] as usize == b)
+                && ((cover_start[k] as usize) < a || cover_end[k] as usize > b)
         })
     };
     for c in cands.iter().filter(|c| !c.nested) {
@@ -387,7 +389,11 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
     }
     let spans: rustc_hash::FxHashSet<(usize, usize)> =
         added.iter().map(|a| (a.start, a.end)).collect();
-    cands.retain(|c| !spans.contains(&(c.start, c.end)));
+    cands.retain(|c| {
+        !spans.contains(&(c.start, c.end))
+            && !(c.origin == Origin::Suffix
+                && added.iter().any(|a| a.start <= c.start && c.end <= a.end))
+    });
     cands.extend(added);
 }
 
