@@ -878,6 +878,10 @@ impl Recogniser<'_> {
             if e < text.chars.len() && seg.word_continues(e) && !suffix.ends_with('局') {
                 continue;
             }
+            // 商务局局长: the title's first character repeats the suffix before it.
+            if e - s == 1 && s > 0 && text.chars[s - 1] == text.chars[s] {
+                continue;
+            }
             if let Some((ts, te)) = seg.token_at(s)
                 && ts < s
             {
@@ -948,19 +952,31 @@ impl Recogniser<'_> {
             if s - start < *min_prefix {
                 continue;
             }
-            // 老挝工业与贸易部, 国家工业和信息化部: a ministry named by two fields.
+            // 老挝工业与贸易部, 国家工业和信息化部, 萨克森州经济、劳动和交通部: a ministry
+            // named by its fields.
+            let field_word = |a: usize, b: usize| {
+                (2..=4).contains(&(b - a))
+                    && seg.is_dictionary_word(a, b)
+                    && !ends.places.contains_key(&b)
+                    && self.rules.suffix_type(&text.norm(a, b)).is_none()
+            };
             if *kind == EntityType::GovernmentBody
                 && start >= 3
-                && matches!(text.chars[start - 1], '和' | '与')
-                && let Some((a, b)) = seg.token_at(start - 2)
+                && matches!(text.chars[start - 1], '和' | '与' | '及')
+                && let Some((mut a, b)) = seg.token_at(start - 2)
                 && b == start - 1
-                && (2..=4).contains(&(b - a))
-                && seg.is_dictionary_word(a, b)
+                && field_word(a, b)
                 && !ends.starts.contains_key(&start)
-                && !ends.places.contains_key(&b)
                 && s - start <= 6
-                && self.rules.suffix_type(&text.norm(a, b)).is_none()
             {
+                while a >= 3
+                    && text.chars[a - 1] == '、'
+                    && let Some((p, q)) = seg.token_at(a - 2)
+                    && q == a - 1
+                    && field_word(p, q)
+                {
+                    a = p;
+                }
                 if let Some(&place) = ends.places.get(&a) {
                     start = place;
                 } else if text.has_before(a, "国家") {
@@ -1744,21 +1760,39 @@ impl Recogniser<'_> {
                 if text.norm(words[i].0, words[i].1) != "of" {
                     let mut k = i + 1;
                     while k + 1 < words.len()
-                        && matches!(
+                        && (matches!(
                             text.norm(words[k].0, words[k].1).as_str(),
                             "of" | "and" | "for"
-                        )
+                        ) || text.norm(words[k].0, words[k].1) == "with"
+                            && text.norm(words[k - 1].0, words[k - 1].1) == "Friendship")
                         && (k > i + 1 || text.norm(words[k].0, words[k].1) == "of")
                         && cap(&words[k + 1])
                         && words[k].0 - words[k - 1].1 <= 1
                         && words[k + 1].0 - words[k].1 <= 1
                     {
                         let mut run = k + 2;
+                        // "Port of Seattle Commissioner Linda Harmon": a title ends the name.
                         while run < words.len()
                             && cap(&words[run])
                             && words[run].0 - words[run - 1].1 <= 1
+                            && !self.rules.english_titles.iter().any(|t| {
+                                t.eq_ignore_ascii_case(&text.norm(words[run].0, words[run].1))
+                            })
                         {
                             run += 1;
+                        }
+                        // "Emerald Freight Partners of Tacoma": a company of a place is
+                        // named without it.
+                        if kind == EntityType::Company
+                            && text.norm(words[k].0, words[k].1) == "of"
+                            && out.iter().any(|c| {
+                                c.origin == Origin::Gazetteer
+                                    && c.kind.is_place()
+                                    && c.start == words[k + 1].0
+                                    && c.end == words[run - 1].1
+                            })
+                        {
+                            break;
                         }
                         // "the Port of Los Angeles and Guangzhou's Nansha Port": a possessive
                         // opens another name; "… of Commerce and Liverpool City Council": so

@@ -184,6 +184,79 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 );
             }
         }
+        // "X, which is based in Shenzhen", "X, based in Y".
+        if !k.is_place() && k != EntityType::Person {
+            let place = [
+                ", which is based in ",
+                ", based in ",
+                ", which is located in ",
+            ]
+            .iter()
+            .find(|w| t.has_at(m.end, w))
+            .and_then(|w| {
+                let at = m.end + w.chars().count();
+                tops(cx, at, at + 40)
+                    .into_iter()
+                    .find(|x| x.start == at && kind(cx, x).is_place())
+            });
+            if let Some(place) = place {
+                out.add(
+                    m.entity,
+                    Predicate::LocatedIn,
+                    place.entity,
+                    Qualifiers::default(),
+                    evidence(cx, m.start, place.end),
+                    "english-based",
+                );
+            }
+        }
+        // "the Shenzhen Convention and Exhibition Center in the city's Futian district",
+        // "US Consulate General in Guangzhou": a venue or body in a place.
+        if !k.is_place() && k != EntityType::Person && k != EntityType::Event {
+            let inner = tops(cx, m.start, m.end)
+                .into_iter()
+                .filter(|x| x.entity != m.entity && kind(cx, x).is_place())
+                .find(|x| x.end == m.end && t.has_before(x.start, " in "));
+            let after = ["in the city's ", "in "].iter().find_map(|w| {
+                let at = m.end + 1 + w.chars().count();
+                (t.has_at(m.end, " ") && t.has_at(m.end + 1, w))
+                    .then(|| {
+                        tops(cx, at, at + 40)
+                            .into_iter()
+                            .find(|x| x.start == at && kind(cx, x).is_place())
+                    })
+                    .flatten()
+            });
+            if let Some(place) = inner.or(after) {
+                out.add(
+                    m.entity,
+                    Predicate::LocatedIn,
+                    place.entity,
+                    Qualifiers::default(),
+                    evidence(cx, m.start, place.end),
+                    "english-in-place",
+                );
+            }
+        }
+        // "in the city's Futian district": the district of the city last named.
+        if k == EntityType::District
+            && t.has_before(m.start, "the city's ")
+            && let Some(city) = cx
+                .resolved
+                .mentions
+                .iter()
+                .filter(|x| x.end <= m.start && !x.nested && kind(cx, x) == EntityType::City)
+                .last()
+        {
+            out.add(
+                m.entity,
+                Predicate::PartOf,
+                city.entity,
+                Qualifiers::default(),
+                evidence(cx, city.start, m.end),
+                "english-possessive-place",
+            );
+        }
         // "Guangzhou's Nansha Port", "Beijing's Chaoyang district".
         if k != EntityType::Person
             && t.has_before(m.start, "'s ")

@@ -420,7 +420,12 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                 continue;
             }
             let (short, long) = (&firsts[a], &firsts[b]);
-            if short.len() < 3 || short.len() >= long.len() || !short.iter().all(|c| is_han(*c)) {
+            if short.len() < 3 || short.len() > long.len() || !short.iter().all(|c| is_han(*c)) {
+                continue;
+            }
+            // The same name but for the edition year.
+            if short == long {
+                out.push((a, b));
                 continue;
             }
             // 太仓高新区 of 太仓高新技术产业开发区: a suffix written in its usual short form.
@@ -446,7 +451,16 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                 && tail.contains(&short[short.len() - 1]);
             let place_prefixed =
                 long.ends_with(short) && long.len() - short.len() >= 2 && short.len() >= 4;
-            if subsequence || place_prefixed {
+            // 数字经济合作交流会 of 杭州—德累斯顿数字经济与智能制造合作交流会: a headline
+            // drops the places and a field of an event's name.
+            let event_headline = res.entities[a].kind == EntityType::Event
+                && short.len() >= 5
+                && long.ends_with(&short[short.len() - 3..])
+                && long
+                    .windows(2)
+                    .position(|w| w == &short[..2])
+                    .is_some_and(|p| p > 0 && is_subsequence(short, &long[p..]));
+            if subsequence || place_prefixed || event_headline {
                 out.push((a, b));
             }
         }
