@@ -76,6 +76,8 @@ struct Out<'a> {
     cx: &'a Context<'a>,
     relations: Vec<Relation>,
     seen: HashSet<(usize, Predicate, usize)>,
+    /// The parties of each agreement signed, with the evidence.
+    signed: Vec<(usize, usize, Span)>,
 }
 
 impl Out<'_> {
@@ -90,6 +92,9 @@ impl Out<'_> {
         };
         if !self.seen.insert(key) {
             return;
+        }
+        if rule == "cooperation-agreement" {
+            self.signed.push((s, o, evidence));
         }
         let text = self.cx.text;
         let (mut a, mut b) = (evidence.start, evidence.end.min(text.chars.len()));
@@ -125,6 +130,7 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
         cx,
         relations: Vec::new(),
         seen: HashSet::default(),
+        signed: Vec::new(),
     };
     name_structure(cx, &mut out);
     titles(cx, &mut out);
@@ -134,7 +140,54 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
         english_participants(cx, &mut out);
     }
     triggered(cx, &mut out);
+    signed_at_events(cx, &mut out);
     out.relations
+}
+
+/// 交流会现场共签约项目21个。A与B签约: the parties of an agreement signed at the event
+/// (现场, 会上) took part in it.
+fn signed_at_events(cx: &Context<'_>, out: &mut Out<'_>) {
+    let t = cx.text;
+    let at_event = |sentence: Span| {
+        let words = ["现场", "会上", "会议期间", "at the forum", "at the event"];
+        words
+            .iter()
+            .any(|w| t.find(w, sentence.start, sentence.end).is_some())
+    };
+    let signed = std::mem::take(&mut out.signed);
+    for &(a, b, evidence) in &signed {
+        let Some(sentence) = t.sentence_at(evidence.start) else {
+            continue;
+        };
+        // 其中，A与B签署…: "of them", the signings of the sentence before.
+        let previous = (t.has_at(sentence.start, "其中") && sentence.start > 0)
+            .then(|| t.sentence_at(sentence.start - 1))
+            .flatten();
+        let before_event = ["前一天", "此前", "会前"]
+            .iter()
+            .any(|w| t.find(w, sentence.start, sentence.end).is_some());
+        if before_event || !(at_event(sentence) || previous.is_some_and(at_event)) {
+            continue;
+        }
+        let Some(event) = latest_event(cx, sentence.end) else {
+            continue;
+        };
+        for party in [a, b] {
+            let party_kind = cx.resolved.entities[party].kind;
+            if party_kind.is_place() || party_kind == EntityType::Event {
+                continue;
+            }
+            out.add(
+                party,
+                Predicate::ParticipatedIn,
+                event.entity,
+                Qualifiers::default(),
+                evidence,
+                "signed-at-event",
+            );
+        }
+    }
+    out.signed = signed;
 }
 
 /// "London-based X", "Beijing-headquartered X": X is located in the place; "Beijing's
