@@ -1330,6 +1330,32 @@ fn apply(
                         && before.first().is_none_or(|m| m.start > w)
                         && (clause.start..w).all(|k| is_han(t.chars[k]))
                 });
+            // 釜山、大邱、仁川等…均已成为青岛的友城: each listed place has become the
+            // friend of the place before 的.
+            if t.has_before(ts, "的")
+                && let Some(owner) = before
+                    .iter()
+                    .copied()
+                    .find(|m| m.end + 1 == ts && allowed(cx, m, &rule.subject))
+                && let Some(become_at) = t.find("成为", clause.start, owner.start)
+            {
+                for m in before.iter().copied().filter(|m| {
+                    m.end <= become_at
+                        && kind(cx, m) == kind(cx, owner)
+                        && m.entity != owner.entity
+                        && allowed(cx, m, &rule.object)
+                }) {
+                    out.add(
+                        owner.entity,
+                        rule.predicate,
+                        m.entity,
+                        q.clone(),
+                        evidence(cx, clause.start, te),
+                        name,
+                    );
+                }
+                return;
+            }
             // X…与…Y…，两市早已建立友好城市关系: the two cities named before.
             if ["两市", "两城", "两地"]
                 .iter()
@@ -2025,7 +2051,8 @@ fn apply(
                 ts,
             )
             .into_iter()
-            .find(|m| kind(cx, m) == EntityType::Person);
+            .find(|m| kind(cx, m) == EntityType::Person)
+            .or_else(|| delegation_leader(cx, clause, ts));
             // The place after the trigger, else 来烟台访问, 在哈访问: the place right after
             // 来 / 赴 / 到 / 在 before it.
             let place = after
@@ -2038,10 +2065,33 @@ fn apply(
                         !cx.english
                             && allowed(cx, m, &rule.object)
                             && m.start > 0
-                            && matches!(t.chars[m.start - 1], '来' | '赴' | '到' | '在' | '抵')
+                            && matches!(
+                                t.chars[m.start - 1],
+                                '来' | '赴' | '到' | '在' | '抵' | '往'
+                            )
                             && ts - m.end <= 2
                     })
-                });
+                })
+                .or_else(|| one_character_city(cx, clause, ts, te));
+            // 访问俄罗斯斯维尔德洛夫斯克州(以下简称“斯州”)首府叶卡捷琳堡: the last of a
+            // chain of places is the one visited.
+            let mut place = place;
+            while let Some(pl) = place
+                && pl.start >= te
+                && let Some(next) = after.iter().copied().find(|m| {
+                    m.start >= pl.end && allowed(cx, m, &rule.object) && m.entity != pl.entity && {
+                        let gap = t.norm(pl.end, m.start);
+                        // Past a parenthesis: (以下简称“斯州”).
+                        let gap = match gap.find(')') {
+                            Some(k) if gap.starts_with('(') => &gap[k + 1..],
+                            _ => gap.as_str(),
+                        };
+                        matches!(gap, "" | "首府" | "首都" | "省会" | "的")
+                    }
+                })
+            {
+                place = Some(next);
+            }
             if let (Some(p), Some(pl)) = (person, place) {
                 out.add(
                     p.entity,
@@ -2054,6 +2104,59 @@ fn apply(
             }
         }
     }
+}
+
+/// 代表团还将赴…考察, "The delegation also toured": the person leading the delegation
+/// (X率…代表团, X一行, "led by X") when the clause names none.
+fn delegation_leader<'a>(cx: &Context<'a>, clause: Span, ts: usize) -> Option<&'a Resolved> {
+    let t = cx.text;
+    let delegation = ["代表团", "一行", "delegation", "mission"]
+        .iter()
+        .any(|w| t.find(w, clause.start, ts).is_some());
+    // …在哈访问，其间考察了哈尔滨新区: the visitor of the clause before.
+    let meanwhile = ["其间", "期间", "随后", "此后", "还"]
+        .iter()
+        .any(|w| t.has_at(clause.start, w));
+    if meanwhile && let Some(sentence) = t.sentence_at(clause.start) {
+        return tops(cx, sentence.start, clause.start)
+            .into_iter()
+            .find(|m| kind(cx, m) == EntityType::Person);
+    }
+    if !delegation {
+        return None;
+    }
+    cx.resolved.mentions.iter().find(|m| {
+        m.end < ts
+            && kind(cx, m) == EntityType::Person
+            && ["率", "一行"].iter().any(|w| t.has_at(m.end, w))
+            || kind(cx, m) == EntityType::Person && m.end < ts && t.has_before(m.start, "led by ")
+    })
+}
+
+/// 访杭, 在青访问: one character of a city the text names stands for it.
+fn one_character_city<'a>(
+    cx: &Context<'a>,
+    clause: Span,
+    ts: usize,
+    te: usize,
+) -> Option<&'a Resolved> {
+    let t = cx.text;
+    let at = if t.has_at(te - 1, "访") && te < clause.end && !t.has_at(te, "问") {
+        te
+    } else if ts >= 2 && matches!(t.chars[ts - 2], '在' | '来' | '赴' | '抵') {
+        ts - 1
+    } else {
+        return None;
+    };
+    let c = *t.chars.get(at)?;
+    if !is_han(c) || t.chars.get(at + 1).is_some_and(|&n| is_han(n) && at == te) {
+        return None;
+    }
+    let mut cities = cx.resolved.mentions.iter().filter(|m| {
+        kind(cx, m) == EntityType::City && cx.resolved.entities[m.entity].name.contains(c)
+    });
+    let first = cities.next()?;
+    cities.all(|m| m.entity == first.entity).then_some(first)
 }
 
 /// Whether place mention `m` contains (per gazetteer) the place of `s`.
