@@ -141,7 +141,44 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
     }
     triggered(cx, &mut out);
     signed_at_events(cx, &mut out);
+    offices_of_bodies(cx, &mut out);
     out.relations
+}
+
+/// 青岛市人民政府外事办公室, 卢森堡经济部对外贸易司: an office named after a body the
+/// text also names is part of that body.
+fn offices_of_bodies(cx: &Context<'_>, out: &mut Out<'_>) {
+    let entities = &cx.resolved.entities;
+    let bodies: Vec<usize> = (0..entities.len())
+        .filter(|&i| entities[i].kind == EntityType::GovernmentBody)
+        .collect();
+    for &office in &bodies {
+        let name = &entities[office].name;
+        let parent = bodies
+            .iter()
+            .copied()
+            .filter(|&b| {
+                let body = &entities[b].name;
+                b != office
+                    && name.starts_with(body.as_str())
+                    && name[body.len()..].chars().count() >= 2
+                    && ["政府", "部", "委员会", "厅"]
+                        .iter()
+                        .any(|w| body.ends_with(w))
+            })
+            .max_by_key(|&b| entities[b].name.len());
+        let first = cx.resolved.mentions.iter().find(|m| m.entity == office);
+        if let (Some(parent), Some(first)) = (parent, first) {
+            out.add(
+                office,
+                Predicate::PartOf,
+                parent,
+                Qualifiers::default(),
+                evidence(cx, first.start, first.end),
+                "office-of-body",
+            );
+        }
+    }
 }
 
 /// 交流会现场共签约项目21个。A与B签约: the parties of an agreement signed at the event

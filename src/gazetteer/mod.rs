@@ -18,7 +18,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::EntityType;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::PathBuf;
 
@@ -323,6 +323,7 @@ impl Gazetteer {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .build(&keys)
             .map_err(|e| Error::Invalid(format!("gazetteer automaton: {e}")))?;
         let mut abbrevs: HashMap<char, Vec<usize>> = HashMap::default();
@@ -370,7 +371,22 @@ impl Matcher {
         let mut byte_cursor = 0;
         let mut char_cursor = 0;
         let bytes = text.as_bytes();
+        let mut skip_to = 0;
         for m in self.automaton.find_iter(text) {
+            if m.start() < skip_to {
+                continue;
+            }
+            // 对马来西亚: a longer name starting inside a short one (对马) wins.
+            let second = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            let longer = (second < m.end())
+                .then(|| {
+                    let input = Input::new(text).range(second..).anchored(Anchored::Yes);
+                    self.automaton.find(input)
+                })
+                .flatten()
+                .filter(|l| l.end() > m.end() && text[l.start()..l.end()].chars().count() >= 3);
+            let m = longer.unwrap_or(m);
+            skip_to = m.end();
             let (entries, form, stopname) = &self.patterns[m.pattern().as_usize()];
             let ascii_form = bytes[m.start()].is_ascii_alphanumeric();
             if ascii_form {
