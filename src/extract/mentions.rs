@@ -102,6 +102,11 @@ const FIRM_KINDS: [&str; 18] = [
     "台资", "民营", "龙头", "知名", "会员", "入驻",
 ];
 
+/// Verbs after a one-character place (在渝投资) that the segmenter may take for nouns.
+const LONE_FORM_VERBS: [&str; 12] = [
+    "投资", "发展", "合作", "交流", "经营", "考察", "访问", "期间", "举办", "设立", "工作", "落户",
+];
+
 /// Words after 企业 that continue a company's own name (企业管理有限公司).
 const NAME_AFTER_FIRM: [&str; 6] = ["管理", "发展", "服务", "咨询", "投资", "家"];
 
@@ -742,6 +747,53 @@ impl Recogniser<'_> {
                 }
             }
             i = j.max(i + 1);
+        }
+        // 在桂, 在豫, 访杭, 在青访问: one character after a verb of place stands for a
+        // province (its short form) or city (a character of its name) the text names.
+        for p in 1..chars.len() {
+            if !matches!(chars[p - 1], '在' | '来' | '赴' | '访' | '抵')
+                || inside(p)
+                || !is_han(chars[p])
+                || seg.token_at(p) != Some((p, p + 1))
+                // Followed by a verb or function word (在豫累计投资), not a noun (在中东欧).
+                || chars.get(p + 1).is_some_and(|&n| {
+                    is_han(n)
+                        && !seg.is_stop(p + 1)
+                        && !LONE_FORM_VERBS.iter().any(|w| text.has_at(p + 1, w))
+                })
+                || made.iter().any(|c: &Candidate| c.start == p)
+            {
+                continue;
+            }
+            let short: Vec<usize> = self
+                .matcher
+                .abbrev(chars[p])
+                .iter()
+                .copied()
+                .filter(|e| named_entries.contains(e))
+                .collect();
+            let city: Vec<usize> = named_entries
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    let entry = self.gazetteer.entry(e);
+                    entry.kind == EntityType::City && entry.name.contains(chars[p])
+                })
+                .collect();
+            // 在苏 may be 江苏 or 苏州: only an unambiguous character.
+            let entry = match (&short[..], &city[..]) {
+                ([one], []) | ([], [one]) => *one,
+                _ => continue,
+            };
+            // Not a compound (中日): a mention of its own, like a declared short form.
+            let mut c = Candidate::new(
+                p,
+                p + 1,
+                display_kind(self.gazetteer.entry(entry)),
+                Origin::Alias,
+            );
+            c.entry = Some(entry);
+            made.push(c);
         }
         out.extend(made);
     }

@@ -2108,8 +2108,7 @@ fn apply(
                             )
                             && ts - m.end <= 2
                     })
-                })
-                .or_else(|| one_character_city(cx, clause, ts, te));
+                });
             // 访问俄罗斯斯维尔德洛夫斯克州(以下简称“斯州”)首府叶卡捷琳堡: the last of a
             // chain of places is the one visited.
             let mut place = place;
@@ -2168,32 +2167,6 @@ fn delegation_leader<'a>(cx: &Context<'a>, clause: Span, ts: usize) -> Option<&'
             && ["率", "一行"].iter().any(|w| t.has_at(m.end, w))
             || kind(cx, m) == EntityType::Person && m.end < ts && t.has_before(m.start, "led by ")
     })
-}
-
-/// 访杭, 在青访问: one character of a city the text names stands for it.
-fn one_character_city<'a>(
-    cx: &Context<'a>,
-    clause: Span,
-    ts: usize,
-    te: usize,
-) -> Option<&'a Resolved> {
-    let t = cx.text;
-    let at = if t.has_at(te - 1, "访") && te < clause.end && !t.has_at(te, "问") {
-        te
-    } else if ts >= 2 && matches!(t.chars[ts - 2], '在' | '来' | '赴' | '抵') {
-        ts - 1
-    } else {
-        return None;
-    };
-    let c = *t.chars.get(at)?;
-    if !is_han(c) || t.chars.get(at + 1).is_some_and(|&n| is_han(n) && at == te) {
-        return None;
-    }
-    let mut cities = cx.resolved.mentions.iter().filter(|m| {
-        kind(cx, m) == EntityType::City && cx.resolved.entities[m.entity].name.contains(c)
-    });
-    let first = cities.next()?;
-    cities.all(|m| m.entity == first.entity).then_some(first)
 }
 
 /// Whether place mention `m` contains (per gazetteer) the place of `s`.

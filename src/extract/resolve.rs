@@ -189,6 +189,7 @@ pub fn resolve(
         of_entity[m.entity].push(k);
     }
     // Names, aliases, mentions, ids.
+    let entries = res.entries.clone();
     for (i, e) in res.entities.iter_mut().enumerate() {
         let mut fs = merged_forms.get(i).cloned().unwrap_or_default();
         for m in of_entity[i].iter().map(|&k| &res.mentions[k]) {
@@ -211,6 +212,13 @@ pub fn resolve(
             })
             .cloned()
             .unwrap_or_default();
+        // 韩国 rather than 大韩民国 (said once, in an embassy's name): a country goes by its
+        // usual name when the text uses it.
+        let usual = entries[i]
+            .map(|k| gazetteer.entry(k))
+            .filter(|g| g.kind == EntityType::Country && fs.contains(&g.name))
+            .map(|g| g.name.clone());
+        let name = usual.unwrap_or(name);
         // Only adjectives in the text (Japanese firms): the gazetteer's label.
         let name = if name.is_empty() {
             e.label_en.clone().unwrap_or_default()
