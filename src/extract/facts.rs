@@ -194,11 +194,14 @@ fn entity_types(names: &[String]) -> Result<Vec<EntityType>, String> {
     Ok(out)
 }
 
+/// The currencies (a rule's `units = ["money"]`).
+const MONEY: [Unit; 5] = [Unit::Usd, Unit::Cny, Unit::Eur, Unit::Jpy, Unit::Krw];
+
 fn units(names: &[String]) -> Result<Vec<Unit>, String> {
     let mut out = Vec::new();
     for n in names {
         if n == "money" {
-            out.extend_from_slice(&[Unit::Usd, Unit::Cny, Unit::Eur, Unit::Jpy, Unit::Krw]);
+            out.extend_from_slice(&MONEY);
         } else {
             out.push(n.parse::<Unit>().map_err(|e| e.to_string())?);
         }
@@ -317,9 +320,23 @@ impl FactRules {
     pub fn extract(&self, input: &FactInput<'_>) -> Vec<Fact> {
         let doc = Doc::new(input);
         let mut facts: Vec<Located> = Vec::new();
+        let mut previous_money: Option<usize> = None;
         for q in numbers::scan_chars(&doc.chars) {
             let Some(unit) = q.unit else { continue };
-            if doc.overlaps_mention(q.span) {
+            // "71.8 billion yuan ($9.9 billion)": the same amount in another currency.
+            let money = MONEY.contains(&unit);
+            let equivalent = money
+                && previous_money.is_some_and(|end| {
+                    let gap: String = doc.chars[end.min(q.span.start)..q.span.start]
+                        .iter()
+                        .collect();
+                    matches!(
+                        gap.trim(),
+                        "(" | "（" | "(约" | "（约" | "(about" | "(around"
+                    )
+                });
+            previous_money = money.then_some(q.span.end);
+            if equivalent || doc.overlaps_mention(q.span) {
                 continue;
             }
             let Some(hit) = self.best_rule(&doc, &q, unit) else {
