@@ -274,10 +274,12 @@ fn sessions(text: &Text, out: &mut Vec<Candidate>) {
     out.extend(made);
 }
 
-/// An outlet's name at `[s, e)`: it replaces names recognised inside it by their suffix
-/// (北疆口岸 in 北疆口岸观察), unless another name runs across it.
+/// An outlet's name at `[s, e)`: it replaces the names recognised inside it (北疆口岸 in
+/// 北疆口岸观察, 天山 in 天山口岸报), unless another name runs across it.
 fn push_outlet(out: &mut Vec<Candidate>, s: usize, e: usize) {
-    let inside = |c: &Candidate| c.origin == Origin::Suffix && s <= c.start && c.end <= e;
+    let inside = |c: &Candidate| {
+        matches!(c.origin, Origin::Suffix | Origin::Gazetteer) && s <= c.start && c.end <= e
+    };
     if out
         .iter()
         .any(|c| c.start < e && s < c.end && c.origin != Origin::Abbrev && !inside(c))
@@ -1342,6 +1344,18 @@ impl Recogniser<'_> {
                 || (seg.is_stop(i - 1) && !weak_stop)
                 || token.chars().all(|c| c.is_ascii_digit())
             {
+                // 位于大邱的启明大学: a two-character word the segmenter takes for a verb is
+                // the whole name when nothing but a function word stands before it.
+                if i == s
+                    && i - ts == 2
+                    && ts > floor
+                    && matches!(chars[ts - 1], '的' | '与' | '和' | '、')
+                    && !self.rules.boundaries.contains(&token)
+                    && !self.rules.generic_prefixes.contains(&token)
+                {
+                    i = ts;
+                    break;
+                }
                 // 磨憨—磨丁经济合作区: a place unknown to the gazetteer after a dash, the
                 // pair named by two border towns.
                 if let Some(dash) = (i.saturating_sub(5).max(floor + 1)..i)
