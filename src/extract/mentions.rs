@@ -981,14 +981,19 @@ impl Recogniser<'_> {
                 start = first_end;
             }
             // 东京都椿山庄大酒店: a place written with its administrative suffix only
-            // locates a venue (大连周水子国际机场 is the airport's own name).
-            if *kind == EntityType::Venue
+            // locates a venue (大连周水子国际机场 is the airport's own name); so does a city
+            // before a new area (郑州市郑东新区, not 青岛西海岸新区).
+            let city_of_district = *kind == EntityType::District
+                && ends
+                    .places_from(start)
+                    .is_some_and(|place_end| text.chars[place_end - 1] == '市');
+            if (*kind == EntityType::Venue || city_of_district)
                 && let Some(place_end) = ends.places_from(start)
                 && matches!(
                     text.chars[place_end - 1],
                     '市' | '都' | '省' | '县' | '区' | '府'
                 )
-                && s >= place_end + 3
+                && s >= place_end + if city_of_district { 2 } else { 3 }
                 && !(place_end..s).any(|k| ends.places_from(k).is_some())
             {
                 start = place_end;
