@@ -750,7 +750,7 @@ impl Recogniser<'_> {
             }
             i = j.max(i + 1);
         }
-        // 在桂, 在豫, 访杭, 在青访问: one character after a verb of place stands for a
+        // 在桂, 在豫, 访杭, 在哈访问: one character after a verb of place stands for a
         // province (its short form) or city (a character of its name) the text names.
         for p in 1..chars.len() {
             if !matches!(chars[p - 1], '在' | '来' | '赴' | '访' | '抵')
@@ -982,7 +982,7 @@ impl Recogniser<'_> {
             }
             // 东京都椿山庄大酒店: a place written with its administrative suffix only
             // locates a venue (大连周水子国际机场 is the airport's own name); so does a city
-            // before a new area (郑州市郑东新区, not 青岛西海岸新区).
+            // before a new area (郑州市郑东新区, not 天津滨海新区).
             let city_of_district = *kind == EntityType::District
                 && ends
                     .places_from(start)
@@ -1298,7 +1298,7 @@ impl Recogniser<'_> {
             }
             // 烟台—京畿道经贸合作交流会, 中国—中亚峰会: two places joined by a dash.
             if matches!(c, '—' | '-')
-                && (ends.starts.contains_key(&i) || s - i <= 4)
+                && (ends.starts.contains_key(&i) || s - i <= 6)
                 && let Some(&start) = ends.places.get(&(i - 1))
                 && start >= floor
             {

@@ -1471,4 +1471,119 @@ mod tests {
         );
         assert!(rel(&out, "德国汉斯精工集团", "investsIn", "昆山高新区").is_some());
     }
+
+    #[test]
+    fn routes_outlets_descriptors_and_national_bodies() {
+        let out = extractor().extract(
+            "t.txt",
+            "2025-03-02 08:00 滨海经贸观察\n\n滨海经贸观察讯(记者 王明)烟台—仁川客货班轮航线今年开通。\
+             园区企业烟台海成电子有限公司与国家工业和信息化部合作。",
+        );
+        assert!(
+            has(&out, EntityType::Project, "烟台—仁川客货班轮航线"),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(&out, EntityType::Company, "滨海经贸观察"));
+        assert!(has(&out, EntityType::Company, "烟台海成电子有限公司"));
+        assert!(has(&out, EntityType::GovernmentBody, "国家工业和信息化部"));
+        // A route between two places is in neither.
+        assert!(rel(&out, "烟台—仁川客货班轮航线", "locatedIn", "烟台市").is_none());
+        assert!(rel(&out, "王明", "positionAt", "滨海经贸观察").is_some());
+    }
+
+    #[test]
+    fn one_character_places_visits_and_offices() {
+        let out = extractor().extract(
+            "t.txt",
+            "河南省与卢森堡合作密切。卢森堡在豫累计投资项目46个。哈尔滨市与叶卡捷琳堡市是友好城市。\
+             叶卡捷琳堡市副市长德米特里·帕宁率代表团在哈访问,其间考察了哈尔滨新区。\
+             萨克森州经济、劳动和交通部与杭州市人民政府签署协议。杭州市人民政府外事办公室承办。\
+             今年,烟台市与光州广域市结好,至此釜山、大邱、仁川等韩国城市均已成为烟台的友城。",
+        );
+        assert_eq!(
+            fact(&out, "investmentProjects", 46.0),
+            Some(("卢森堡".to_owned(), Some("河南省".to_owned())))
+        );
+        assert!(rel(&out, "德米特里·帕宁", "visited", "哈尔滨市").is_some());
+        assert!(rel(&out, "德米特里·帕宁", "visited", "哈尔滨新区").is_some());
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "萨克森州经济、劳动和交通部"
+        ));
+        assert!(rel(&out, "杭州市人民政府外事办公室", "partOf", "杭州市人民政府").is_some());
+        for partner in ["釜山", "大邱", "仁川"] {
+            assert!(
+                rel(&out, "烟台市", "friendshipCity", partner).is_some(),
+                "{partner}: {:?}",
+                out.relations
+            );
+        }
+    }
+
+    #[test]
+    fn headline_forms_signings_at_events_and_approvals() {
+        let out = extractor().extract(
+            "t.txt",
+            "数字经济合作交流会签约项目21个\n\n10月15日，“杭州—德累斯顿数字经济与智能制造合作交流会”\
+             在杭州国际博览中心举行。交流会现场共签约项目21个。其中，杭州海成科技有限公司与德累斯顿易北物流\
+             有限公司签署合作协议。今年3月，经国务院批复，中哈霍尔果斯—阿腾科里经济合作区正式设立。",
+        );
+        let events: Vec<_> = out
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Event)
+            .collect();
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert!(events[0].aliases.iter().any(|a| a == "数字经济合作交流会"));
+        let event = events[0].name.as_str();
+        assert!(rel(&out, "杭州海成科技有限公司", "participatedIn", event).is_some());
+        assert!(rel(&out, "德累斯顿易北物流有限公司", "participatedIn", event).is_some());
+        assert!(
+            rel(
+                &out,
+                "中哈霍尔果斯—阿腾科里经济合作区",
+                "approvedBy",
+                "国务院"
+            )
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
+    fn english_places_titles_field_names_and_currency_equivalents() {
+        let out = extractor().extract(
+            "t.txt",
+            "The forum opened at the Harbor Convention Center in the city's Nanshan district of \
+             Shenzhen. The delegation was led by Port of Portland Commissioner Ana Ruiz. The University \
+             of Houston and the Northern University of Science and Technology signed an agreement. \
+             Cascadia Freight Partners of Spokane will invest $5 million. Chongqing's trade with the \
+             United States reached 71.8 billion yuan ($9.9 billion) in 2023.",
+        );
+        assert!(
+            has(&out, EntityType::Person, "Ana Ruiz"),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(
+            &out,
+            EntityType::ResearchBody,
+            "Northern University of Science and Technology"
+        ));
+        assert!(has(&out, EntityType::Company, "Cascadia Freight Partners"));
+        assert!(
+            rel(
+                &out,
+                "Harbor Convention Center",
+                "locatedIn",
+                "Nanshan district"
+            )
+            .is_some()
+        );
+        assert!(fact(&out, "tradeVolume", 71_800_000_000.0).is_some());
+        assert!(fact(&out, "tradeVolume", 9_900_000_000.0).is_none());
+    }
 }

@@ -145,7 +145,7 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
     out.relations
 }
 
-/// 青岛市人民政府外事办公室, 卢森堡经济部对外贸易司: an office named after a body the
+/// 杭州市人民政府外事办公室, 卢森堡经济部对外贸易司: an office named after a body the
 /// text also names is part of that body.
 fn offices_of_bodies(cx: &Context<'_>, out: &mut Out<'_>) {
     let entities = &cx.resolved.entities;
@@ -1367,7 +1367,7 @@ fn apply(
                         && before.first().is_none_or(|m| m.start > w)
                         && (clause.start..w).all(|k| is_han(t.chars[k]))
                 });
-            // 釜山、大邱、仁川等…均已成为青岛的友城: each listed place has become the
+            // 釜山、大邱、仁川等…均已成为烟台的友城: each listed place has become the
             // friend of the place before 的.
             if t.has_before(ts, "的")
                 && let Some(owner) = before
