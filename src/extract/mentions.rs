@@ -1265,8 +1265,17 @@ impl Recogniser<'_> {
         while i > floor {
             let c = chars[i - 1];
             if c == '"' {
-                // An opening quote: the name is inside quotes and starts here.
-                if text.original[i - 1] == '“' || text.original[i - 1] == '「' {
+                // An opening quote: the name is inside quotes and starts here (straight
+                // quotes open when an even number of them comes before in the sentence).
+                let sentence_start = text.sentence_at(s).map_or(0, |sp| sp.start);
+                let straight_opening = text.original[i - 1] == '"'
+                    && (sentence_start..i - 1)
+                        .filter(|&k| text.original[k] == '"')
+                        .count()
+                        % 2
+                        == 0;
+                if text.original[i - 1] == '“' || text.original[i - 1] == '「' || straight_opening
+                {
                     break;
                 }
                 // Jump over a quoted span that ends here.
