@@ -1731,7 +1731,34 @@ fn apply(
                     }
                     return;
                 }
-                if t.has_at(ts, "held") {
+                // "opened the X Forum at the Y Center": the event opened, then its venue.
+                if t.has_at(ts, "opened") {
+                    let event = after
+                        .iter()
+                        .copied()
+                        .find(|m| kind(cx, m) == EntityType::Event && m.start <= te + 5);
+                    let place = event.and_then(|e| {
+                        after.iter().copied().find(|m| {
+                            m.start > e.end
+                                && allowed(cx, m, &rule.object)
+                                && (t.has_before(m.start, " at the ")
+                                    || t.has_before(m.start, " at "))
+                                && t.norm(e.end, m.start).len() <= 8
+                        })
+                    });
+                    if let (Some(e), Some(p)) = (event, place) {
+                        out.add(
+                            e.entity,
+                            rule.predicate,
+                            p.entity,
+                            q,
+                            evidence(cx, ts, p.end),
+                            name,
+                        );
+                    }
+                    return;
+                }
+                if t.has_at(ts, "held") || t.has_at(ts, "Held") {
                     let place = after.iter().copied().find(|m| allowed(cx, m, &rule.object));
                     let event = before
                         .iter()
@@ -1740,10 +1767,12 @@ fn apply(
                         .find(|m| kind(cx, m) == EntityType::Event)
                         .or_else(|| {
                             // "The fair, held at P, …": the event named before.
+                            // "Held at P, the forum …": the article's event.
                             (t.has_at(clause.start, "The ")
                                 && t.chars
                                     .get(clause.start + 4)
-                                    .is_some_and(|c| c.is_lowercase()))
+                                    .is_some_and(|c| c.is_lowercase())
+                                || t.has_at(ts, "Held"))
                             .then(|| latest_event(cx, clause.start))
                             .flatten()
                         });
