@@ -1011,15 +1011,20 @@ impl Recogniser<'_> {
             if s - start < *min_prefix {
                 continue;
             }
-            // 老挝工业与贸易部, 国家工业和信息化部, 萨克森州经济、劳动和交通部: a ministry
-            // named by its fields.
+            // 老挝工业与贸易部, 国家工业和信息化部, 萨克森州经济、劳动和交通部, 越南投资与发展
+            // 银行: a ministry or bank named by its fields.
             let field_word = |a: usize, b: usize| {
+                let word = text.norm(a, b);
                 (2..=4).contains(&(b - a))
                     && seg.is_dictionary_word(a, b)
                     && !ends.places.contains_key(&b)
-                    && self.rules.suffix_type(&text.norm(a, b)).is_none()
+                    && !self
+                        .rules
+                        .suffixes
+                        .iter()
+                        .any(|(w, ..)| word.ends_with(w.as_str()))
             };
-            if *kind == EntityType::GovernmentBody
+            if matches!(kind, EntityType::GovernmentBody | EntityType::Bank)
                 && start >= 3
                 && matches!(text.chars[start - 1], '和' | '与' | '及')
                 && let Some((mut a, b)) = seg.token_at(start - 2)
@@ -1296,7 +1301,9 @@ impl Recogniser<'_> {
                 else {
                     break;
                 };
-                if !(open + 1..i - 1).all(|k| is_han(chars[k]))
+                // …or an acronym: 日本贸易振兴机构(JETRO)上海代表处.
+                let acronym = (open + 1..i - 1).all(|k| chars[k].is_ascii_uppercase());
+                if !((open + 1..i - 1).all(|k| is_han(chars[k])) || acronym)
                     || open == floor
                     || !is_name_char(chars[open - 1])
                 {
@@ -1358,6 +1365,26 @@ impl Recogniser<'_> {
                 || (seg.is_stop(i - 1) && !weak_stop)
                 || token.chars().all(|c| c.is_ascii_digit())
             {
+                // 合肥经开区管理委员会: the segmenter splits a zone's short suffix (经/开/区);
+                // the suffix is part of the name.
+                let zone_suffix_start = self
+                    .rules
+                    .suffixes
+                    .iter()
+                    .filter(|(w, k, _, _)| {
+                        w.chars().count() >= 3
+                            && matches!(k, EntityType::EconomicZone | EntityType::District)
+                    })
+                    .find_map(|(w, _, _, _)| {
+                        let n = w.chars().count();
+                        // A suffix running across the break point.
+                        (i.saturating_sub(n - 1).max(floor + 1)..i)
+                            .find(|&j| j + n >= i && text.has_at(j, w))
+                    });
+                if let Some(j) = zone_suffix_start {
+                    i = j;
+                    continue;
+                }
                 // 位于大邱的启明大学: a two-character word the segmenter takes for a verb is
                 // the whole name when nothing but a function word stands before it.
                 if i == s
