@@ -162,12 +162,28 @@ fn find_span(spans: &[Span], at: usize) -> Option<Span> {
     spans.get(i).copied().filter(|s| s.start <= at)
 }
 
+/// Words that open an English sentence rather than continue a name.
+const SENTENCE_OPENERS: [&str; 14] = [
+    "The", "A", "An", "It", "Its", "He", "She", "They", "In", "On", "At", "By", "Also", "This",
+];
+
 fn is_abbreviation(chars: &[char], dot: usize) -> bool {
     let mut start = dot;
     while start > 0 && chars[start - 1].is_ascii_alphabetic() {
         start -= 1;
     }
     let word: String = chars[start..dot].iter().collect();
+    // "… Technology Co. The University …": a company's abbreviation can end a sentence.
+    if matches!(word.as_str(), "Co" | "Inc" | "Ltd") {
+        let next: String = chars[dot + 1..]
+            .iter()
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if SENTENCE_OPENERS.contains(&next.as_str()) {
+            return false;
+        }
+    }
     matches!(
         word.as_str(),
         "Mr" | "Mrs"
