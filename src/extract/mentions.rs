@@ -2334,6 +2334,7 @@ impl Recogniser<'_> {
             }
         }
         english_people_again(text, &words, out);
+        english_firms_again(text, &words, out);
     }
 }
 
@@ -2458,6 +2459,53 @@ fn english_people_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Can
         }
         let mut c = Candidate::new(w.0, w.1, EntityType::Person, Origin::English);
         c.same_as = Some(*person);
+        again.push(c);
+    }
+    out.extend(again);
+}
+
+/// "Pengcheng Energy Storage Technology Co … Pengcheng also signed": a company named
+/// again by the first word of its name, when that word is no place and names one firm.
+fn english_firms_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    let mut by_word: rustc_hash::FxHashMap<String, Option<(usize, usize)>> =
+        rustc_hash::FxHashMap::default();
+    for c in out
+        .iter()
+        .filter(|c| c.kind == EntityType::Company && !c.nested)
+    {
+        let name = text.norm(c.start, c.end);
+        let Some(first) = name.split(' ').next().filter(|f| name.len() > f.len()) else {
+            continue;
+        };
+        let place = out.iter().any(|p| {
+            p.origin == Origin::Gazetteer && p.start == c.start && p.end == c.start + first.len()
+        });
+        if place || first.len() < 4 || !first.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let slot = by_word
+            .entry(first.to_owned())
+            .or_insert(Some((c.start, c.end)));
+        if slot.is_some_and(|span| text.norm(span.0, span.1) != name) {
+            *slot = None;
+        }
+    }
+    let covered = |s: usize, e: usize| out.iter().any(|c| c.start < e && s < c.end);
+    let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
+    let mut again = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let Some(Some(firm)) = by_word.get(&text.norm(w.0, w.1)) else {
+            continue;
+        };
+        let joined = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_some_and(|n| cap(n) && (n.1 + 1 == w.0 || w.1 + 1 == n.0))
+        };
+        if joined(k.checked_sub(1)) || joined(Some(k + 1)) || covered(w.0, w.1) {
+            continue;
+        }
+        let mut c = Candidate::new(w.0, w.1, EntityType::Company, Origin::English);
+        c.same_as = Some(*firm);
         again.push(c);
     }
     out.extend(again);

@@ -1586,4 +1586,67 @@ mod tests {
         assert!(fact(&out, "tradeVolume", 71_800_000_000.0).is_some());
         assert!(fact(&out, "tradeVolume", 9_900_000_000.0).is_none());
     }
+
+    #[test]
+    fn english_firms_named_again_and_company_abbreviations_ending_sentences() {
+        let out = extractor().extract(
+            "t.txt",
+            "Greyfield Grid Storage Co signed an agreement with Harbor Power Inc. The Northern \
+             University of Science and Technology and the University of Toledo renewed a \
+             memorandum. Greyfield also signed a supply agreement with Westbrook Cable Ltd.",
+        );
+        assert!(
+            rel(
+                &out,
+                "Northern University of Science and Technology",
+                "cooperatesWith",
+                "University of Toledo"
+            )
+            .or_else(|| rel(
+                &out,
+                "University of Toledo",
+                "cooperatesWith",
+                "Northern University of Science and Technology"
+            ))
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(
+                &out,
+                "Greyfield Grid Storage Co",
+                "cooperatesWith",
+                "Westbrook Cable Ltd"
+            )
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
+    fn partners_of_a_joint_venture_end_before_where_they_build_it() {
+        let out = extractor().extract(
+            "t.txt",
+            "宁波海成科技有限公司将投资3亿元，与杭州易北电子有限公司在宁波高新区合资设立工厂。",
+        );
+        assert!(
+            rel(
+                &out,
+                "宁波海成科技有限公司",
+                "cooperatesWith",
+                "杭州易北电子有限公司"
+            )
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            !out.relations
+                .iter()
+                .any(|r| r.predicate.as_str() == "cooperatesWith"
+                    && (r.subject.contains("高新区") || r.object.contains("高新区")))
+        );
+    }
 }

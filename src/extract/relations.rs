@@ -1493,10 +1493,22 @@ fn apply(
             items.push((s, region_end));
             let mut any = false;
             for &(a, b) in &items {
-                let Some(w) = ["与", "和", "同", " and ", " with "]
-                    .iter()
-                    .find_map(|w| t.find(w, a, b).map(|p| (p, p + w.chars().count())))
-                else {
+                // The first connector outside a name ("University of Science and Technology").
+                let inside_name = |p: usize| {
+                    cx.resolved
+                        .within(a, b, false)
+                        .any(|m| m.start < p && p < m.end)
+                };
+                let Some(w) = ["与", "和", "同", " and ", " with "].iter().find_map(|w| {
+                    let mut from = a;
+                    while let Some(p) = t.find(w, from, b) {
+                        if !inside_name(p) {
+                            return Some((p, p + w.chars().count()));
+                        }
+                        from = p + 1;
+                    }
+                    None
+                }) else {
                     continue;
                 };
                 let left = tops(cx, a, w.0)
@@ -1586,7 +1598,11 @@ fn apply(
             }
             // 与A、B、C等…建立合作: the sentence topic with every listed partner.
             if let Some(w) = t.find("与", clause.start, ts) {
-                let list_end = t.find("等", w, ts).unwrap_or(ts);
+                // The list ends at 等 or at the place where they cooperate (与B在C合资设立).
+                let list_end = t
+                    .find("等", w, ts)
+                    .unwrap_or(ts)
+                    .min(t.find("在", w, ts).unwrap_or(ts));
                 let partners: Vec<&Resolved> = tops(cx, w + 1, list_end)
                     .into_iter()
                     .filter(|m| allowed(cx, m, &rule.object))
