@@ -1367,10 +1367,10 @@ impl Recogniser<'_> {
             {
                 // 合肥经开区管理委员会: the segmenter splits a zone's short suffix (经/开/区);
                 // the suffix is part of the name.
-                let zone_suffix_start = self
-                    .rules
-                    .suffixes
-                    .iter()
+                let zone_suffix_start = (i - ts == 1)
+                    .then(|| self.rules.suffixes.iter())
+                    .into_iter()
+                    .flatten()
                     .filter(|(w, k, _, _)| {
                         w.chars().count() >= 3
                             && matches!(k, EntityType::EconomicZone | EntityType::District)
