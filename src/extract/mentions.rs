@@ -1351,7 +1351,7 @@ impl Recogniser<'_> {
                 && i - ts == 1
                 && (s - i < 2
                     // 广西盛隆冶金有限公司: a brand character right after a place.
-                    || ends.places.contains_key(&ts) && s - i >= 2
+                    || ends.places.contains_key(&ts)
                     || matches!(chars[i], '市' | '省' | '县' | '州')
                     || single_character_pair(text, seg, ends, ts));
             // 投资促进局, 投资合作局, 投资发展有限公司: the field of a body, not a verb.

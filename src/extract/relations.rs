@@ -335,8 +335,8 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 .resolved
                 .mentions
                 .iter()
-                .filter(|x| x.end <= m.start && !x.nested && kind(cx, x) == EntityType::City)
-                .last()
+                .rev()
+                .find(|x| x.end <= m.start && !x.nested && kind(cx, x) == EntityType::City)
         {
             out.add(
                 m.entity,

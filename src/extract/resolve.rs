@@ -398,9 +398,9 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
     let spans: rustc_hash::FxHashSet<(usize, usize)> =
         added.iter().map(|a| (a.start, a.end)).collect();
     cands.retain(|c| {
-        !spans.contains(&(c.start, c.end))
-            && !(c.origin == Origin::Suffix
-                && added.iter().any(|a| a.start <= c.start && c.end <= a.end))
+        let inside_added = c.origin == Origin::Suffix
+            && added.iter().any(|a| a.start <= c.start && c.end <= a.end);
+        !(spans.contains(&(c.start, c.end)) || inside_added)
     });
     cands.extend(added);
 }
