@@ -1669,9 +1669,9 @@ impl Recogniser<'_> {
         }
         // Not a place or an organisation; a minor place name only as a family name.
         let covered = (s..e).filter(|&k| cover[k] != u32::MAX);
-        // 总经理松原浩二表示: a two-character family name that is also a city's short form,
-        // right after the title and before the verb.
-        let family_place = len == 4
+        // 总经理松原浩二表示, 副市长中村健一郎，: a two-character family name that is also a
+        // city's short form, right after the title and before the verb or a break.
+        let family_place = (4..=5).contains(&len)
             && covered.clone().eq([s, s + 1])
             && self
                 .rules
@@ -1682,7 +1682,8 @@ impl Recogniser<'_> {
         if covered.clone().any(|k| !minor[k]) && !family_place {
             return None;
         }
-        if covered.count() > 0 && !(self.has_surname(&name) && (3..=4).contains(&len)) {
+        // (Japanese given names run to three characters: 中村健一郎.)
+        if covered.count() > 0 && !(self.has_surname(&name) && (3..=5).contains(&len)) {
             return None;
         }
         // 作者:记者 马瑞: a title is no name.
@@ -2562,11 +2563,13 @@ fn people_again(text: &Text, out: &mut Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
+    // A place inside a name seen with a title gives way (中村 in 中村健一郎一行).
+    let place = |c: &Candidate| c.origin == Origin::Gazetteer && c.kind.is_place();
     let mut taken = vec![false; text.chars.len()];
-    for c in out.iter() {
+    for c in out.iter().filter(|c| !place(c)) {
         taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
     }
-    let mut again = Vec::new();
+    let mut again: Vec<Candidate> = Vec::new();
     for name in &names {
         let mut at = 0;
         while at + name.len() <= text.chars.len() {
@@ -2590,6 +2593,12 @@ fn people_again(text: &Text, out: &mut Vec<Candidate>) {
             }
         }
     }
+    out.retain(|c| {
+        !(place(c)
+            && again
+                .iter()
+                .any(|a| a.start <= c.start && c.end <= a.end && a.end - a.start > c.end - c.start))
+    });
     out.extend(again);
 }
 

@@ -1649,4 +1649,20 @@ mod tests {
                     && (r.subject.contains("高新区") || r.object.contains("高新区")))
         );
     }
+
+    #[test]
+    fn japanese_names_that_start_with_a_place_and_recur() {
+        let out = extractor().extract(
+            "t.txt",
+            "横滨市副市长中村健一郎，大连市副市长王明出席。中村健一郎一行还考察了大连高新区。",
+        );
+        let person = out
+            .entities
+            .iter()
+            .find(|e| e.name == "中村健一郎")
+            .expect("person");
+        assert_eq!(person.mentions.len(), 2);
+        assert!(!has(&out, EntityType::City, "中村"), "{:?}", out.entities);
+        assert!(rel(&out, "中村健一郎", "positionAt", "横滨市").is_some());
+    }
 }
