@@ -1321,6 +1321,17 @@ impl Recogniser<'_> {
                 i = start;
                 continue;
             }
+            // 奥斯纳布吕克-埃姆斯兰-本特海姆…工商会: a hyphen between transliterated names.
+            if c == '-'
+                && i >= 2
+                && is_han(chars[i - 2])
+                && chars.get(i).is_some_and(|&n| is_han(n))
+                && self.transliteration.contains(&chars[i - 2])
+                && self.transliteration.contains(&chars[i])
+            {
+                i -= 1;
+                continue;
+            }
             if !is_name_char(c) {
                 break;
             }

@@ -1665,4 +1665,32 @@ mod tests {
         assert!(!has(&out, EntityType::City, "中村"), "{:?}", out.entities);
         assert!(rel(&out, "中村健一郎", "positionAt", "横滨市").is_some());
     }
+
+    #[test]
+    fn hyphenated_transliterations_and_department_heads() {
+        let out = extractor().extract(
+            "t.txt",
+            "以卢森堡经济部对外贸易司司长让-保罗·施密特为团长的代表团访问郑州。\
+             奥斯纳布吕克-埃姆斯兰-本特海姆伯爵领地工商会协办。",
+        );
+        assert!(
+            has(&out, EntityType::Person, "让-保罗·施密特"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            rel(
+                &out,
+                "让-保罗·施密特",
+                "positionAt",
+                "卢森堡经济部对外贸易司"
+            )
+            .is_some()
+        );
+        assert!(has(
+            &out,
+            EntityType::Association,
+            "奥斯纳布吕克-埃姆斯兰-本特海姆伯爵领地工商会"
+        ));
+    }
 }
