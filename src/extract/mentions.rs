@@ -470,8 +470,11 @@ impl Recogniser<'_> {
                 && c.origin == Origin::Gazetteer
                 && c.kind.is_place()
                 && !(accepted.contains(&(c.start, c.end)) && chained(c.start, c.end))
-                // "Chinese Consulate General in Chicago": the place the name says it is in.
+                // "Chinese Consulate General in Chicago", 中国驻汉堡总领事馆, 中国银行法兰克福
+                // 分行: the place the name says it is in.
                 && !(text.has_before(c.start, " in ") || text.has_before(c.start, " in the "))
+                && !text.has_before(c.start, "驻")
+                && !BRANCH.iter().any(|b| text.has_at(c.end, b))
                 && c.entry.is_some_and(|e| {
                     !standalone.contains(&e) && !self.gazetteer.entry(e).is_major()
                 }))
