@@ -102,13 +102,13 @@ const FIRM_KINDS: [&str; 18] = [
     "台资", "民营", "龙头", "知名", "会员", "入驻",
 ];
 
+/// Words after 企业 that continue a company's own name (企业管理有限公司).
+const NAME_AFTER_FIRM: [&str; 6] = ["管理", "发展", "服务", "咨询", "投资", "家"];
+
 /// Verbs after a one-character place (在渝投资) that the segmenter may take for nouns.
 const LONE_FORM_VERBS: [&str; 12] = [
     "投资", "发展", "合作", "交流", "经营", "考察", "访问", "期间", "举办", "设立", "工作", "落户",
 ];
-
-/// Words after 企业 that continue a company's own name (企业管理有限公司).
-const NAME_AFTER_FIRM: [&str; 6] = ["管理", "发展", "服务", "咨询", "投资", "家"];
 
 const PLACE_WORD_ENDS: [char; 8] = ['港', '人', '湾', '站', '籍', '企', '商', '方'];
 
@@ -2457,14 +2457,25 @@ fn english_people_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Can
         }
         names.entry((c.start, c.end)).or_insert(name);
     }
+    words_again(text, words, &by_word, EntityType::Person, out);
+}
+
+/// Each standalone word of `words` that `by_word` maps to one name becomes a mention of
+/// that name's entity — not a word of a longer capitalised name, nor inside another name.
+fn words_again(
+    text: &Text,
+    words: &[(usize, usize)],
+    by_word: &rustc_hash::FxHashMap<String, Option<(usize, usize)>>,
+    kind: EntityType,
+    out: &mut Vec<Candidate>,
+) {
     let covered = |s: usize, e: usize| out.iter().any(|c| c.start < e && s < c.end);
     let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
     let mut again = Vec::new();
     for (k, w) in words.iter().enumerate() {
-        let Some(Some(person)) = by_word.get(&text.norm(w.0, w.1)) else {
+        let Some(Some(named)) = by_word.get(&text.norm(w.0, w.1)) else {
             continue;
         };
-        // Not one word of a longer capitalised name.
         let joined = |j: Option<usize>| {
             j.and_then(|j| words.get(j))
                 .is_some_and(|n| cap(n) && (n.1 + 1 == w.0 || w.1 + 1 == n.0))
@@ -2472,8 +2483,8 @@ fn english_people_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Can
         if joined(k.checked_sub(1)) || joined(Some(k + 1)) || covered(w.0, w.1) {
             continue;
         }
-        let mut c = Candidate::new(w.0, w.1, EntityType::Person, Origin::English);
-        c.same_as = Some(*person);
+        let mut c = Candidate::new(w.0, w.1, kind, Origin::English);
+        c.same_as = Some(*named);
         again.push(c);
     }
     out.extend(again);
@@ -2505,25 +2516,7 @@ fn english_firms_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Cand
             *slot = None;
         }
     }
-    let covered = |s: usize, e: usize| out.iter().any(|c| c.start < e && s < c.end);
-    let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
-    let mut again = Vec::new();
-    for (k, w) in words.iter().enumerate() {
-        let Some(Some(firm)) = by_word.get(&text.norm(w.0, w.1)) else {
-            continue;
-        };
-        let joined = |j: Option<usize>| {
-            j.and_then(|j| words.get(j))
-                .is_some_and(|n| cap(n) && (n.1 + 1 == w.0 || w.1 + 1 == n.0))
-        };
-        if joined(k.checked_sub(1)) || joined(Some(k + 1)) || covered(w.0, w.1) {
-            continue;
-        }
-        let mut c = Candidate::new(w.0, w.1, EntityType::Company, Origin::English);
-        c.same_as = Some(*firm);
-        again.push(c);
-    }
-    out.extend(again);
+    words_again(text, words, &by_word, EntityType::Company, out);
 }
 
 /// A four-digit year of this or the last century (an edition year: 2019 Expo).

@@ -249,46 +249,27 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 );
             }
         }
-        // "X, a Des Moines-based nonprofit", "X, a company based in Muscatine".
-        if !k.is_place()
-            && k != EntityType::Person
-            && (t.has_at(m.end, ", a ") || t.has_at(m.end, ", an "))
-        {
-            let end = t.clause_at(m.end + 2).map_or(m.end, |c| c.end);
-            let place = match t.find("-based ", m.end, end) {
-                Some(p) => ending_at(cx, p).find(|p| kind(cx, p).is_place()),
-                None => t.find(" based in ", m.end, end).and_then(|p| {
-                    tops(cx, p + 10, end)
-                        .into_iter()
-                        .find(|x| x.start == p + 10 && kind(cx, x).is_place())
-                }),
-            };
-            if let Some(place) = place {
-                out.add(
-                    m.entity,
-                    Predicate::LocatedIn,
-                    place.entity,
-                    Qualifiers::default(),
-                    evidence(cx, m.start, place.end),
-                    "english-based",
-                );
-            }
-        }
-        // "X, which is based in Shenzhen", "X, based in Y".
+        // "X, a Des Moines-based nonprofit", "X, a company based in Muscatine", "X, which
+        // is based in Shenzhen".
         if !k.is_place() && k != EntityType::Person {
-            let place = [
-                ", which is based in ",
-                ", based in ",
-                ", which is located in ",
-            ]
-            .iter()
-            .find(|w| t.has_at(m.end, w))
-            .and_then(|w| {
-                let at = m.end + w.chars().count();
-                tops(cx, at, at + 40)
-                    .into_iter()
-                    .find(|x| x.start == at && kind(cx, x).is_place())
-            });
+            let place = if t.has_at(m.end, ", a ") || t.has_at(m.end, ", an ") {
+                let end = t.clause_at(m.end + 2).map_or(m.end, |c| c.end);
+                match t.find("-based ", m.end, end) {
+                    Some(p) => ending_at(cx, p).find(|p| kind(cx, p).is_place()),
+                    None => t
+                        .find(" based in ", m.end, end)
+                        .and_then(|p| place_at(cx, p + 10)),
+                }
+            } else {
+                [
+                    ", which is based in ",
+                    ", based in ",
+                    ", which is located in ",
+                ]
+                .iter()
+                .find(|w| t.has_at(m.end, w))
+                .and_then(|w| place_at(cx, m.end + w.chars().count()))
+            };
             if let Some(place) = place {
                 out.add(
                     m.entity,
@@ -307,16 +288,10 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 .into_iter()
                 .filter(|x| x.entity != m.entity && kind(cx, x).is_place())
                 .find(|x| x.end == m.end && t.has_before(x.start, " in "));
-            let after = ["in the city's ", "in "].iter().find_map(|w| {
-                let at = m.end + 1 + w.chars().count();
-                (t.has_at(m.end, " ") && t.has_at(m.end + 1, w))
-                    .then(|| {
-                        tops(cx, at, at + 40)
-                            .into_iter()
-                            .find(|x| x.start == at && kind(cx, x).is_place())
-                    })
-                    .flatten()
-            });
+            let after = [" in the city's ", " in "]
+                .iter()
+                .find(|w| t.has_at(m.end, w))
+                .and_then(|w| place_at(cx, m.end + w.chars().count()));
             if let Some(place) = inner.or(after) {
                 out.add(
                     m.entity,
@@ -368,6 +343,13 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
             );
         }
     }
+}
+
+/// The place mention starting at `at`, if any.
+fn place_at<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
+    tops(cx, at, at + 40)
+        .into_iter()
+        .find(|x| x.start == at && kind(cx, x).is_place())
 }
 
 /// Nouns that refer back to the event of the article ("told the summit").
