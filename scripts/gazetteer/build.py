@@ -233,9 +233,10 @@ def build_countries(c):
         ens = [en[cc]] + [en[k] for k in (cc + "-alt-short", cc + "-alt-variant") if k in en]
         ie = i_en.get(cc)
         ens += [ie] if isinstance(ie, str) else (ie or [])
+        # two-letter codes only where the hand list vouches for them (UK, US)
+        ens = [s for s in ens if "," not in s and not re.fullmatch(r"[A-Z]{1,2}", s)]
         if e and len(e) > 3:
             ens += split(e[3])
-        ens = [s for s in ens if "," not in s and not re.fullmatch(r"[A-Z]{1,2}", s)]
         aliases += ens
         typ, country, parent = "Country", cc, ""
         if cc in ("HK", "MO", "TW"):

@@ -552,8 +552,13 @@ impl Recogniser<'_> {
             }
             // A short form cutting through a word (大数据, 黄河流域) is no mention; a major
             // city at the start of a word (烟台港, 青岛人, 哈尔滨工业大学) still is.
+            // A city's short form and 市 are one word to the segmenter (万象市) and still it.
+            let city_word = entry.kind == EntityType::City
+                && text.chars.get(m.end) == Some(&'市')
+                && seg.is_some_and(|seg| seg.token_at(m.start) == Some((m.start, m.end + 1)));
             if let Some(seg) = seg
                 && m.form == Form::Alias
+                && !city_word
                 && seg.splits(m.start, m.end)
                 && !(entry.is_major()
                     && entry.kind == EntityType::City
@@ -561,7 +566,10 @@ impl Recogniser<'_> {
                         a == m.start
                             && (b == m.end + 1 && PLACE_WORD_ENDS.contains(&text.chars[m.end])
                                 || b > m.end + 1
-                                    && self.rules.suffix_type(&text.norm(m.end, b)).is_some())
+                                    && self
+                                        .rules
+                                        .suffix_type(&text.norm(m.start, b))
+                                        .is_some_and(|(_, len)| b - len >= m.end))
                     }))
             {
                 continue;
@@ -968,9 +976,11 @@ impl Recogniser<'_> {
             {
                 continue;
             }
-            let start = self.scan_left(text, seg, s, &ends);
-            let mut start = start;
-            if let Some(first_end) = ends.places_from(start)
+            // 日本大阪市…: a country before one of its places only locates the name; so
+            // does a province or prefecture before its city in a government's name
+            // (日本佐贺县唐津市政府 → 唐津市政府).
+            let mut start = self.scan_left(text, seg, s, &ends);
+            while let Some(first_end) = ends.places_from(start)
                 && let Some(next_end) = ends.places_from(first_end)
                 && let (Some(&a), Some(&b)) = (
                     gaz_spans.get(&(start, first_end)),
@@ -978,8 +988,15 @@ impl Recogniser<'_> {
                 )
                 && a != usize::MAX
                 && b != usize::MAX
-                && self.gazetteer.entry(a).kind == EntityType::Country
-                && self.gazetteer.country_of(b) == Some(a)
+                && match self.gazetteer.entry(a).kind {
+                    EntityType::Country => self.gazetteer.country_of(b) == Some(a),
+                    EntityType::Province | EntityType::Prefecture => {
+                        *kind == EntityType::GovernmentBody
+                            && self.gazetteer.entry(b).kind == EntityType::City
+                            && self.gazetteer.ancestors(b).contains(&a)
+                    }
+                    _ => false,
+                }
             {
                 start = first_end;
             }

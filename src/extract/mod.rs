@@ -1693,4 +1693,69 @@ mod tests {
             "奥斯纳布吕克-埃姆斯兰-本特海姆伯爵领地工商会"
         ));
     }
+
+    #[test]
+    fn universities_named_after_a_city_are_located_there() {
+        let out = extractor().extract("t.txt", "郑州大学与启明大学签署备忘录。");
+        assert!(
+            rel(&out, "郑州大学", "locatedIn", "郑州").is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
+    fn places_joined_by_de_and_lists_with_an_unknown_member() {
+        let out = extractor().extract(
+            "t.txt",
+            "下萨克森州的奥斯纳布吕克与合肥结好。釜山、大邱、仁川、光州、大田、蔚山等韩国6个广域市均是青岛的友城。",
+        );
+        assert!(
+            rel(&out, "奥斯纳布吕克", "partOf", "下萨克森州").is_some(),
+            "{:?}",
+            out.relations
+        );
+        for city in ["釜山", "仁川", "光州"] {
+            assert!(rel(&out, city, "partOf", "韩国").is_some(), "{city}");
+        }
+    }
+
+    #[test]
+    fn speakers_in_a_promotion_and_signings_after_an_event_count() {
+        let out = extractor().extract(
+            "t.txt",
+            "“2024合肥—奥斯纳布吕克投资推介会”在汉诺威举行。出席活动的还有2024汉诺威工业博览会的代表。\
+             合肥市投资促进局局长汪建华在推介中介绍了合肥。\n\
+             推介会现场共签约项目15个。甲乙科技有限公司与丙丁电子有限公司签约。",
+        );
+        let ev = "2024合肥—奥斯纳布吕克投资推介会";
+        assert!(
+            rel(&out, "汪建华", "participatedIn", ev).is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, "甲乙科技有限公司", "participatedIn", ev).is_some());
+        assert!(rel(&out, "汪建华", "participatedIn", "2024汉诺威工业博览会").is_none());
+    }
+
+    #[test]
+    fn a_prefecture_before_its_city_only_locates_a_government() {
+        let out = extractor().extract(
+            "t.txt",
+            "论坛由扬州市人民政府和日本佐贺县唐津市政府共同主办。唐津市位于九州。",
+        );
+        assert!(has(&out, EntityType::GovernmentBody, "唐津市政府"));
+        assert!(has(&out, EntityType::Prefecture, "佐贺县"));
+        assert!(rel(&out, "唐津市", "partOf", "佐贺县").is_some());
+    }
+
+    #[test]
+    fn a_city_word_with_its_suffix_is_the_city() {
+        let out = extractor().extract("t.txt", "代表团访问了老挝万象市。");
+        assert!(
+            rel(&out, "万象市", "partOf", "老挝").is_some(),
+            "{:?}",
+            out.entities
+        );
+    }
 }

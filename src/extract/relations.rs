@@ -196,14 +196,10 @@ fn signed_at_events(cx: &Context<'_>, out: &mut Out<'_>) {
         let Some(sentence) = t.sentence_at(evidence.start) else {
             continue;
         };
-        // 其中，A与B签署…: "of them", the signings of the sentence before.
-        let previous = (t.has_at(sentence.start, "其中") && sentence.start > 0)
-            .then(|| t.sentence_at(sentence.start - 1))
-            .flatten();
         let before_event = ["前一天", "此前", "会前"]
             .iter()
             .any(|w| t.find(w, sentence.start, sentence.end).is_some());
-        if before_event || !(at_event(sentence) || previous.is_some_and(at_event)) {
+        if before_event || !(at_event(sentence) || signings_at_event(t, sentence, at_event)) {
             continue;
         }
         let Some(event) = latest_event(cx, sentence.end) else {
@@ -225,6 +221,30 @@ fn signed_at_events(cx: &Context<'_>, out: &mut Out<'_>) {
         }
     }
     out.signed = signed;
+}
+
+/// 现场共签约项目21个。其中，A与B签署…。C与D签订…: a sentence in the same paragraph
+/// as an event's signings, after them with only signings between.
+fn signings_at_event(t: &Text, sentence: Span, at_event: impl Fn(Span) -> bool) -> bool {
+    const SIGNING: [&str; 6] = ["签约", "签署", "签订", "signed", "signing", "agreement"];
+    let mut current = sentence;
+    for _ in 0..3 {
+        if current.start == 0 || t.chars[current.start - 1] == '\n' {
+            return false;
+        }
+        let Some(previous) = t.sentence_at(current.start - 1) else {
+            return false;
+        };
+        let signs = |s: Span| SIGNING.iter().any(|w| t.find(w, s.start, s.end).is_some());
+        if !signs(previous) {
+            return false;
+        }
+        if at_event(previous) {
+            return true;
+        }
+        current = previous;
+    }
+    false
 }
 
 /// "London-based X", "Beijing-headquartered X": X is located in the place; "Beijing's
@@ -1090,6 +1110,11 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
         for b in places.iter().skip(i + 1) {
             let Some(eb) = entry(cx, b) else { continue };
             let gap = cx.text.norm(last_end, b.start);
+            // A declared short form between the two (…州(以下简称“斯州”)首府…) does not part them.
+            let gap = match gap.split_once([')', '）']) {
+                Some((inside, rest)) if inside.starts_with(['(', '（']) => rest.to_string(),
+                _ => gap,
+            };
             let adjacent = b.start == last_end
                 || (cx.english
                     && b.start >= last_end
@@ -1099,6 +1124,11 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 b.start > last_end && (gap == "、" || gap == "," || gap == "和" || gap == "及");
             // 槟城州首府乔治市, 老挝首都万象: a capital is part of what it is the capital of.
             let capital = matches!(gap.as_str(), "首府" | "首都" | "省会" | "的首府" | "的首都");
+            // 下萨克森州的奥斯纳布吕克, 神奈川县北部的相模原市, 无锡下辖的宜兴市.
+            let of = !cx.english
+                && (gap == "的"
+                    || gap == "下辖的"
+                    || gap.chars().count() == 3 && gap.ends_with("部的"));
             let part_of = |out: &mut Out<'_>, inner: &Resolved, outer: &Resolved, rule: &str| {
                 out.add(
                     inner.entity,
@@ -1114,7 +1144,7 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 last_end = b.end;
                 continue;
             }
-            if !(adjacent || listed) {
+            if !(adjacent || listed || of) {
                 if b.start >= last_end {
                     break;
                 }
@@ -1185,7 +1215,18 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                     "list-country",
                 );
             }
-            if j == 0 || cx.text.norm(places[j - 1].end, m.start) != "、" {
+            // A member the gazetteer does not know (…、仁川、光州、大田、蔚山等韩国) does
+            // not end the list.
+            if j == 0 {
+                break;
+            }
+            let gap = cx.text.norm(places[j - 1].end, m.start);
+            let unknown_member = gap.starts_with('、')
+                && gap.ends_with('、')
+                && (3..=6).contains(&gap.chars().count())
+                && gap.chars().filter(|&c| c == '、').count() == 2
+                && gap.chars().all(|c| c == '、' || is_han(c));
+            if gap != "、" && !unknown_member {
                 break;
             }
             j -= 1;
@@ -1918,6 +1959,21 @@ fn apply(
                 .into_iter()
                 .rev()
                 .find(|m| kind(cx, m) == EntityType::Event && m.end + 1 >= ts)
+                .or_else(|| {
+                    // 在推介中介绍: the promotion meeting, not an expo named since.
+                    cx.text
+                        .has_at(ts, "推介")
+                        .then(|| {
+                            cx.resolved
+                                .within(clause.start.saturating_sub(2000), clause.start, true)
+                                .filter(|m| {
+                                    kind(cx, m) == EntityType::Event
+                                        && cx.text.find("推介", m.start, m.end).is_some()
+                                })
+                                .max_by_key(|m| m.start)
+                        })
+                        .flatten()
+                })
                 .or_else(|| latest_event(cx, clause.start));
             if let Some(e) = event {
                 out.add(
