@@ -471,6 +471,9 @@ struct M<'a> {
     capital: bool,
 }
 
+/// 来自: what follows is where something comes from.
+const FROM: [char; 2] = ['来', '自'];
+
 /// Measures of what is signed at an event (projects, their investment, contracts).
 const SIGNED: [Measure; 3] = [
     Measure::InvestmentProjects,
@@ -917,6 +920,29 @@ impl<'a> Doc<'a> {
         (subject, object)
     }
 
+    /// The two parties of a signing (甲与乙签署) in `[from, to)`, after its last `；`.
+    fn signing_parties(&self, from: usize, to: usize, rule: &Rule) -> Option<(M<'a>, M<'a>)> {
+        let from = (from..to)
+            .rev()
+            .find(|&k| matches!(self.chars[k], '；' | ';'))
+            .map_or(from, |k| k + 1);
+        let signs = |k: usize| (k..to).any(|j| self.chars[j] == '签');
+        self.mentions_in(from, to).find_map(|b| {
+            let joined =
+                b.start > from + 1 && matches!(self.chars[b.start - 1], '与' | '和' | '同');
+            let a = self
+                .mentions_in(from, b.start)
+                .filter(|a| a.end + 1 == b.start)
+                .last()?;
+            (joined
+                && signs(b.end)
+                && a.kind != EntityType::Event
+                && rule.subject.contains(&a.kind)
+                && rule.object.contains(&b.kind))
+            .then_some((*a, *b))
+        })
+    }
+
     /// The event at which the figure at `at` was signed: named in its sentence before
     /// it, or the latest one when the sentence says 现场 / 当天 / 期间 / 会上.
     fn signing_event(&self, sentence: (usize, usize), at: usize) -> Option<M<'a>> {
@@ -1213,6 +1239,13 @@ impl<'a> Doc<'a> {
         let (subject, object): (Option<M<'a>>, Option<M<'a>>) = match rule.roles {
             Roles::Pair => {
                 let (mut s, mut o) = self.pair(cs, ce, rule, q.span);
+                // 甲公司与乙公司签署…合同，合同金额…: the parties signing before the figure.
+                if s.is_none()
+                    && rule.measure == Measure::ContractValue
+                    && let Some((a, b)) = self.signing_parties(sentence.0, cs, rule)
+                {
+                    (s, o) = (Some(a), Some(b));
+                }
                 // 洽谈会现场签约项目12个: projects signed at an event, no investor named.
                 if s.is_none()
                     && SIGNED.contains(&rule.measure)
@@ -1342,6 +1375,15 @@ impl<'a> Doc<'a> {
                 match (nationality, host) {
                     (Some(n), h) => (Some(n), h.filter(|h| h.entity != n.entity)),
                     (None, Some(h)) => (Some(h), None),
+                    // 吸引来自中国、老挝等国的127家企业入驻: where the firms come from
+                    // is no host; the clauses before name it.
+                    (None, None)
+                        if self
+                            .find_before(cs, q.span.start, &[FROM.to_vec()], 40)
+                            .is_some() =>
+                    {
+                        (self.context_pair(cs, rule, false, None).0, None)
+                    }
                     (None, None) => match self.pair(cs, ce, rule, q.span) {
                         (Some(s), o) => (Some(s), o),
                         (None, _) => (self.context_pair(cs, rule, true, None).0, None),

@@ -331,6 +331,35 @@ fn routes(text: &Text, out: &mut Vec<Candidate>) {
             ));
         }
     }
+    // 中老铁路, 中巴经济走廊: the countries' short forms and the route.
+    let abbrev_at = |k: usize| {
+        out.iter()
+            .find(|c| c.origin == Origin::Abbrev && c.kind == EntityType::Country && c.start == k)
+    };
+    for first in out.iter().filter(|c| {
+        c.origin == Origin::Abbrev
+            && c.kind == EntityType::Country
+            && !(c.start > 0 && abbrev_at(c.start - 1).is_some())
+    }) {
+        let mut end = first.end;
+        while let Some(next) = abbrev_at(end) {
+            end = next.end;
+        }
+        if end - first.start < 2 {
+            continue;
+        }
+        let kind = if text.has_at(end, "经济走廊") {
+            Some((EntityType::Initiative, 4))
+        } else {
+            ["铁路", "班列", "航线"]
+                .iter()
+                .any(|w| text.has_at(end, w))
+                .then_some((EntityType::Project, 2))
+        };
+        if let Some((kind, n)) = kind {
+            made.push(Candidate::new(first.start, end + n, kind, Origin::Suffix));
+        }
+    }
     out.extend(made);
 }
 
@@ -1516,6 +1545,11 @@ impl Recogniser<'_> {
                 push_outlet(out, s, e);
             }
         }
+        // …or before it: 云南网 2023-11-20 18:05.
+        if let Some(m) = outlet_line_re().captures(&head).and_then(|c| c.get(1)) {
+            let s = head[..m.start()].chars().count();
+            push_outlet(out, s, s + m.as_str().chars().count());
+        }
         // The outlet's own news line: 北疆口岸观察讯（记者 …）.
         if let Some(p) = text.find("讯(记者", 0, head_end) {
             let mut s = p;
@@ -2644,6 +2678,14 @@ fn dateline_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}(?: \d{1,2}:\d\d(?::\d\d)?)? +")
+            .unwrap_or_else(|_| unreachable!("constant regex"))
+    })
+}
+
+fn outlet_line_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?m)^(\p{Han}{2,10}) +(?:19|20)\d\d-\d{1,2}-\d{1,2}")
             .unwrap_or_else(|_| unreachable!("constant regex"))
     })
 }

@@ -1758,4 +1758,83 @@ mod tests {
             out.entities
         );
     }
+
+    #[test]
+    fn contract_values_take_the_signing_parties_of_their_clause() {
+        let out = extractor().extract(
+            "t.txt",
+            "工博会期间，甲乙精工机械有限公司计划投资8600万美元建设基地；\
+             丙丁精工机械有限公司与戊己重型装备股份公司签署供货合同，合同金额1260万美元。",
+        );
+        assert_eq!(
+            fact(&out, "contractValue", 12_600_000.0),
+            Some((
+                "丙丁精工机械有限公司".to_string(),
+                Some("戊己重型装备股份公司".to_string())
+            )),
+            "{:?}",
+            out.facts
+        );
+    }
+
+    #[test]
+    fn firms_counted_in_hu_and_firms_from_abroad_in_a_zone() {
+        let out = extractor().extract(
+            "t.txt",
+            "甲乙开发区是老中两国政府共同确定的合作区，目前已吸引来自中国、老挝、泰国等国的127家企业入驻。\
+             挂牌4年来，昆明片区各类市场主体累计达5.2万户，其中外资企业226户。",
+        );
+        for (value, subject) in [
+            (127.0, "甲乙开发区"),
+            (52_000.0, "昆明片区"),
+            (226.0, "昆明片区"),
+        ] {
+            assert_eq!(
+                fact(&out, "residentCompanies", value).map(|f| f.0),
+                Some(subject.to_string()),
+                "{value}: {:?}",
+                out.facts
+            );
+        }
+    }
+
+    #[test]
+    fn pilot_areas_routes_and_corridors() {
+        let out = extractor().extract(
+            "t.txt",
+            "云南网　2023-11-20 18:05\n\n国务院批复设立中国（云南）自由贸易试验区，涵盖昆明片区、红河片区、德宏片区。\
+             中老铁路开通后，中老经济走廊建设加快。",
+        );
+        for area in ["昆明片区", "红河片区", "德宏片区"] {
+            assert!(
+                rel(&out, area, "partOf", "中国（云南）自由贸易试验区").is_some(),
+                "{area}: {:?}",
+                out.relations
+            );
+        }
+        assert!(has(&out, EntityType::Project, "中老铁路"));
+        assert!(has(&out, EntityType::Initiative, "中老经济走廊"));
+        assert!(has(&out, EntityType::Company, "云南网"));
+        assert!(
+            !out.relations
+                .iter()
+                .any(|r| r.predicate.as_str() == "locatedIn"
+                    && out.entity(&r.subject).is_some_and(|e| e.name == "中老铁路"))
+        );
+    }
+
+    #[test]
+    fn a_bare_suffix_refers_to_the_zone_named_last() {
+        let out = extractor().extract(
+            "t.txt",
+            "会上，昆明经济技术开发区与老挝万象赛色塔综合开发区（以下简称“赛色塔开发区”）签署备忘录。\
+             赛色塔开发区规划面积11.5平方公里。云南省海外投资有限公司已累计在开发区投资1.9亿美元。",
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 190_000_000.0).and_then(|f| f.1),
+            Some("万象赛色塔综合开发区".to_string()),
+            "{:?}",
+            out.facts
+        );
+    }
 }

@@ -95,6 +95,7 @@ const COUNTERS: &[(&str, Option<Unit>)] = &[
     ("个", Some(Unit::Count)),
     ("家次", Some(Unit::Count)),
     ("家", Some(Unit::Count)),
+    ("户", Some(Unit::Count)),
     ("座", Some(Unit::Count)),
     ("项", Some(Unit::Count)),
     ("架次", Some(Unit::Count)),

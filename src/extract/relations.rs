@@ -142,7 +142,53 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
     triggered(cx, &mut out);
     signed_at_events(cx, &mut out);
     offices_of_bodies(cx, &mut out);
+    pilot_areas(cx, &mut out);
     out.relations
+}
+
+/// 设立中国（云南）自由贸易试验区，…涵盖昆明片区、红河片区: an area (片区) named after the
+/// free trade zone in its sentence is part of it.
+fn pilot_areas(cx: &Context<'_>, out: &mut Out<'_>) {
+    let t = cx.text;
+    let res = cx.resolved;
+    let is_ftz = |m: &Resolved| {
+        kind(cx, m) == EntityType::EconomicZone
+            && ["自由贸易试验区", "自贸试验区", "自由贸易区", "自贸区"]
+                .iter()
+                .any(|w| t.has_before(m.end, w))
+    };
+    let has_parent = |entity: usize| {
+        out.relations
+            .iter()
+            .any(|r| r.predicate == Predicate::PartOf && r.subject == res.entities[entity].id)
+    };
+    let mut found = Vec::new();
+    for area in res.mentions.iter().filter(|m| {
+        !m.nested && kind(cx, m) == EntityType::EconomicZone && t.has_before(m.end, "片区")
+    }) {
+        let Some(sentence) = t.sentence_at(area.start) else {
+            continue;
+        };
+        let zone = res
+            .within(sentence.start, area.start, false)
+            .filter(|m| is_ftz(m) && m.entity != area.entity)
+            .last();
+        if let Some(zone) = zone
+            && !has_parent(area.entity)
+        {
+            found.push((area.entity, zone.entity, evidence(cx, zone.start, area.end)));
+        }
+    }
+    for (area, zone, ev) in found {
+        out.add(
+            area,
+            Predicate::PartOf,
+            zone,
+            Qualifiers::default(),
+            ev,
+            "pilot-area",
+        );
+    }
 }
 
 /// 杭州市人民政府外事办公室, 卢森堡经济部对外贸易司: an office named after a body the
@@ -518,8 +564,12 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted | Origin::English)
     }) {
         let k = kind(cx, m);
-        // A route between two places (天津—仁川…航线) is in neither.
-        let route = k == EntityType::Project && cx.text.norm(m.start, m.end).contains(['—', '-']);
+        // A route between two places (天津—仁川…航线, 中老铁路) is in neither.
+        let route = k == EntityType::Project
+            && (cx.text.norm(m.start, m.end).contains(['—', '-'])
+                || res
+                    .within(m.start, m.end, true)
+                    .any(|i| i.start == m.start && i.origin == Origin::Abbrev));
         if matches!(
             k,
             EntityType::Person | EntityType::Event | EntityType::Initiative

@@ -484,7 +484,7 @@ fn is_subsequence(short: &[char], long: &[char]) -> bool {
 /// Bare tails (示范区, 管委会, 交流会) and 该/这个/此 + tail: mentions of the nearest
 /// entity whose name ends with that tail.
 fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
-    let mut tails: Vec<(String, usize, usize)> = Vec::new(); // (tail, entity, first mention start)
+    let mut tails: Vec<(String, usize)> = Vec::new(); // (tail, entity)
     let mut first_mention: Vec<Option<&Resolved>> = vec![None; res.entities.len()];
     for m in &res.mentions {
         first_mention[m.entity].get_or_insert(m);
@@ -500,7 +500,7 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
         // Every proper ending of the name that is a suffix rule (示范区 of 中日…示范区).
         for (at, _) in name.char_indices().skip(1) {
             if let Some(tail) = rules.tails.get(&name[at..]) {
-                tails.push((tail.clone(), i, first.start));
+                tails.push((tail.clone(), i));
             }
         }
         // Tails built from the name itself (工业园 in 中新苏州工业园): its last 3 characters.
@@ -508,7 +508,7 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
         if chars.len() >= 6 {
             let tail: String = chars[chars.len() - 3..].iter().collect();
             if !tails.iter().any(|t| t.0 == tail && t.1 == i) {
-                tails.push((tail, i, first.start));
+                tails.push((tail, i));
             }
         }
     }
@@ -527,12 +527,15 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     // A handful of tails per document: a direct leftmost-longest scan over the
     // characters costs less than building an automaton for them.
     let tail_chars: Vec<Vec<char>> = unique.iter().map(|t| t.chars().collect()).collect();
-    let mut by_tail: HashMap<&str, Vec<(usize, usize)>> = HashMap::default(); // tail → (first start, entity), sorted
-    for (tail, entity, first) in &tails {
-        by_tail
-            .entry(tail.as_str())
-            .or_default()
-            .push((*first, *entity));
+    // tail → (mention start, entity) of every mention of the entities it ends, sorted
+    let mut by_tail: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); res.entities.len()];
+    for m in &res.mentions {
+        starts[m.entity].push(m.start);
+    }
+    for (tail, entity) in &tails {
+        let list = by_tail.entry(tail.as_str()).or_default();
+        list.extend(starts[*entity].iter().map(|&s| (s, *entity)));
     }
     for v in by_tail.values_mut() {
         v.sort_unstable();
@@ -579,7 +582,7 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
         if glued_left {
             continue;
         }
-        // The nearest earlier entity with this tail, else the first later one.
+        // The entity with this tail named last before, else the first named after.
         let Some(list) = by_tail.get(tail.as_str()) else {
             continue;
         };
