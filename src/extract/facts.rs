@@ -599,8 +599,15 @@ fn is_sentence_break(chars: &[char], i: usize) -> bool {
 impl<'a> Doc<'a> {
     fn new(input: &FactInput<'a>) -> Self {
         let chars: Vec<char> = input.text.chars().collect();
+        let mut inside_name = vec![false; chars.len()];
+        for m in input.mentions.iter().filter(|m| !m.nested) {
+            // "Lingnan Biotech Co., Ltd.": no clause ends inside a name.
+            for k in m.span.start..m.span.end.min(chars.len()) {
+                inside_name[k] = true;
+            }
+        }
         let breaks: Vec<usize> = (0..chars.len())
-            .filter(|&i| is_clause_break(&chars, i))
+            .filter(|&i| !inside_name[i] && is_clause_break(&chars, i))
             .collect();
         let mut sentences: Vec<(usize, usize)> = input
             .sentences

@@ -579,6 +579,10 @@ impl Recogniser<'_> {
             {
                 continue;
             }
+            // "48.9 million US dollars": a currency, not the country.
+            if english && text.has_at(m.end, " dollar") {
+                continue;
+            }
             // A short form cutting through a word (大数据, 黄河流域) is no mention; a major
             // city at the start of a word (烟台港, 青岛人, 哈尔滨工业大学) still is.
             // A city's short form and 市 are one word to the segmenter (万象市) and still it.
@@ -2041,7 +2045,27 @@ impl Recogniser<'_> {
                     last = i + 1;
                 }
                 let start = words[s].0;
-                let end = words[last].1;
+                let mut end = words[last].1;
+                // "Lingnan Biotech Co., Ltd., which", "Auto Parts Co. said": the legal form
+                // with its points, where no sentence ends after it.
+                if kind == EntityType::Company
+                    && matches!(
+                        text.norm(words[last].0, words[last].1).as_str(),
+                        "Co" | "Inc" | "Ltd" | "Corp"
+                    )
+                {
+                    if text.has_at(end, "., Ltd") {
+                        end += 6;
+                    }
+                    let next = text.chars[(end + 1).min(text.chars.len())..]
+                        .iter()
+                        .find(|c| **c != ' ');
+                    if text.chars.get(end) == Some(&'.')
+                        && next.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';'))
+                    {
+                        end += 1;
+                    }
+                }
                 if (s < first || last > i) && seen.insert((start, end)) {
                     out.push(Candidate::new(start, end, kind, Origin::English));
                 }
@@ -2059,7 +2083,17 @@ impl Recogniser<'_> {
                 _ => (w.0, word),
             };
             let next_cap = words.get(k + 1).is_some_and(|n| n.0 == w.1 + 1 && cap(n));
-            if next_cap || seen.contains(&(start, w.1)) {
+            // "Chinese Consul General Wang": a title after it is no name.
+            let title_after = words.get(k + 1).is_some_and(|n| {
+                let rest = text
+                    .norm(n.0, (n.0 + 24).min(text.chars.len()))
+                    .to_lowercase();
+                self.rules.english_titles.iter().any(|t| {
+                    rest.strip_prefix(t.as_str())
+                        .is_some_and(|after| after.starts_with(' '))
+                })
+            });
+            if next_cap && !title_after || seen.contains(&(start, w.1)) {
                 continue;
             }
             if let Some((_, id)) = self.rules.demonyms.iter().find(|(d, _)| *d == word)
@@ -2387,14 +2421,29 @@ impl Recogniser<'_> {
                             .replace('-', " "),
                     )
             });
-            if let Some(n) = title_words
+            // "Consul General in Lyon Wang Xiaoli": the post's city between title and name.
+            let posted = title_words.and_then(|n| {
+                if text.norm(words[k + n].0, words[k + n].1) != "in" {
+                    return Some(n);
+                }
+                let place = out.iter().find(|c| {
+                    c.origin == Origin::Gazetteer
+                        && c.kind.is_place()
+                        && words.get(k + n + 1).is_some_and(|w| w.0 == c.start)
+                })?;
+                let last = words.iter().position(|w| w.1 == place.end)?;
+                (last + 2 < words.len()).then(|| last + 1 - k)
+            });
+            if let Some(n) = posted
                 && cap(&words[k + n])
                 && cap(&words[k + n + 1])
+                && words[k + n + 1].0 == words[k + n].1 + 1
             {
                 let (s, e) = (words[k + n].0, words[k + n + 1].1);
                 if !(s..e).any(|k| taken[k]) {
                     let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
-                    c.title = Some((w.0, words[k + n - 1].1));
+                    let title_end = title_words.map_or(k + n, |t| k + t);
+                    c.title = Some((w.0, words[title_end - 1].1));
                     out.push(c);
                 }
             }

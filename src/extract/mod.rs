@@ -1837,4 +1837,46 @@ mod tests {
             out.facts
         );
     }
+
+    #[test]
+    fn english_legal_forms_consuls_in_a_city_and_dollar_figures() {
+        let out = extractor().extract(
+            "t.txt",
+            "Chinese Consul General in Lyon Wang Xiaoli attended the Lyon Innovation Forum.\n\n\
+             Rhone Diagnostics SA will invest 45 million euros (about 48.9 million US dollars) in \
+             the Guangzhou Development District. Rhone Diagnostics SA also signed a contract worth \
+             12 million euros with Guangzhou Lingnan Biotech Co., Ltd., which will sell its kits. \
+             Guangzhou-based Huacheng Auto Parts Co. said it would spend 30 million euros in Lyon.",
+        );
+        assert!(
+            has(&out, EntityType::Person, "Wang Xiaoli"),
+            "{:?}",
+            out.entities
+        );
+        assert!(rel(&out, "Wang Xiaoli", "positionAt", "China").is_some());
+        assert!(rel(&out, "Wang Xiaoli", "nationality", "China").is_some());
+        assert!(has(
+            &out,
+            EntityType::Company,
+            "Guangzhou Lingnan Biotech Co., Ltd."
+        ));
+        assert!(has(&out, EntityType::Company, "Huacheng Auto Parts Co."));
+        assert!(has(
+            &out,
+            EntityType::EconomicZone,
+            "Guangzhou Development District"
+        ));
+        assert!(!has(&out, EntityType::Country, "US"));
+        assert_eq!(
+            fact(&out, "contractValue", 12_000_000.0),
+            Some((
+                "Rhone Diagnostics SA".to_string(),
+                Some("Guangzhou Lingnan Biotech Co., Ltd.".to_string())
+            ))
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 30_000_000.0).map(|f| f.0),
+            Some("Huacheng Auto Parts Co.".to_string())
+        );
+    }
 }

@@ -1128,7 +1128,9 @@ fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
     }
     let first = res
         .within(start.start, start.end, true)
-        .filter(|m| m.start == start.start && m.origin == Origin::Gazetteer)
+        .filter(|m| {
+            m.start == start.start && matches!(m.origin, Origin::Gazetteer | Origin::Demonym)
+        })
         .max_by_key(|m| m.end)?;
     let country_entry = entry(cx, first).filter(|&e| g.entry(e).kind == EntityType::Country)?;
     let name = cx.text.norm(start.start, org.end);
