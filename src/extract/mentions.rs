@@ -360,6 +360,25 @@ fn routes(text: &Text, out: &mut Vec<Candidate>) {
             made.push(Candidate::new(first.start, end + n, kind, Origin::Suffix));
         }
     }
+    // 中欧班列(成都), 中欧班列长安号: one city's service of a train network.
+    for c in out.iter_mut().filter(|c| {
+        c.origin == Origin::Gazetteer && !c.kind.is_place() && text.has_before(c.end, "班列")
+    }) {
+        let close = match chars.get(c.end) {
+            Some('(' | '（') => (c.end + 2..(c.end + 7).min(chars.len()))
+                .find(|&k| matches!(chars[k], ')' | '）'))
+                .filter(|&k| (c.end + 1..k).all(|j| is_han(chars[j]))),
+            _ => (c.end + 2..(c.end + 5).min(chars.len()))
+                .find(|&k| chars[k] == '号')
+                .filter(|&k| (c.end..k).all(|j| is_han(chars[j]) && chars[j] != '的')),
+        };
+        if let Some(k) = close {
+            c.end = k + 1;
+            c.kind = EntityType::Project;
+            c.entry = None;
+            c.origin = Origin::Suffix;
+        }
+    }
     out.extend(made);
 }
 
@@ -1694,7 +1713,14 @@ impl Recogniser<'_> {
                     && e > s
                     && chars.get(e + 1).is_some_and(|&c| is_han(c))))
         {
-            if e - s >= 2 && self.rules.followers.iter().any(|f| text.has_at(e, f)) {
+            // 行长渡边拓也表示: 也 ends a Japanese given name before a follower.
+            let japanese_ya = e - s == 3
+                && chars[e] == '也'
+                && self.rules.surnames.contains(&text.norm(s, s + 2))
+                && (chars.get(e + 1).is_none_or(|c| !is_han(*c))
+                    || self.rules.followers.iter().any(|f| text.has_at(e + 1, f)));
+            if e - s >= 2 && !japanese_ya && self.rules.followers.iter().any(|f| text.has_at(e, f))
+            {
                 break;
             }
             if e - s >= 2 && self.rules.titles.iter().any(|t| text.has_at(e, t)) {

@@ -1879,4 +1879,36 @@ mod tests {
             Some("Huacheng Auto Parts Co.".to_string())
         );
     }
+
+    #[test]
+    fn country_written_before_a_name_train_services_bylines_and_japanese_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "德国巴登-符腾堡州国际经济促进署与太仓市签署协议。中欧班列(成都)已累计开行46列，中欧班列长安号也已开行。\
+             该分行行长渡边拓也表示，合作前景广阔。\n（记者 顾晓岚　实习生 陶然）",
+        );
+        let body = out
+            .entities
+            .iter()
+            .find(|e| e.name == "巴登-符腾堡州国际经济促进署")
+            .expect("the agency");
+        assert!(
+            body.aliases
+                .iter()
+                .any(|a| a == "德国巴登-符腾堡州国际经济促进署")
+        );
+        assert!(
+            has(&out, EntityType::Project, "中欧班列(成都)"),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(&out, EntityType::Project, "中欧班列长安号"));
+        assert!(has(&out, EntityType::Person, "渡边拓也"));
+        assert!(has(&out, EntityType::Person, "陶然"));
+        assert!(!out.relations.iter().any(|r| {
+            out.entity(&r.subject)
+                .is_some_and(|e| e.name == "中欧班列(成都)")
+                && r.predicate.as_str() == "locatedIn"
+        }));
+    }
 }

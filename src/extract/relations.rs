@@ -564,9 +564,11 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted | Origin::English)
     }) {
         let k = kind(cx, m);
-        // A route between two places (天津—仁川…航线, 中老铁路) is in neither.
+        // A route between two places (天津—仁川…航线, 中老铁路) is in neither, nor is a
+        // city's train service (中欧班列(成都)).
         let route = k == EntityType::Project
             && (cx.text.norm(m.start, m.end).contains(['—', '-'])
+                || cx.text.find("班列", m.start, m.end).is_some()
                 || res
                     .within(m.start, m.end, true)
                     .any(|i| i.start == m.start && i.origin == Origin::Abbrev));

@@ -188,6 +188,29 @@ pub fn resolve(
     for (k, m) in res.mentions.iter().enumerate() {
         of_entity[m.entity].push(k);
     }
+    // 越南|北宁市人民委员会: a name read without the country before its own place is
+    // also written with it.
+    let mut with_country: Vec<Vec<String>> = vec![Vec::new(); res.entities.len()];
+    let countries: HashMap<usize, usize> = res
+        .mentions
+        .iter()
+        .filter(|c| {
+            c.origin == Origin::Gazetteer && res.entities[c.entity].kind == EntityType::Country
+        })
+        .map(|c| (c.end, c.start))
+        .collect();
+    for m in res.mentions.iter().filter(|m| !m.nested) {
+        let k = res.entities[m.entity].kind;
+        if k.is_place()
+            || k == EntityType::Person
+            || text.chars.get(m.start).is_none_or(|c| !is_han(*c))
+        {
+            continue;
+        }
+        if let Some(&c) = countries.get(&m.start) {
+            with_country[m.entity].push(text.slice(c, m.end));
+        }
+    }
     // Names, aliases, mentions, ids.
     let entries = res.entries.clone();
     for (i, e) in res.entities.iter_mut().enumerate() {
@@ -230,6 +253,11 @@ pub fn resolve(
             .find(|f| name.contains(f.as_str()) && *f != &name && name.starts_with(['“', '"']))
             .cloned();
         e.name = quoted_inner.unwrap_or(name);
+        for f in std::mem::take(&mut with_country[i]) {
+            if !fs.contains(&f) {
+                fs.push(f);
+            }
+        }
         e.aliases = fs.into_iter().filter(|f| *f != e.name).collect();
         e.mentions = of_entity[i]
             .iter()
