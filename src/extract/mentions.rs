@@ -290,6 +290,53 @@ fn push_outlet(out: &mut Vec<Candidate>, s: usize, e: usize) {
     out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
 }
 
+/// …推进会暨招商签约活动: two events joined by 暨 are one; an event's name does not
+/// start inside another name (磨憨—磨丁经济合作区建设推进会).
+fn joined_events(text: &Text, out: &mut Vec<Candidate>) {
+    let names: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind != EntityType::Event && c.origin == Origin::Suffix)
+        .map(|c| (c.start, c.end))
+        .collect();
+    for e in out
+        .iter_mut()
+        .filter(|c| c.kind == EntityType::Event && c.origin == Origin::Suffix)
+    {
+        if let Some(&(start, _)) = names
+            .iter()
+            .find(|&&(start, end)| start < e.start && e.start < end && end <= e.end)
+        {
+            e.start = start;
+        }
+    }
+    let events: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::Event && c.origin == Origin::Suffix)
+        .map(|c| (c.start, c.end))
+        .collect();
+    let mut joined = Vec::new();
+    for &(a_start, a_end) in &events {
+        if text.chars.get(a_end) != Some(&'暨') {
+            continue;
+        }
+        if let Some(&(_, b_end)) = events
+            .iter()
+            .find(|&&(b_start, b_end)| b_start < a_end + 1 && a_end < b_end && b_start > a_start)
+        {
+            joined.push((a_start, b_end));
+        }
+    }
+    for (start, end) in joined {
+        out.retain(|c| !(c.kind == EntityType::Event && c.start >= start && c.end <= end));
+        out.push(Candidate::new(
+            start,
+            end,
+            EntityType::Event,
+            Origin::Suffix,
+        ));
+    }
+}
+
 /// 天津—仁川客货班轮航线, 钦州港—关丹港集装箱直航航线: a route between two places
 /// joined by a dash is a project.
 fn routes(text: &Text, out: &mut Vec<Candidate>) {
@@ -466,6 +513,7 @@ impl Recogniser<'_> {
             self.quoted(text, &mut out);
             self.suffixed(text, &seg, &mut out);
             sessions(text, &mut out);
+            joined_events(text, &mut out);
             routes(text, &mut out);
             self.transliterated(text, &mut out);
             self.sources(text, &mut out);
@@ -1393,6 +1441,17 @@ impl Recogniser<'_> {
                 i = start;
                 continue;
             }
+            // 老挝磨憨—磨丁经济合作区: two or three characters after a known place, the
+            // first border town.
+            if matches!(c, '—' | '-')
+                && s - i <= 6
+                && let Some(k) = (i.saturating_sub(4).max(floor + 1)..i.saturating_sub(2))
+                    .find(|&k| ends.places.contains_key(&k))
+                && (k..i - 1).all(|j| is_han(chars[j]))
+            {
+                i = k;
+                continue;
+            }
             // 奥斯纳布吕克-埃姆斯兰-本特海姆…工商会: a hyphen between transliterated names.
             if c == '-'
                 && i >= 2
@@ -1436,7 +1495,13 @@ impl Recogniser<'_> {
                     // 广西盛隆冶金有限公司: a brand character right after a place.
                     || ends.places.contains_key(&ts)
                     || matches!(chars[i], '市' | '省' | '县' | '州')
-                    || single_character_pair(text, seg, ends, ts));
+                    || single_character_pair(text, seg, ends, ts)
+                    // 在磨憨国际会展中心 (磨/v 憨/ng): two lone characters are an unknown
+                    // place's name.
+                    || seg.token_at(i) == Some((i, i + 1))
+                        && is_han(chars[i])
+                        && !seg.is_stop(i)
+                        && !self.rules.boundaries.contains(&chars[i].to_string()));
             // 投资促进局, 投资合作局, 投资发展有限公司: the field of a body, not a verb.
             let field = matches!(token.as_str(), "投资" | "促进")
                 && ["", "促进", "合作", "发展", "控股"]
@@ -1466,6 +1531,16 @@ impl Recogniser<'_> {
                     });
                 if let Some(j) = zone_suffix_start {
                     i = j;
+                    continue;
+                }
+                // …合作区建设推进会: the zone's building is what the meeting is about.
+                if i == s
+                    && token == "建设"
+                    && self.rules.suffixes.iter().any(|(w, k, _, _)| {
+                        *k == EntityType::EconomicZone && text.has_before(ts, w)
+                    })
+                {
+                    i = ts;
                     continue;
                 }
                 // 位于大邱的启明大学: a two-character word the segmenter takes for a verb is

@@ -1911,4 +1911,50 @@ mod tests {
                 && r.predicate.as_str() == "locatedIn"
         }));
     }
+
+    #[test]
+    fn events_joined_by_ji_around_an_unknown_border_town() {
+        let out = extractor().extract(
+            "t.txt",
+            "中老磨憨—磨丁经济合作区建设推进会举行\n\n\
+             中国老挝磨憨—磨丁经济合作区建设推进会暨招商签约活动在磨憨国际会展中心举行。\
+             活动由云南省商务厅、老挝计划投资部共同主办，西双版纳州人民政府和中国（云南）自由贸易试验区管理委员会承办。",
+        );
+        let ev = "中国老挝磨憨—磨丁经济合作区建设推进会暨招商签约活动";
+        assert!(has(&out, EntityType::Event, ev), "{:?}", out.entities);
+        assert!(has(
+            &out,
+            EntityType::EconomicZone,
+            "中国老挝磨憨—磨丁经济合作区"
+        ));
+        assert!(has(&out, EntityType::Venue, "磨憨国际会展中心"));
+        let event = out.entities.iter().find(|e| e.name == ev).expect("event");
+        assert!(
+            event
+                .aliases
+                .iter()
+                .any(|a| a == "中老磨憨—磨丁经济合作区建设推进会")
+        );
+        assert!(rel(&out, ev, "heldAt", "磨憨国际会展中心").is_some());
+        assert!(
+            rel(&out, ev, "organizedBy", "老挝计划投资部").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(
+                &out,
+                ev,
+                "coOrganizedBy",
+                "中国（云南）自由贸易试验区管理委员会"
+            )
+            .is_some()
+        );
+        assert!(!out.relations.iter().any(|r| {
+            r.predicate.as_str() == "locatedIn"
+                && out
+                    .entity(&r.subject)
+                    .is_some_and(|e| e.name == "中国老挝磨憨—磨丁经济合作区")
+        }));
+    }
 }

@@ -724,12 +724,16 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
             .first()
             .filter(|c| kind(cx, c) == EntityType::Country)
             .filter(|c| {
+                // (中国老挝磨憨—磨丁…: two countries name a joint zone, in neither.)
                 chain
                     .get(1)
-                    .is_some_and(|p| match (entry(cx, c), entry(cx, p)) {
-                        (Some(ce), Some(pe)) => cx.gazetteer.country_of(pe) != Some(ce),
-                        _ => false,
-                    })
+                    .is_some_and(|p| kind(cx, p) != EntityType::Country)
+                    && chain
+                        .get(1)
+                        .is_some_and(|p| match (entry(cx, c), entry(cx, p)) {
+                            (Some(ce), Some(pe)) => cx.gazetteer.country_of(pe) != Some(ce),
+                            _ => false,
+                        })
             });
         // 中韩(烟台)产业园: the place in parentheses is where it is.
         let in_parentheses = inner.iter().copied().find(|i| {
@@ -1705,8 +1709,15 @@ fn apply(
         }
         Pattern::AgentEvent => {
             let mut a = clause.start;
-            if let Some(p) = t.find("由", clause.start, ts) {
-                a = p + 1;
+            // 由, not the 由 of 自由贸易试验区.
+            let names = tops(cx, clause.start, ts);
+            let mut from = clause.start;
+            while let Some(p) = t.find("由", from, ts) {
+                if !names.iter().any(|m| m.start <= p && p < m.end) {
+                    a = p + 1;
+                    break;
+                }
+                from = p + 1;
             }
             // 由A主办、B承办: B's list starts after the previous role word.
             for w in ["主办", "承办", "协办", "指导", "支持"] {
@@ -1775,9 +1786,17 @@ fn apply(
                         && t.chars
                             .get(sentence.start + 4)
                             .is_some_and(|c| c.is_lowercase());
-                    (the || ["本届", "本次", "此次", "这次", "这场", "该", "This "]
+                    // 活动由A主办: the event's kind alone names it again.
+                    let kind_alone = ["活动", "会议", "大会", "论坛", "展会", "仪式", "博览会"]
                         .iter()
-                        .any(|w| t.has_at(clause.start, w) || t.has_at(sentence.start, w)))
+                        .any(|w| {
+                            t.has_at(sentence.start, w)
+                                && t.has_at(sentence.start + w.chars().count(), "由")
+                        });
+                    (the || kind_alone
+                        || ["本届", "本次", "此次", "这次", "这场", "该", "This "]
+                            .iter()
+                            .any(|w| t.has_at(clause.start, w) || t.has_at(sentence.start, w)))
                     .then(|| latest_event(cx, sentence.start))
                     .flatten()
                 });

@@ -456,6 +456,20 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                 continue;
             }
             let (short, long) = (&firsts[a], &firsts[b]);
+            // 中老…推进会 of 中国老挝…推进会暨招商签约活动: the first of two joined events.
+            let joined_head = res.entities[a].kind == EntityType::Event
+                && short.len() >= 5
+                && long.iter().position(|&c| c == '暨').is_some_and(|p| {
+                    let head = &long[..p];
+                    p > 0
+                        && short[0] == head[0]
+                        && head.ends_with(&short[short.len() - 3..])
+                        && is_subsequence(short, head)
+                });
+            if joined_head {
+                out.push((a, b));
+                continue;
+            }
             if short.len() < 3 || short.len() > long.len() || !short.iter().all(|c| is_han(*c)) {
                 continue;
             }
