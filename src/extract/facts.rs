@@ -835,7 +835,13 @@ impl<'a> Doc<'a> {
                 return true;
             }
             let k = self.mentions.partition_point(|p| p.start < cur.start);
-            match self.mentions[..k].iter().rev().find(|p| p.end == cur.start) {
+            // (Names are at most 80 characters long.)
+            match self.mentions[..k]
+                .iter()
+                .rev()
+                .take_while(|p| p.start + 80 >= cur.start)
+                .find(|p| p.end == cur.start)
+            {
                 Some(p) => cur = *p,
                 None => return false,
             }
@@ -1043,7 +1049,8 @@ impl<'a> Doc<'a> {
     /// places below country level), the first named first.
     fn main_pair(&self, q: usize, countries: bool) -> Option<(M<'a>, M<'a>)> {
         let mut count: HashMap<&str, (usize, M<'a>)> = HashMap::default();
-        for m in self.mentions_in(0, q) {
+        // Within an article's length before it: run-on input stays linear.
+        for m in self.mentions_in(q.saturating_sub(5000), q) {
             if PLACES.contains(&m.kind) && (m.kind == EntityType::Country) == countries {
                 count.entry(m.entity).or_insert((0, *m)).0 += 1;
             }
@@ -1249,7 +1256,8 @@ impl<'a> Doc<'a> {
                 // 甲公司与乙公司签署…合同，合同金额…: the parties signing before the figure.
                 if s.is_none()
                     && rule.measure == Measure::ContractValue
-                    && let Some((a, b)) = self.signing_parties(sentence.0, cs, rule)
+                    && let Some((a, b)) =
+                        self.signing_parties(sentence.0.max(cs.saturating_sub(200)), cs, rule)
                 {
                     (s, o) = (Some(a), Some(b));
                 }

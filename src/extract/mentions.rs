@@ -249,6 +249,15 @@ fn sessions(text: &Text, out: &mut Vec<Candidate>) {
     let chars = &text.chars;
     let mut from = 0;
     let mut made = Vec::new();
+    // The earliest-starting body ending at each position.
+    let mut bodies: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for c in out
+        .iter()
+        .filter(|c| !c.kind.is_place() && !matches!(c.kind, EntityType::Person | EntityType::Event))
+    {
+        let start = bodies.entry(c.end).or_insert(c.start);
+        *start = (*start).min(c.start);
+    }
     while let Some(at) = text.find("次会议", from, chars.len()) {
         from = at + 3;
         let mut k = at;
@@ -258,16 +267,7 @@ fn sessions(text: &Text, out: &mut Vec<Candidate>) {
         if k == 0 || k == at || chars[k - 1] != '第' {
             continue;
         }
-        let body = out
-            .iter()
-            .filter(|c| {
-                c.end + 1 == k
-                    && !c.kind.is_place()
-                    && !matches!(c.kind, EntityType::Person | EntityType::Event)
-            })
-            .map(|c| c.start)
-            .min();
-        if let Some(b) = body {
+        if let Some(&b) = bodies.get(&(k - 1)) {
             made.push(Candidate::new(b, at + 3, EntityType::Event, Origin::Suffix));
         }
     }
@@ -293,41 +293,55 @@ fn push_outlet(out: &mut Vec<Candidate>, s: usize, e: usize) {
 /// …推进会暨招商签约活动: two events joined by 暨 are one; an event's name does not
 /// start inside another name (磨憨—磨丁经济合作区建设推进会).
 fn joined_events(text: &Text, out: &mut Vec<Candidate>) {
-    let names: Vec<(usize, usize)> = out
+    // Names by end: the one ending inside an event's name, right after its start.
+    let mut names: Vec<(usize, usize)> = out
         .iter()
         .filter(|c| c.kind != EntityType::Event && c.origin == Origin::Suffix)
-        .map(|c| (c.start, c.end))
+        .map(|c| (c.end, c.start))
         .collect();
+    names.sort_unstable();
     for e in out
         .iter_mut()
         .filter(|c| c.kind == EntityType::Event && c.origin == Origin::Suffix)
     {
-        if let Some(&(start, _)) = names
-            .iter()
-            .find(|&&(start, end)| start < e.start && e.start < end && end <= e.end)
+        let k = names.partition_point(|&(end, _)| end <= e.start);
+        if let Some(&(end, start)) = names.get(k)
+            && start < e.start
+            && end <= e.end
         {
             e.start = start;
         }
     }
-    let events: Vec<(usize, usize)> = out
+    // Events by start, to find the one running over 暨 after another.
+    let mut events: Vec<(usize, usize)> = out
         .iter()
         .filter(|c| c.kind == EntityType::Event && c.origin == Origin::Suffix)
         .map(|c| (c.start, c.end))
         .collect();
-    let mut joined = Vec::new();
+    events.sort_unstable();
+    let mut joined: Vec<(usize, usize)> = Vec::new();
     for &(a_start, a_end) in &events {
         if text.chars.get(a_end) != Some(&'暨') {
             continue;
         }
-        if let Some(&(_, b_end)) = events
+        let k = events.partition_point(|&(start, _)| start <= a_start);
+        if let Some(&(_, b_end)) = events[k..]
             .iter()
-            .find(|&&(b_start, b_end)| b_start < a_end + 1 && a_end < b_end && b_start > a_start)
+            .take_while(|&&(b_start, _)| b_start <= a_end)
+            .find(|&&(_, b_end)| a_end < b_end)
         {
             joined.push((a_start, b_end));
         }
     }
+    if joined.is_empty() {
+        return;
+    }
+    // `joined` is sorted by start: the last one starting at or before an event.
+    out.retain(|c| {
+        let k = joined.partition_point(|&(start, _)| start <= c.start);
+        !(c.kind == EntityType::Event && k > 0 && c.end <= joined[k - 1].1)
+    });
     for (start, end) in joined {
-        out.retain(|c| !(c.kind == EntityType::Event && c.start >= start && c.end <= end));
         out.push(Candidate::new(
             start,
             end,
@@ -353,13 +367,15 @@ fn routes(text: &Text, out: &mut Vec<Candidate>) {
             k
         }
     };
+    let by_start: rustc_hash::FxHashMap<usize, &Candidate> =
+        places().map(|c| (c.start, c)).collect();
     let mut made = Vec::new();
     for left in places() {
         let dash = with_port(left.end);
         if !matches!(chars.get(dash), Some('—' | '-')) {
             continue;
         }
-        let Some(right) = places().find(|c| c.start == dash + 1) else {
+        let Some(right) = by_start.get(&(dash + 1)) else {
             continue;
         };
         let from = with_port(right.end);
@@ -379,18 +395,20 @@ fn routes(text: &Text, out: &mut Vec<Candidate>) {
         }
     }
     // 中老铁路, 中巴经济走廊: the countries' short forms and the route.
-    let abbrev_at = |k: usize| {
-        out.iter()
-            .find(|c| c.origin == Origin::Abbrev && c.kind == EntityType::Country && c.start == k)
-    };
+    let abbrevs: rustc_hash::FxHashMap<usize, usize> = out
+        .iter()
+        .filter(|c| c.origin == Origin::Abbrev && c.kind == EntityType::Country)
+        .map(|c| (c.start, c.end))
+        .collect();
+    let abbrev_at = |k: usize| abbrevs.get(&k).copied();
     for first in out.iter().filter(|c| {
         c.origin == Origin::Abbrev
             && c.kind == EntityType::Country
             && !(c.start > 0 && abbrev_at(c.start - 1).is_some())
     }) {
         let mut end = first.end;
-        while let Some(next) = abbrev_at(end) {
-            end = next.end;
+        while let Some(next_end) = abbrev_at(end) {
+            end = next_end;
         }
         if end - first.start < 2 {
             continue;
@@ -434,6 +452,12 @@ fn routes(text: &Text, out: &mut Vec<Candidate>) {
 fn declared_places(text: &Text, out: &mut Vec<Candidate>) {
     let chars = &text.chars;
     let mut added = Vec::new();
+    let mut covered = vec![false; chars.len()];
+    for o in out.iter().filter(|o| o.kind.is_place()) {
+        covered[o.start..o.end].iter_mut().for_each(|k| *k = true);
+    }
+    // Each short form once, from its first declaration.
+    let mut declared: rustc_hash::FxHashSet<&[char]> = Default::default();
     for c in out
         .iter()
         .filter(|c| c.origin == Origin::Gazetteer && c.kind.is_place())
@@ -461,12 +485,13 @@ fn declared_places(text: &Text, out: &mut Vec<Candidate>) {
             continue;
         }
         let short = &chars[s..e];
+        if !declared.insert(short) {
+            continue;
+        }
         let mut at = e + 1;
         while at + short.len() <= chars.len() {
             if chars[at..at + short.len()] == *short
-                && !out
-                    .iter()
-                    .any(|o| o.start < at + short.len() && at < o.end && o.kind.is_place())
+                && !covered[at..at + short.len()].iter().any(|&k| k)
             {
                 let mut m = Candidate::new(at, at + short.len(), c.kind, Origin::Gazetteer);
                 m.entry = c.entry;
@@ -558,8 +583,14 @@ impl Recogniser<'_> {
         }
         // …when they are a chain of places or lead to 驻 (北九州市大连事务所, 北海道札幌市
         // 驻…), not a place-like first word of a name (西海银行).
+        let accepted_starts: rustc_hash::FxHashSet<usize> =
+            accepted.iter().map(|&(a, _)| a).collect();
+        let accepted_ends: rustc_hash::FxHashSet<usize> =
+            accepted.iter().map(|&(_, b)| b).collect();
         let chained = |s: usize, e: usize| {
-            text.chars.get(e) == Some(&'驻') || accepted.iter().any(|&(a, b)| a == e || b == s)
+            text.chars.get(e) == Some(&'驻')
+                || accepted_starts.contains(&e)
+                || accepted_ends.contains(&s)
         };
         out.retain(|c| {
             !(c.nested
@@ -577,7 +608,7 @@ impl Recogniser<'_> {
         });
         // 松原精机株式会社: a Japanese company's name starts with a family name, not with
         // the Chinese city written alike.
-        let japanese: Vec<usize> = out
+        let japanese: rustc_hash::FxHashSet<usize> = out
             .iter()
             .filter(|c| text.has_before(c.end, "株式会社"))
             .map(|c| c.start)
@@ -591,20 +622,25 @@ impl Recogniser<'_> {
         });
         // A known organisation inside a longer name (贸促会 in 大连市贸促会) is part of it,
         // and a suffix inside a known organisation (信息化部 in 工业和信息化部) is no name.
-        let known: Vec<(usize, usize)> = out
+        let mut known: Vec<(usize, usize)> = out
             .iter()
             .filter(|c| c.origin == Origin::Gazetteer && !c.kind.is_place())
             .map(|c| (c.start, c.end))
             .collect();
+        known.sort_unstable();
+        let longest_known = known.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
         // …but a known bank right before its branch is named on its own (中国银行 of
         // 中国银行宁波市分行), unless a longer parent is (某银行(中国)有限公司).
-        let branch_starts: Vec<usize> = out
+        let mut shortest_suffixed: rustc_hash::FxHashMap<usize, usize> = Default::default();
+        for o in out.iter().filter(|o| o.origin == Origin::Suffix) {
+            let end = shortest_suffixed.entry(o.start).or_insert(o.end);
+            *end = (*end).min(o.end);
+        }
+        let branch_starts: rustc_hash::FxHashSet<usize> = out
             .iter()
             .filter(|b| {
                 BRANCH.iter().any(|s| text.has_before(b.end, s))
-                    && !out
-                        .iter()
-                        .any(|o| o.origin == Origin::Suffix && o.start == b.start && o.end < b.end)
+                    && shortest_suffixed.get(&b.start).is_none_or(|&e| e >= b.end)
             })
             .map(|c| c.start)
             .collect();
@@ -613,10 +649,13 @@ impl Recogniser<'_> {
                 && c.origin == Origin::Gazetteer
                 && !c.kind.is_place()
                 && !branch_starts.contains(&c.start);
+            let k = known.partition_point(|&(s, _)| s <= c.start);
             let suffix_inside_known = c.origin == Origin::Suffix
-                && known
+                && known[..k]
                     .iter()
-                    .any(|&(s, e)| s <= c.start && c.end <= e && e - s > c.end - c.start);
+                    .rev()
+                    .take_while(|&&(s, _)| s + longest_known >= c.start)
+                    .any(|&(s, e)| c.end <= e && e - s > c.end - c.start);
             !known_inside && !suffix_inside_known
         });
         out
@@ -1288,6 +1327,10 @@ impl Recogniser<'_> {
         }
         // An office takes its parent's type (日本贸易振兴机构大连代表处); an office of a
         // place (京畿道驻烟台经贸代表处, 北九州市大连事务所) is a government body.
+        let mut known_at: rustc_hash::FxHashMap<usize, Vec<&Candidate>> = Default::default();
+        for o in out.iter().filter(|o| o.origin == Origin::Gazetteer) {
+            known_at.entry(o.start).or_default().push(o);
+        }
         for i in 0..made.len() {
             let c = &made[i];
             if !OFFICES.iter().any(|s| text.has_before(c.end, s)) {
@@ -1298,7 +1341,7 @@ impl Recogniser<'_> {
                 .into_iter()
                 .flatten()
                 .map(|&p| &made[p])
-                .chain(out.iter().filter(|o| o.origin == Origin::Gazetteer))
+                .chain(known_at.get(&c.start).into_iter().flatten().copied())
                 .filter(|p| {
                     p.start == c.start
                         && p.end < c.end
@@ -1369,11 +1412,13 @@ impl Recogniser<'_> {
                 made.push(Candidate::new(s, p + 1, kind, Origin::Suffix));
             }
         }
+        // `made` comes by start, without overlaps: only the last one starting before.
         out.retain(|c| {
+            let k = made.partition_point(|m| m.start <= c.start);
             !(gives_way(c)
-                && made.iter().any(|m| {
-                    m.start <= c.start && c.end <= m.end && c.end - c.start < m.end - m.start
-                }))
+                && k > 0
+                && c.end <= made[k - 1].end
+                && c.end - c.start < made[k - 1].end - made[k - 1].start)
         });
         out.extend(made);
     }
@@ -2777,15 +2822,28 @@ fn people_again(text: &Text, out: &mut Vec<Candidate>) {
     for c in out.iter().filter(|c| !place(c)) {
         taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
     }
-    let mut again: Vec<Candidate> = Vec::new();
+    // Names by first character, longest first: one pass over the text.
+    let mut by_first: rustc_hash::FxHashMap<char, Vec<&[char]>> = Default::default();
     for name in &names {
-        let mut at = 0;
-        while at + name.len() <= text.chars.len() {
-            if text.chars[at..at + name.len()] == name[..]
-                && !taken[at..at + name.len()].iter().any(|&t| t)
-                // Not part of a longer run of name characters (王海 in 王海涛).
-                && !text.chars.get(at + name.len()).is_some_and(|&c| is_han(c) && name.len() == 2)
-            {
+        by_first.entry(name[0]).or_default().push(name);
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    }
+    let chars = &text.chars;
+    let mut again: Vec<Candidate> = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        let found = by_first.get(&chars[at]).and_then(|list| {
+            list.iter().find(|name| {
+                chars[at..].starts_with(name)
+                    && !taken[at..at + name.len()].iter().any(|&t| t)
+                    // Not part of a longer run of name characters (王海 in 王海涛).
+                    && !chars.get(at + name.len()).is_some_and(|&c| is_han(c) && name.len() == 2)
+            })
+        });
+        match found {
+            Some(name) => {
                 taken[at..at + name.len()]
                     .iter_mut()
                     .for_each(|t| *t = true);
@@ -2796,16 +2854,18 @@ fn people_again(text: &Text, out: &mut Vec<Candidate>) {
                     Origin::Title,
                 ));
                 at += name.len();
-            } else {
-                at += 1;
             }
+            None => at += 1,
         }
     }
+    // `again` is sorted and without overlaps: only the last one starting before a place
+    // can hold it.
     out.retain(|c| {
+        let k = again.partition_point(|a| a.start <= c.start);
         !(place(c)
-            && again
-                .iter()
-                .any(|a| a.start <= c.start && c.end <= a.end && a.end - a.start > c.end - c.start))
+            && k > 0
+            && c.end <= again[k - 1].end
+            && again[k - 1].end - again[k - 1].start > c.end - c.start)
     });
     out.extend(again);
 }
@@ -2858,7 +2918,8 @@ impl Ends {
     }
 }
 
-/// Converts increasing byte offsets of one string into character offsets.
+/// Converts byte offsets of one string into character offsets, counting from the last
+/// offset asked (overlapping matches come by end, so a start may step back a little).
 #[derive(Default)]
 struct ByteToChar {
     byte: usize,
@@ -2868,10 +2929,10 @@ struct ByteToChar {
 impl ByteToChar {
     fn at(&mut self, s: &str, byte: usize) -> usize {
         if byte < self.byte {
-            self.byte = 0;
-            self.char = 0;
+            self.char -= s[byte..self.byte].chars().count();
+        } else {
+            self.char += s[self.byte..byte].chars().count();
         }
-        self.char += s[self.byte..byte].chars().count();
         self.byte = byte;
         self.char
     }

@@ -23,7 +23,7 @@ use crate::extract::text::{Text, is_han};
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::model::{EntityType, Predicate, Qualifiers, Relation, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The trigger automaton over every rule's trigger words.
 pub struct Triggers {
@@ -157,11 +157,13 @@ fn pilot_areas(cx: &Context<'_>, out: &mut Out<'_>) {
                 .iter()
                 .any(|w| t.has_before(m.end, w))
     };
-    let has_parent = |entity: usize| {
-        out.relations
-            .iter()
-            .any(|r| r.predicate == Predicate::PartOf && r.subject == res.entities[entity].id)
-    };
+    let with_parent: HashSet<&str> = out
+        .relations
+        .iter()
+        .filter(|r| r.predicate == Predicate::PartOf)
+        .map(|r| r.subject.as_str())
+        .collect();
+    let has_parent = |entity: usize| with_parent.contains(res.entities[entity].id.as_str());
     let mut found = Vec::new();
     for area in res.mentions.iter().filter(|m| {
         !m.nested && kind(cx, m) == EntityType::EconomicZone && t.has_before(m.end, "片区")
@@ -170,7 +172,11 @@ fn pilot_areas(cx: &Context<'_>, out: &mut Out<'_>) {
             continue;
         };
         let zone = res
-            .within(sentence.start, area.start, false)
+            .within(
+                sentence.start.max(area.start.saturating_sub(300)),
+                area.start,
+                false,
+            )
             .filter(|m| is_ftz(m) && m.entity != area.entity)
             .last();
         if let Some(zone) = zone
@@ -926,6 +932,8 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let t = cx.text;
     let mut last_org: Option<(usize, usize, Option<usize>)> = None; // (sentence start, org entity, nationality)
+    // Mentions by their text, built when a title first needs one.
+    let by_form: std::cell::OnceCell<HashMap<String, &Resolved>> = std::cell::OnceCell::new();
     for p in res
         .mentions
         .iter()
@@ -1033,10 +1041,16 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 && let Some(country) = org_before(cx, o.start - 1)
             {
                 let mission = format!("{}馆", t.norm(country.start, te));
-                let named = res
-                    .mentions
-                    .iter()
-                    .find(|m| t.norm(m.start, m.end) == mission);
+                let named = by_form
+                    .get_or_init(|| {
+                        let mut forms = HashMap::default();
+                        for m in &res.mentions {
+                            forms.entry(t.norm(m.start, m.end)).or_insert(m);
+                        }
+                        forms
+                    })
+                    .get(&mission)
+                    .copied();
                 if let Some(m) = named {
                     org = Some(m);
                 } else {
@@ -1361,11 +1375,12 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
     for m in cx.triggers.automaton.find_overlapping_iter(norm) {
         let rule_index = cx.triggers.rule_of[m.pattern().as_usize()];
         let rule = &cx.rules.relations[rule_index];
-        // Overlapping matches come by end: a later one may start earlier.
+        // Overlapping matches come by end: a later one may start a little earlier.
         if m.start() < b2c.0 {
-            b2c = (0, 0);
+            b2c.1 -= norm[m.start()..b2c.0].chars().count();
+        } else {
+            b2c.1 += norm[b2c.0..m.start()].chars().count();
         }
-        b2c.1 += norm[b2c.0..m.start()].chars().count();
         b2c.0 = m.start();
         let ts = b2c.1;
         let te = ts + norm[m.start()..m.end()].chars().count();
@@ -2253,7 +2268,7 @@ fn apply(
                 .copied()
                 .find(|m| allowed(cx, m, &rule.object))
                 .or_else(|| {
-                    let from = person.map_or(clause.start, |p| p.end);
+                    let from = person.map_or(clause.start, |p| p.end.max(clause.start));
                     tops(cx, from, ts).into_iter().rev().find(|m| {
                         !cx.english
                             && allowed(cx, m, &rule.object)

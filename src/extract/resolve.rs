@@ -425,9 +425,17 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
     }
     let spans: rustc_hash::FxHashSet<(usize, usize)> =
         added.iter().map(|a| (a.start, a.end)).collect();
+    let mut by_start: Vec<(usize, usize)> = spans.iter().copied().collect();
+    by_start.sort_unstable();
     cands.retain(|c| {
+        // Short forms are at most 10 characters: only those starting that close before.
+        let k = by_start.partition_point(|&(s, _)| s <= c.start);
         let inside_added = c.origin == Origin::Suffix
-            && added.iter().any(|a| a.start <= c.start && c.end <= a.end);
+            && by_start[..k]
+                .iter()
+                .rev()
+                .take_while(|&&(s, _)| s + 10 >= c.start)
+                .any(|&(_, e)| c.end <= e);
         !(spans.contains(&(c.start, c.end)) || inside_added)
     });
     cands.extend(added);
@@ -584,22 +592,23 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     }
     let mut added = Vec::new();
     let chars = &text.chars;
-    let mut firsts: Vec<char> = tail_chars
-        .iter()
-        .filter_map(|t| t.first().copied())
-        .collect();
-    firsts.sort_unstable();
-    firsts.dedup();
+    // Tails by first character.
+    let mut by_first: HashMap<char, Vec<usize>> = HashMap::default();
+    for (p, t) in tail_chars.iter().enumerate() {
+        if let Some(&c) = t.first() {
+            by_first.entry(c).or_default().push(p);
+        }
+    }
     let mut next = 0;
     while next < chars.len() {
         let at = next;
-        if firsts.binary_search(&chars[at]).is_err() {
+        let Some(candidates) = by_first.get(&chars[at]) else {
             next += 1;
             continue;
-        }
-        let Some((pattern, n)) = tail_chars
+        };
+        let Some((pattern, n)) = candidates
             .iter()
-            .enumerate()
+            .map(|&p| (p, &tail_chars[p]))
             .filter(|(_, t)| chars[at..].starts_with(t))
             .map(|(p, t)| (p, t.len()))
             .max_by_key(|&(_, n)| n)
