@@ -1477,9 +1477,17 @@ impl Recogniser<'_> {
                 i = open;
                 continue;
             }
-            // 烟台—京畿道经贸合作交流会, 中国—中亚峰会: two places joined by a dash.
+            // 烟台—京畿道经贸合作交流会, 中国—中亚峰会: two places joined by a dash (also
+            // before a zone's administration: 二连浩特—扎门乌德经济合作区管理委员会).
+            let zone_after = |i: usize| {
+                (i + 2..=(i + 12).min(s)).any(|k| {
+                    self.rules.suffixes.iter().any(|(w, kind, _, _)| {
+                        *kind == EntityType::EconomicZone && text.has_before(k, w)
+                    })
+                })
+            };
             if matches!(c, '—' | '-')
-                && (ends.starts.contains_key(&i) || s - i <= 6)
+                && (ends.starts.contains_key(&i) || s - i <= 6 || zone_after(i))
                 && let Some(&start) = ends.places.get(&(i - 1))
                 && start >= floor
             {
@@ -2082,25 +2090,41 @@ impl Recogniser<'_> {
                 let mut last = i;
                 if text.norm(words[i].0, words[i].1) != "of" {
                     let mut k = i + 1;
-                    while k + 1 < words.len()
+                    // "Council for the Promotion of …", "Office of the Texas Governor": an
+                    // article after the connector.
+                    let the = |k: usize| {
+                        usize::from(
+                            words
+                                .get(k + 1)
+                                .is_some_and(|w| text.norm(w.0, w.1) == "the")
+                                && words.get(k + 2).is_some_and(|w| cap(w)),
+                        )
+                    };
+                    while k + 1 + the(k) < words.len()
                         && (matches!(
                             text.norm(words[k].0, words[k].1).as_str(),
                             "of" | "and" | "for"
                         ) || text.norm(words[k].0, words[k].1) == "with"
                             && text.norm(words[k - 1].0, words[k - 1].1) == "Friendship")
-                        && (k > i + 1 || text.norm(words[k].0, words[k].1) == "of")
-                        && cap(&words[k + 1])
+                        && (k > i + 1
+                            || text.norm(words[k].0, words[k].1) == "of"
+                            || text.norm(words[k].0, words[k].1) == "for" && the(k) == 1)
+                        && cap(&words[k + 1 + the(k)])
                         && words[k].0 - words[k - 1].1 <= 1
-                        && words[k + 1].0 - words[k].1 <= 1
+                        && (k + 1..=k + 1 + the(k)).all(|j| words[j].0 - words[j - 1].1 <= 1)
                     {
-                        let mut run = k + 2;
-                        // "Port of Seattle Commissioner Linda Harmon": a title ends the name.
+                        let skip = the(k);
+                        let mut run = k + 2 + skip;
+                        // "Port of Seattle Commissioner Linda Harmon": a title before a
+                        // name ends the name ("Office of the Texas Governor" does not).
                         while run < words.len()
                             && cap(&words[run])
                             && words[run].0 - words[run - 1].1 <= 1
-                            && !self.rules.english_titles.iter().any(|t| {
+                            && !(self.rules.english_titles.iter().any(|t| {
                                 t.eq_ignore_ascii_case(&text.norm(words[run].0, words[run].1))
-                            })
+                            }) && words
+                                .get(run + 1)
+                                .is_some_and(|w| cap(w) && w.0 == words[run].1 + 1))
                         {
                             run += 1;
                         }
@@ -2787,6 +2811,18 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
                         && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
                         && (chars.get(i + 1) != Some(&'s')
                             || chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()))))
+            {
+                i += 1;
+            }
+            // "Henry B. Gonzalez": a middle initial keeps its point.
+            if i - s == 1
+                && chars[s].is_uppercase()
+                && chars.get(i) == Some(&'.')
+                && chars.get(i + 1) == Some(&' ')
+                && chars.get(i + 2).is_some_and(|c| c.is_uppercase())
+                && s >= 2
+                && chars[s - 1] == ' '
+                && chars[s - 2].is_alphabetic()
             {
                 i += 1;
             }

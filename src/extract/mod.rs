@@ -1957,4 +1957,34 @@ mod tests {
                     .is_some_and(|e| e.name == "中国老挝磨憨—磨丁经济合作区")
         }));
     }
+
+    #[test]
+    fn english_initials_councils_for_the_promotion_and_double_titles() {
+        let out = extractor().extract(
+            "t.txt",
+            "Forum\n\nThe memorandum was signed by SAEDF President and CEO Rachel Moreno and the \
+             Wuxi Council for the Promotion of International Trade. It was held at the Henry B. \
+             Gonzalez Convention Center, according to the Office of the Texas Governor.",
+        );
+        assert!(
+            has(&out, EntityType::Person, "Rachel Moreno"),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "Wuxi Council for the Promotion of International Trade"
+        ));
+        assert!(has(
+            &out,
+            EntityType::Venue,
+            "Henry B. Gonzalez Convention Center"
+        ));
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "Office of the Texas Governor"
+        ));
+    }
 }

@@ -173,6 +173,15 @@ fn is_abbreviation(chars: &[char], dot: usize) -> bool {
         start -= 1;
     }
     let word: String = chars[start..dot].iter().collect();
+    // "Henry B. Gonzalez": a middle initial after a name.
+    if dot - start == 1
+        && chars[start].is_ascii_uppercase()
+        && start >= 2
+        && chars[start - 1] == ' '
+        && chars[start - 2].is_ascii_alphabetic()
+    {
+        return true;
+    }
     // "… Technology Co. The University …": a company's abbreviation can end a sentence.
     if matches!(word.as_str(), "Co" | "Inc" | "Ltd") {
         let next: String = chars[dot + 1..]
