@@ -1987,4 +1987,35 @@ mod tests {
             "Office of the Texas Governor"
         ));
     }
+
+    #[test]
+    fn friendship_pairs_in_a_list_and_foreign_firms_without_their_country() {
+        let out = extractor().extract(
+            "t.txt",
+            "其中，湖北省会武汉与波尔多、宜昌与格勒诺布尔、襄阳与科尔马均已结为友好城市。\
+             泰国暹罗联合橡胶有限公司宣布投资。",
+        );
+        for (a, b) in [
+            ("武汉", "波尔多"),
+            ("宜昌", "格勒诺布尔"),
+            ("襄阳", "科尔马"),
+        ] {
+            assert!(
+                rel(&out, a, "friendshipCity", b).is_some(),
+                "{a}–{b}: {:?}",
+                out.relations
+            );
+        }
+        assert!(rel(&out, "武汉", "friendshipCity", "宜昌").is_none());
+        let firm = out
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Company)
+            .expect("the firm");
+        assert!(
+            firm.name == "暹罗联合橡胶有限公司"
+                || firm.aliases.iter().any(|a| a == "暹罗联合橡胶有限公司"),
+            "{firm:?}"
+        );
+    }
 }

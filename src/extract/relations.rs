@@ -1453,6 +1453,41 @@ fn apply(
     let name = rule.name.as_str();
     match rule.pattern {
         Pattern::FirstToRest => {
+            // 武汉与波尔多、宜昌与格勒诺布尔均已结为友好城市: pairs in a list.
+            let places: Vec<&Resolved> = before
+                .iter()
+                .copied()
+                .filter(|m| allowed(cx, m, &rule.subject))
+                .collect();
+            let mut pairs: Vec<(&Resolved, &Resolved)> = Vec::new();
+            let mut k = 0;
+            while k + 1 < places.len() {
+                let (a, b) = (places[k], places[k + 1]);
+                let listed = pairs
+                    .last()
+                    .is_none_or(|&(_, prev)| t.norm(prev.end, a.start) == "、");
+                if matches!(t.norm(a.end, b.start).as_str(), "与" | "和") && listed {
+                    pairs.push((a, b));
+                    k += 2;
+                } else if pairs.is_empty() {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if pairs.len() >= 2 {
+                for (a, b) in pairs {
+                    out.add(
+                        a.entity,
+                        rule.predicate,
+                        b.entity,
+                        q.clone(),
+                        evidence(cx, clause.start, te),
+                        name,
+                    );
+                }
+                return;
+            }
             // 与A…: the partner list opens the clause (此后又相继与A、B等缔结友城关系 too, when
             // no name comes before 与).
             let starts_with_with = ["与", "和", "同", "跟", "并与", "还与", "也与"]

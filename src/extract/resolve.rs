@@ -189,15 +189,27 @@ pub fn resolve(
         of_entity[m.entity].push(k);
     }
     // 越南|北宁市人民委员会: a name read without the country before its own place is
-    // also written with it.
+    // also written with it; 泰国|暹罗联合橡胶有限公司: a foreign firm named with its
+    // country is also named without it.
     let mut with_country: Vec<Vec<String>> = vec![Vec::new(); res.entities.len()];
+    let is_country = |c: &&Resolved| {
+        c.origin == Origin::Gazetteer && res.entities[c.entity].kind == EntityType::Country
+    };
     let countries: HashMap<usize, usize> = res
         .mentions
         .iter()
-        .filter(|c| {
-            c.origin == Origin::Gazetteer && res.entities[c.entity].kind == EntityType::Country
-        })
+        .filter(is_country)
         .map(|c| (c.end, c.start))
+        .collect();
+    let foreign_leads: HashMap<usize, usize> = res
+        .mentions
+        .iter()
+        .filter(is_country)
+        .filter(|c| {
+            res.entries[c.entity]
+                .is_some_and(|e| gazetteer.entry(e).country.as_deref() != Some("CN"))
+        })
+        .map(|c| (c.start, c.end))
         .collect();
     for m in res.mentions.iter().filter(|m| !m.nested) {
         let k = res.entities[m.entity].kind;
@@ -208,6 +220,12 @@ pub fn resolve(
             continue;
         }
         if let Some(&c) = countries.get(&m.start) {
+            with_country[m.entity].push(text.slice(c, m.end));
+        }
+        if k == EntityType::Company
+            && let Some(&c) = foreign_leads.get(&m.start)
+            && m.end >= c + 4
+        {
             with_country[m.entity].push(text.slice(c, m.end));
         }
     }
