@@ -1842,12 +1842,17 @@ impl Recogniser<'_> {
                     && chars.get(e + 1).is_some_and(|&c| is_han(c))))
         {
             // 行长渡边拓也表示: 也 ends a Japanese given name before a follower.
-            let japanese_ya = e - s == 3
-                && chars[e] == '也'
+            // 行长渡边拓也表示, 市长三宅和彦率领: 也 and 和 inside a Japanese given name,
+            // when a four-character name ends before a follower.
+            let japanese_given = (e - s == 2 || e - s == 3)
+                && matches!(chars[e], '也' | '和')
                 && self.rules.surnames.contains(&text.norm(s, s + 2))
-                && (chars.get(e + 1).is_none_or(|c| !is_han(*c))
-                    || self.rules.followers.iter().any(|f| text.has_at(e + 1, f)));
-            if e - s >= 2 && !japanese_ya && self.rules.followers.iter().any(|f| text.has_at(e, f))
+                && (s + 2..s + 4).all(|k| chars.get(k).is_some_and(|c| is_han(*c)))
+                && (chars.get(s + 4).is_none_or(|c| !is_han(*c))
+                    || self.rules.followers.iter().any(|f| text.has_at(s + 4, f)));
+            if e - s >= 2
+                && !japanese_given
+                && self.rules.followers.iter().any(|f| text.has_at(e, f))
             {
                 break;
             }

@@ -1904,6 +1904,12 @@ mod tests {
         );
         assert!(has(&out, EntityType::Project, "中欧班列长安号"));
         assert!(has(&out, EntityType::Person, "渡边拓也"));
+        let out2 = extractor().extract("t.txt", "仓敷市市长三宅和彦率领访问团到访。");
+        assert!(
+            has(&out2, EntityType::Person, "三宅和彦"),
+            "{:?}",
+            out2.entities
+        );
         assert!(has(&out, EntityType::Person, "陶然"));
         assert!(!out.relations.iter().any(|r| {
             out.entity(&r.subject)
