@@ -602,8 +602,9 @@ impl<'a> Doc<'a> {
         let mut inside_name = vec![false; chars.len()];
         for m in input.mentions.iter().filter(|m| !m.nested) {
             // "Lingnan Biotech Co., Ltd.": no clause ends inside a name.
-            for k in m.span.start..m.span.end.min(chars.len()) {
-                inside_name[k] = true;
+            let end = m.span.end.min(chars.len());
+            if m.span.start < end {
+                inside_name[m.span.start..end].fill(true);
             }
         }
         let breaks: Vec<usize> = (0..chars.len())

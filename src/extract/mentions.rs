@@ -2102,7 +2102,7 @@ impl Recogniser<'_> {
                             words
                                 .get(k + 1)
                                 .is_some_and(|w| text.norm(w.0, w.1) == "the")
-                                && words.get(k + 2).is_some_and(|w| cap(w)),
+                                && words.get(k + 2).is_some_and(cap),
                         )
                     };
                     while k + 1 + the(k) < words.len()
