@@ -909,7 +909,11 @@ impl<'a> Doc<'a> {
             .find(|m| {
                 rule.object.contains(&m.kind)
                     && self.is_object_position(m)
-                    && subject.is_none_or(|s| s.entity != m.entity)
+                    && subject.is_none_or(|s| {
+                        s.entity != m.entity
+                            // 总部位于大阪的松原精机: where the subject is from.
+                            && !(m.end < s.start && self.chars[m.end..s.start] == ['的'])
+                    })
             })
             // "in Guangzhou's Haizhu district": the place the possessive names.
             .map(|m| {

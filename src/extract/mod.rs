@@ -2026,4 +2026,28 @@ mod tests {
             "{firm:?}"
         );
     }
+
+    #[test]
+    fn investments_placed_by_the_next_clause_not_by_the_head_office() {
+        let out = extractor().extract(
+            "t.txt",
+            "总部位于大阪的松原精机株式会社将投资5000万美元，在大连金普新区建设精密轴承生产基地。\
+             泰国暹罗联合橡胶有限公司将投资2800万美元，在磨丁经济特区建设天然橡胶深加工项目。",
+        );
+        assert!(rel(&out, "松原精机株式会社", "investsIn", "大连金普新区").is_some());
+        assert!(rel(&out, "松原精机株式会社", "investsIn", "大阪").is_none());
+        assert_eq!(
+            fact(&out, "investmentAmount", 50_000_000.0).and_then(|f| f.1),
+            Some("大连金普新区".to_string())
+        );
+        assert!(
+            rel(
+                &out,
+                "泰国暹罗联合橡胶有限公司",
+                "investsIn",
+                "磨丁经济特区"
+            )
+            .is_some()
+        );
+    }
 }

@@ -2225,6 +2225,12 @@ fn apply(
                         t.find("在", te, clause.end)
                             .or_else(|| t.find("于", te, clause.end))
                             .map(|k| (k + 1, clause.end))
+                    })
+                    .or_else(|| {
+                        // 将投资5000万美元，在大连金普新区建设…: the next clause says where.
+                        let next = t.clause_at(clause.end + 1)?;
+                        t.has_at(next.start, "在")
+                            .then_some((next.start + 1, next.end))
                     });
                 at.and_then(|(a, b)| {
                     tops(cx, a, b)
