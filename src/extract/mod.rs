@@ -2050,4 +2050,19 @@ mod tests {
             .is_some()
         );
     }
+
+    #[test]
+    fn visits_to_every_place_of_a_list() {
+        let out = extractor().extract(
+            "t.txt",
+            "越南北宁省副主席阮春长一行于9月23日至27日访问南宁，其间还将赴南宁国际铁路港和五象新区实地考察。",
+        );
+        for place in ["南宁国际铁路港", "五象新区"] {
+            assert!(
+                rel(&out, "阮春长", "visited", place).is_some(),
+                "{place}: {:?}",
+                out.relations
+            );
+        }
+    }
 }

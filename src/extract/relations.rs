@@ -2310,16 +2310,32 @@ fn apply(
                 .find(|m| allowed(cx, m, &rule.object))
                 .or_else(|| {
                     let from = person.map_or(clause.start, |p| p.end.max(clause.start));
-                    tops(cx, from, ts).into_iter().rev().find(|m| {
-                        !cx.english
-                            && allowed(cx, m, &rule.object)
-                            && m.start > 0
-                            && matches!(
-                                t.chars[m.start - 1],
-                                '来' | '赴' | '到' | '在' | '抵' | '往'
-                            )
-                            && ts - m.end <= 2
-                    })
+                    let ms = tops(cx, from, ts);
+                    ms.iter()
+                        .copied()
+                        .rev()
+                        .find(|m| {
+                            !cx.english
+                                && allowed(cx, m, &rule.object)
+                                && m.start > 0
+                                && matches!(
+                                    t.chars[m.start - 1],
+                                    '来' | '赴' | '到' | '在' | '抵' | '往'
+                                )
+                                && ts - m.end <= 2
+                        })
+                        .or_else(|| {
+                            // 赴南宁国际铁路港和五象新区实地考察: a list after 赴.
+                            ms.iter().copied().find(|m| {
+                                !cx.english
+                                    && allowed(cx, m, &rule.object)
+                                    && m.start > 0
+                                    && matches!(t.chars[m.start - 1], '赴' | '往')
+                                    && leading_list(cx, m.start, ts)
+                                        .last()
+                                        .is_some_and(|l| ts - l.end <= 3)
+                            })
+                        })
                 });
             // 访问俄罗斯斯维尔德洛夫斯克州(以下简称“斯州”)首府叶卡捷琳堡: the last of a
             // chain of places is the one visited.
@@ -2341,14 +2357,23 @@ fn apply(
                 place = Some(next);
             }
             if let (Some(p), Some(pl)) = (person, place) {
-                out.add(
-                    p.entity,
-                    rule.predicate,
-                    pl.entity,
-                    q,
-                    evidence(cx, p.start, pl.end),
-                    name,
-                );
+                // 赴南宁国际铁路港和五象新区考察, 考察了A和B: every place of the list.
+                let end = if pl.start >= te { clause.end } else { ts };
+                let mut listed = leading_list(cx, pl.start, end);
+                listed.retain(|m| allowed(cx, m, &rule.object));
+                if listed.is_empty() {
+                    listed.push(pl);
+                }
+                for m in listed {
+                    out.add(
+                        p.entity,
+                        rule.predicate,
+                        m.entity,
+                        q.clone(),
+                        evidence(cx, p.start.min(m.start), pl.end.max(m.end)),
+                        name,
+                    );
+                }
             }
         }
     }
@@ -2373,12 +2398,17 @@ fn delegation_leader<'a>(cx: &Context<'a>, clause: Span, ts: usize) -> Option<&'
     if !delegation {
         return None;
     }
-    cx.resolved.mentions.iter().find(|m| {
-        m.end < ts
-            && kind(cx, m) == EntityType::Person
-            && ["率", "一行"].iter().any(|w| t.has_at(m.end, w))
-            || kind(cx, m) == EntityType::Person && m.end < ts && t.has_before(m.start, "led by ")
-    })
+    // (Within an article's length before the trigger.)
+    cx.resolved
+        .within(ts.saturating_sub(3000), ts, true)
+        .find(|m| {
+            m.end < ts
+                && kind(cx, m) == EntityType::Person
+                && ["率", "一行"].iter().any(|w| t.has_at(m.end, w))
+                || kind(cx, m) == EntityType::Person
+                    && m.end < ts
+                    && t.has_before(m.start, "led by ")
+        })
 }
 
 /// Whether place mention `m` contains (per gazetteer) the place of `s`.
