@@ -2962,13 +2962,13 @@ impl Ends {
 /// Converts byte offsets of one string into character offsets, counting from the last
 /// offset asked (overlapping matches come by end, so a start may step back a little).
 #[derive(Default)]
-struct ByteToChar {
+pub(crate) struct ByteToChar {
     byte: usize,
     char: usize,
 }
 
 impl ByteToChar {
-    fn at(&mut self, s: &str, byte: usize) -> usize {
+    pub(crate) fn at(&mut self, s: &str, byte: usize) -> usize {
         if byte < self.byte {
             self.char -= s[byte..self.byte].chars().count();
         } else {

@@ -16,7 +16,7 @@
 //! ```
 
 use crate::extract::is_organisation;
-use crate::extract::mentions::Origin;
+use crate::extract::mentions::{ByteToChar, Origin};
 use crate::extract::resolve::{Resolution, Resolved};
 use crate::extract::rules::{Pattern, RelationRule, Rules};
 use crate::extract::text::{Text, is_han};
@@ -1370,19 +1370,12 @@ fn first_shared_sentence(cx: &Context<'_>, a: usize, b: usize) -> Option<Span> {
 /// Trigger rules.
 fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
     let norm = cx.text.normalised.as_str();
-    let mut b2c = (0usize, 0usize);
+    let mut b2c = ByteToChar::default();
     let mut done: HashSet<(usize, usize)> = HashSet::default();
     for m in cx.triggers.automaton.find_overlapping_iter(norm) {
         let rule_index = cx.triggers.rule_of[m.pattern().as_usize()];
         let rule = &cx.rules.relations[rule_index];
-        // Overlapping matches come by end: a later one may start a little earlier.
-        if m.start() < b2c.0 {
-            b2c.1 -= norm[m.start()..b2c.0].chars().count();
-        } else {
-            b2c.1 += norm[b2c.0..m.start()].chars().count();
-        }
-        b2c.0 = m.start();
-        let ts = b2c.1;
+        let ts = b2c.at(norm, m.start());
         let te = ts + norm[m.start()..m.end()].chars().count();
         // English triggers only at word boundaries.
         if norm.as_bytes()[m.start()].is_ascii_alphabetic()
