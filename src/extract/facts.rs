@@ -866,8 +866,21 @@ impl<'a> Doc<'a> {
                     .next()
                     .is_some_and(|n| n.start == end && PLACES.contains(&n.kind))
         });
+        // 槟城企业宏丰电子集团: the place describes the firm after 企业.
+        let descriptor = ["企业", "公司"].iter().any(|w| {
+            let w: Vec<char> = w.chars().collect();
+            let end = m.end + w.len();
+            matches_at(&self.chars, m.end, &w)
+                && self
+                    .mentions_in(end, self.chars.len())
+                    .next()
+                    .is_some_and(|n| {
+                        n.start == end && n.kind != m.kind && allowed.contains(&n.kind)
+                    })
+        });
         based
             || capital_of
+            || descriptor
             || self.next_adjacent(m).is_some_and(|n| {
                 n.kind != m.kind && allowed.contains(&n.kind) && !one_character_pair(m, n)
             })
@@ -921,7 +934,16 @@ impl<'a> Doc<'a> {
                     .then(|| self.mentions_in(m.end + 3, self.chars.len()).next())
                     .flatten()
                     .filter(|n| n.start == m.end + 3 && rule.object.contains(&n.kind));
-                possessed.unwrap_or(m)
+                // 往返俄罗斯赤塔: the city after its country.
+                let within = (m.kind == EntityType::Country)
+                    .then(|| self.next_adjacent(m))
+                    .flatten()
+                    .filter(|n| {
+                        n.kind != EntityType::Country
+                            && rule.object.contains(&n.kind)
+                            && self.chars.get(n.end) != Some(&'的')
+                    });
+                possessed.or(within).unwrap_or(m)
             })
             .copied()
             .or_else(|| {
@@ -1145,7 +1167,17 @@ impl<'a> Doc<'a> {
             .find(|f| {
                 f.quantity_end <= before
                     && !matches!(f.fact.measure, Measure::TradeGrowth | Measure::GrowthRate)
+                    // 其中法资企业23家 is a part of the count before; what follows
+                    // continues the whole.
+                    && !(f.fact.measure == Measure::ResidentCompanies
+                        && self.is_part(f.quantity_end.saturating_sub(1), before))
             })
+    }
+
+    /// Whether position `at` is in a 其中 clause that `before` is not in.
+    fn is_part(&self, at: usize, before: usize) -> bool {
+        let (cs, _) = self.clause(at);
+        matches_at(&self.chars, cs, &['其', '中']) && self.clause(before).0 != cs
     }
 
     /// Subject and object from the context of a clause that names neither: earlier
@@ -1384,6 +1416,14 @@ impl<'a> Doc<'a> {
                         Measure::ResidentCompanies | Measure::ResidentPersons
                     );
                     let same = nationality.is_some_and(|n| n.entity == prev.fact.subject);
+                    // 园区入驻企业126家，其中法资企业23家: a part of the count before, in
+                    // the same place.
+                    let part = nationality.is_some()
+                        && matches_at(&self.chars, cs, &['其', '中'])
+                        && prev.fact.object.is_none();
+                    if resident && part {
+                        return self.entity_m(&prev.fact.subject);
+                    }
                     (resident && same)
                         .then(|| prev.fact.object.as_deref().and_then(|o| self.entity_m(o)))
                         .flatten()

@@ -675,9 +675,44 @@ impl Recogniser<'_> {
             .filter(|o| !self.ambiguous.contains(&text.norm(o.start, o.end)))
             .filter_map(|o| o.entries.first().copied())
             .collect();
+        // "Washington state": the state, there and wherever the text says "Washington".
+        let state_of = |m: &crate::gazetteer::Match<'_>| {
+            m.entries
+                .iter()
+                .copied()
+                .find(|&e| self.gazetteer.entry(e).kind == EntityType::Province)
+        };
+        let states: rustc_hash::FxHashSet<&[usize]> = if english {
+            found
+                .iter()
+                .filter(|m| {
+                    (text.has_at(m.end, " state") || text.has_at(m.end, " State,"))
+                        && state_of(m).is_some()
+                })
+                .map(|m| m.entries)
+                .collect()
+        } else {
+            rustc_hash::FxHashSet::default()
+        };
         for m in &found {
-            let Some(&best) = m.entries.first() else {
+            let Some(&first) = m.entries.first() else {
                 continue;
+            };
+            // Suzhou, Fuzhou, 朝阳: of several places of one name, the one inside a region
+            // the text names.
+            let in_named_region = || {
+                m.entries.iter().copied().find(|&e| {
+                    self.gazetteer.ancestors(e).iter().any(|a| {
+                        present.contains(a) && self.gazetteer.entry(*a).kind != EntityType::Country
+                    })
+                })
+            };
+            let best = if states.contains(m.entries) {
+                state_of(m).unwrap_or(first)
+            } else if m.entries.len() > 1 {
+                in_named_region().unwrap_or(first)
+            } else {
+                first
             };
             let entry = self.gazetteer.entry(best);
             let next = text.chars.get(m.end).copied();
@@ -807,6 +842,9 @@ impl Recogniser<'_> {
             // suffix recogniser will swallow it when a longer name is found.
             let mut c = Candidate::new(m.start, m.end, display_kind(entry), Origin::Gazetteer);
             c.entry = Some(best);
+            if best != first && text.has_at(m.end, " state") {
+                c.end += " state".len();
+            }
             // 杜伊斯堡市, 巴登-符腾堡州: a foreign place written with its own suffix.
             if !english
                 && entry.country.as_deref().is_some_and(|c| c != "CN")
@@ -822,6 +860,14 @@ impl Recogniser<'_> {
                     .any(|&e| self.gazetteer.entry(e).name.ends_with(n))
             {
                 c.end += 1;
+            }
+            // 伦巴第大区: a French or Italian region written with 大区.
+            if !english
+                && entry.kind == EntityType::Province
+                && entry.country.as_deref().is_some_and(|c| c != "CN")
+                && text.has_at(m.end, "大区")
+            {
+                c.end += 2;
             }
             // 日本福冈县 → the prefecture reading when written with its suffix.
             if let Some(n) = next
@@ -874,16 +920,28 @@ impl Recogniser<'_> {
             // somewhere in the text (辽日 with 辽宁 and 日本; not 巴渝 without 巴基斯坦,
             // nor 滇南 without 南非).
             let china = |e: &usize| self.gazetteer.entry(*e).id == "iso:CN";
-            let with_china = (i..j).any(|k| self.matcher.abbrev(chars[k]).iter().any(china));
+            // 以中意合作为主题: a leading character whose country the text never names is
+            // a word of its own before a compound.
+            let mut first = i;
+            while j - first > 2
+                && !self
+                    .matcher
+                    .abbrev(chars[first])
+                    .iter()
+                    .any(|e| china(e) || named_entries.contains(e))
+            {
+                first += 1;
+            }
+            let with_china = (first..j).any(|k| self.matcher.abbrev(chars[k]).iter().any(china));
             let resolvable = with_china
-                || (i..j).all(|k| {
+                || (first..j).all(|k| {
                     self.matcher
                         .abbrev(chars[k])
                         .iter()
                         .any(|e| named_entries.contains(e))
                 });
-            if j - i >= 2 && j - i <= 4 && resolvable && !seg.splits(i, j) {
-                for (k, &ch) in chars.iter().enumerate().take(j).skip(i) {
+            if j - first >= 2 && j - first <= 4 && resolvable && !seg.splits(first, j) {
+                for (k, &ch) in chars.iter().enumerate().take(j).skip(first) {
                     let entries = self.matcher.abbrev(ch);
                     let named = entries.iter().find(|e| named_entries.contains(e));
                     if let Some(&best) = named.or(entries.first()) {
@@ -929,13 +987,19 @@ impl Recogniser<'_> {
                 .copied()
                 .filter(|&e| {
                     let entry = self.gazetteer.entry(e);
-                    entry.kind == EntityType::City && entry.name.contains(chars[p])
+                    // Chinese cities only: 在哈 is Harbin, not Khabarovsk.
+                    entry.kind == EntityType::City
+                        && entry.country.as_deref() == Some("CN")
+                        && entry.name.contains(chars[p])
                 })
                 .collect();
             // 在苏 may be 江苏 or 苏州: only an unambiguous character.
-            let entry = match (&short[..], &city[..]) {
-                ([one], []) | ([], [one]) => *one,
-                _ => continue,
+            let mut all = short;
+            all.extend(city);
+            all.sort_unstable();
+            all.dedup();
+            let [entry] = all[..] else {
+                continue;
             };
             // Not a compound (中日): a mention of its own, like a declared short form.
             let mut c = Candidate::new(
@@ -1658,7 +1722,12 @@ impl Recogniser<'_> {
                 while e > s && text.chars[e - 1] == '.' {
                     e -= 1;
                 }
-                if e - s >= 2 && !out.iter().any(|c| c.start <= s && s < c.end) {
+                // A place at its start (来源:宁夏新闻网) is part of the outlet's name.
+                if e - s >= 2
+                    && !out
+                        .iter()
+                        .any(|c| c.start <= s && s < c.end && (c.end >= e || !c.kind.is_place()))
+                {
                     out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
                 }
                 from = p + 1;
@@ -2057,8 +2126,28 @@ impl Recogniser<'_> {
                             *k == kind && suffix.rsplit(' ').next() == Some(word.as_str())
                         })
                     };
-                    if cap(prev) && !based && words[s].0 - prev.1 <= 1 {
+                    // "China (Guangdong) Pilot Free Trade Zone": a place in parentheses.
+                    let parenthesised = s >= 2
+                        && cap(prev)
+                        && cap(&words[s - 2])
+                        && text.has_at(prev.1, ") ")
+                        && words[s].0 == prev.1 + 2
+                        && words[s - 2].1 + 2 == prev.0
+                        && text.has_at(words[s - 2].1, " (");
+                    // "Sister City 30th Anniversary Economic Forum": an ordinal inside.
+                    let ordinal = {
+                        let w = text.norm(prev.0, prev.1);
+                        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                        !digits.is_empty()
+                            && digits.chars().all(|c| c.is_ascii_digit())
+                            && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
+                            && s >= 2
+                            && cap(&words[s - 2])
+                    };
+                    if (cap(prev) || ordinal) && !based && words[s].0 - prev.1 <= 1 {
                         s -= 1;
+                    } else if parenthesised {
+                        s -= 2;
                     } else if text.norm(prev.0, prev.1) == "the"
                         && s >= 3
                         && text.norm(words[s - 2].0, words[s - 2].1) == "of"
@@ -2241,6 +2330,16 @@ impl Recogniser<'_> {
                         end += 1;
                     }
                 }
+                // "Port of Tacoma": the public port authority, not a place ("Guoyuan Port").
+                let kind = if kind == EntityType::Venue
+                    && s == i
+                    && last > i
+                    && text.norm(words[i].0, words[i].1) == "Port"
+                {
+                    EntityType::GovernmentBody
+                } else {
+                    kind
+                };
                 if (s < first || last > i) && seen.insert((start, end)) {
                     out.push(Candidate::new(start, end, kind, Origin::English));
                 }

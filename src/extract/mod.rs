@@ -1201,11 +1201,13 @@ mod tests {
             EntityType::ResearchBody,
             "Imperial College London"
         ));
+        // The port authority is a public body; a port named by its own name is a place.
         assert!(
-            has(&out, EntityType::Venue, "Port of Seattle"),
+            has(&out, EntityType::GovernmentBody, "Port of Seattle"),
             "{:?}",
             out.entities
         );
+        assert!(has(&out, EntityType::Venue, "Dongjiang Port"));
     }
 
     #[test]
@@ -2064,5 +2066,131 @@ mod tests {
                 out.relations
             );
         }
+    }
+
+    #[test]
+    fn approvals_named_in_an_earlier_clause() {
+        let out = extractor().extract(
+            "t.txt",
+            "示例经开区成立于1995年3月，2001年5月经国务院批准升级为国家级经济技术开发区。\
+             另据了解，位于示例经开区的中澳（示例）产业园日前获示例省人民政府批复设立。\
+             2018年6月，国务院正式批复设立合作区示例边境经济合作区。",
+        );
+        assert!(rel(&out, "示例经开区", "approvedBy", "国务院").is_some());
+        assert!(rel(&out, "中澳（示例）产业园", "approvedBy", "示例省人民政府").is_some());
+        assert!(rel(&out, "示例经开区", "approvedBy", "示例省人民政府").is_none());
+        let en = extractor().extract(
+            "t.txt",
+            "Delegates visited the China (Hainan) Pilot Free Trade Zone, which was approved by \
+             the State Council in 2018, on Monday.",
+        );
+        assert!(
+            rel(
+                &en,
+                "China (Hainan) Pilot Free Trade Zone",
+                "approvedBy",
+                "State Council"
+            )
+            .is_some(),
+            "{:?}",
+            en.relations
+        );
+    }
+
+    #[test]
+    fn zones_referred_to_by_a_bare_word() {
+        let out = extractor().extract(
+            "t.txt",
+            "记者从中葡（示例）生态园管委会获悉，截至5月底，园区累计引进企业120家。\
+             中葡（示例）生态园位于示例市。该产业园规划面积9.5平方公里。",
+        );
+        let zone = out
+            .entities
+            .iter()
+            .find(|e| e.name == "中葡（示例）生态园")
+            .expect("the zone");
+        assert_eq!(zone.kind, EntityType::EconomicZone);
+        assert_eq!(
+            fact(&out, "residentCompanies", 120.0).map(|f| f.0),
+            Some("中葡（示例）生态园".to_owned())
+        );
+        assert_eq!(
+            fact(&out, "area", 9.5).map(|f| f.0),
+            Some("中葡（示例）生态园".to_owned())
+        );
+        // 以 of 以中葡合作为主题 is a preposition, not Israel.
+        let out = extractor().extract("t.txt", "葡萄牙企业入驻以中葡合作为主题的园区。");
+        assert!(!has(&out, EntityType::Country, "以"), "{:?}", out.entities);
+    }
+
+    #[test]
+    fn delegations_lists_capitals_and_organisers() {
+        let out = extractor().extract(
+            "t.txt",
+            "哈尔滨与哈巴罗夫斯克交往密切。哈巴罗夫斯克市副市长伊万·彼得罗夫率该市代表团一行20人,\
+             于6月3日至6日在哈访问。\
+             光州是韩国全罗南道首府。\
+             大田市与韩国光州广域市举办友好城市结好30周年交流会。\
+             目前，大田已与20个国家的30个城市建立友好城市关系，包括日本冈山市、德国埃森市等。",
+        );
+        assert!(rel(&out, "伊万·彼得罗夫", "visited", "哈尔滨").is_some());
+        assert!(rel(&out, "伊万·彼得罗夫", "visited", "哈巴罗夫斯克").is_none());
+        assert!(
+            out.relations
+                .iter()
+                .all(|r| r.predicate.as_str() != "organizedBy"),
+            "{:?}",
+            out.relations
+        );
+        for partner in ["冈山市", "埃森市"] {
+            assert!(
+                rel(&out, "大田市", "friendshipCity", partner).is_some(),
+                "{partner}: {:?}",
+                out.relations
+            );
+        }
+    }
+
+    #[test]
+    fn english_states_ports_ordinals_and_exports() {
+        let out = extractor().extract(
+            "t.txt",
+            "SPOKANE -- A delegation from Spokane, led by City Council Member Jane Doe, is visiting \
+             Harbin. The Spokane-Harbin Sister City 25th Anniversary Trade Forum was held on Monday. \
+             Port of Spokane Commissioner Tom Smith attended.\n\n\
+             The delegation also toured the Harbin New Area, and visited Harbin Airport.\n\n\
+             Spokane is Washington state's second-largest city. Washington exported $2.5 billion \
+             in goods to China in 2023.",
+        );
+        assert!(has(
+            &out,
+            EntityType::Event,
+            "Spokane-Harbin Sister City 25th Anniversary Trade Forum"
+        ));
+        assert!(has(&out, EntityType::GovernmentBody, "Port of Spokane"));
+        assert!(has(&out, EntityType::Province, "Washington state"));
+        assert!(rel(&out, "Jane Doe", "visited", "Harbin Airport").is_some());
+        assert_eq!(
+            fact(&out, "tradeVolume", 2_500_000_000.0),
+            Some(("Washington state".to_owned(), Some("China".to_owned())))
+        );
+    }
+
+    #[test]
+    fn outlets_regions_and_speakers_by_video() {
+        let out = extractor().extract(
+            "t.txt",
+            "2024-09-12 09:48  来源:宁夏新闻网\n\n意大利伦巴第大区与示例市签署协议。\
+             中国驻迪拜总领事馆经济商务领事王立新通过视频连线发言。\
+             示例公司在迪拜杰贝阿里自由区建设仓库。",
+        );
+        assert!(
+            has(&out, EntityType::Company, "宁夏新闻网"),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(&out, EntityType::Province, "伦巴第大区"));
+        assert!(has(&out, EntityType::Person, "王立新"));
+        assert!(has(&out, EntityType::EconomicZone, "迪拜杰贝阿里自由区"));
     }
 }

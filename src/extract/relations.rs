@@ -562,6 +562,50 @@ fn evidence(cx: &Context<'_>, a: usize, b: usize) -> Span {
 }
 
 /// Branches, place-named organisations, districts of a city.
+/// The place an English name is in: the one after "in", else the first place below
+/// country level that the name spells out (Port of Tacoma, Hebei Provincial Department
+/// of Commerce, Imperial College London), among the places the document names.
+fn english_place_in_name(cx: &Context<'_>, m: &Resolved) -> Option<usize> {
+    let name = cx.text.norm(m.start, m.end);
+    let bytes = name.as_bytes();
+    let boundary = |i: usize| i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
+    let mut found: Vec<(usize, bool, usize)> = Vec::new(); // (position, after "in", entity)
+    for (e, entity) in cx.resolved.entities.iter().enumerate() {
+        if !entity.kind.is_place() {
+            continue;
+        }
+        for form in std::iter::once(&entity.name).chain(&entity.aliases) {
+            if form.len() < 3 || !form.is_ascii() {
+                continue;
+            }
+            for (at, _) in name.match_indices(form.as_str()) {
+                if (at == 0 || boundary(at - 1)) && boundary(at + form.len()) {
+                    let after_in = name[..at].ends_with(" in ") || name[..at].ends_with(" in the ");
+                    if after_in || entity.kind != EntityType::Country {
+                        found.push((at, after_in, e));
+                    }
+                }
+            }
+        }
+    }
+    // "Houston-Shenzhen Sister City Association": named after a pair, in neither.
+    let pair = found.iter().any(|a| {
+        found.iter().any(|b| {
+            let between = name.get(a.0..b.0).unwrap_or("");
+            a.2 != b.2 && b.0 > a.0 && between.ends_with('-') && !between.contains(' ')
+        })
+    });
+    if pair {
+        return None;
+    }
+    found
+        .iter()
+        .find(|f| f.1)
+        .or_else(|| found.iter().min_by_key(|f| f.0))
+        .map(|f| f.2)
+        .filter(|&e| e != m.entity)
+}
+
 fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let g = cx.gazetteer;
@@ -687,6 +731,24 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                 Qualifiers::default(),
                 ev,
                 "branch-place",
+            );
+            continue;
+        }
+        // "University of Houston", "US Consulate General in Guangzhou": English names
+        // hold their places as plain words.
+        if cx.english
+            && m.origin == Origin::English
+            && !k.is_place()
+            && !inner.iter().any(|i| kind(cx, i).is_place())
+            && let Some(place) = english_place_in_name(cx, m)
+        {
+            out.add(
+                m.entity,
+                Predicate::LocatedIn,
+                place,
+                Qualifiers::default(),
+                ev,
+                "name-place",
             );
             continue;
         }
@@ -865,10 +927,20 @@ fn org_before<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
             .min_by_key(|m| m.start)
     };
     // 瓦隆集团中国区总裁: a company's region between it and the title.
-    let region = ["大中华区", "亚太区", "中国区", "亚洲区"]
-        .iter()
-        .find(|r| cx.text.has_before(at, r))
-        .map(|r| r.chars().count());
+    // 大使馆经济处公使衔参赞, 总领事馆经济商务处主任: a section of a mission.
+    let region = [
+        "大中华区",
+        "亚太区",
+        "中国区",
+        "亚洲区",
+        "经济商务处",
+        "经济处",
+        "商务处",
+        "经商处",
+    ]
+    .iter()
+    .find(|r| cx.text.has_before(at, r))
+    .map(|r| r.chars().count());
     if let Some(n) = region
         && let Some(org) = before(at - n)
     {
@@ -1151,14 +1223,41 @@ fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
         .filter(|m| {
             m.start == start.start && matches!(m.origin, Origin::Gazetteer | Origin::Demonym)
         })
-        .max_by_key(|m| m.end)?;
+        .max_by_key(|m| m.end);
+    let Some(first) = first else {
+        // "the Chinese Embassy in the UK": a country's adjective opens the name.
+        // "the US Consulate General in Chengdu": or the country's own name.
+        if !cx.english {
+            return None;
+        }
+        let opens = |word: &str| {
+            cx.text.has_at(start.start, word)
+                && cx.text.has_at(start.start + word.chars().count(), " ")
+        };
+        let by_adjective = cx
+            .rules
+            .demonyms
+            .iter()
+            .find(|(adjective, _)| opens(adjective))
+            .and_then(|(_, id)| g.by_id(id));
+        return res.entries.iter().position(|e| {
+            e.is_some_and(|e| {
+                let entry = g.entry(e);
+                entry.kind == EntityType::Country
+                    && (Some(e) == by_adjective
+                        || entry.aliases.iter().any(|a| a.is_ascii() && opens(a)))
+            })
+        });
+    };
     let country_entry = entry(cx, first).filter(|&e| g.entry(e).kind == EntityType::Country)?;
     let name = cx.text.norm(start.start, org.end);
     if ["华侨", "华人", "中华"].iter().any(|w| name.contains(w)) {
         return None;
     }
-    // The host place after 驻 does not count (韩国驻青岛总领事馆).
-    let host = (start.start..org.end).find(|&k| cx.text.chars[k] == '驻');
+    // The host place after 驻 or "in" does not count (韩国驻青岛总领事馆, "US Consulate
+    // General in Guangzhou").
+    let host = (start.start..org.end)
+        .find(|&k| cx.text.chars[k] == '驻' || cx.english && cx.text.has_at(k, " in "));
     let mixed = res
         .within(start.start, org.end, true)
         .filter(|m| host.is_none_or(|h| m.start < h))
@@ -1233,6 +1332,41 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
             } else {
                 last_end = b.end;
             }
+        }
+    }
+    // 仙台是日本宫城县首府, 长春为吉林省省会: the subject is part of the region.
+    for (i, a) in places.iter().enumerate() {
+        let t = cx.text;
+        if !(t.has_at(a.end, "是") || t.has_at(a.end, "为")) {
+            continue;
+        }
+        // The places written one after the other right after 是 (日本宫城县).
+        let mut end = a.end + 1;
+        let mut region = None;
+        for b in places.iter().skip(i + 1) {
+            if b.start > end {
+                break;
+            }
+            if b.start == end {
+                end = b.end;
+                region = Some(b);
+            }
+        }
+        let Some(region) = region.filter(|r| r.entity != a.entity) else {
+            continue;
+        };
+        if ["首府", "省会", "首都", "的首府", "的省会", "的首都"]
+            .iter()
+            .any(|w| t.has_at(end, w))
+        {
+            out.add(
+                a.entity,
+                Predicate::PartOf,
+                region.entity,
+                Qualifiers::default(),
+                evidence(cx, a.start, end + 2),
+                "capital-of",
+            );
         }
     }
     // 上海浦东新区 (one gazetteer form): part of the place its name starts with.
@@ -1399,7 +1533,9 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
         }) else {
             continue;
         };
-        if !done.insert((rule_index, clause.start)) {
+        // An English sentence may list visits ("toured A, and visited B").
+        let visit = cx.english && rule.pattern == Pattern::PersonPlace;
+        if !done.insert((rule_index, if visit { ts } else { clause.start })) {
             continue;
         }
         let clause_text = cx.text.norm(clause.start, clause.end);
@@ -1429,6 +1565,28 @@ fn topic<'a>(cx: &Context<'a>, rule: &RelationRule, before: usize) -> Option<&'a
     tops(cx, s.start, before)
         .into_iter()
         .find(|m| allowed(cx, m, &rule.subject))
+}
+
+/// The subject of an earlier clause of the sentence that the trigger's clause continues
+/// (合肥经开区成立于1993年，2000年经国务院批准…; "the Liangjiang New Area, a state-level
+/// new area approved by the State Council"): in Chinese the subject-typed mention that
+/// opens the nearest clause, in English the nearest subject-typed mention.
+fn sentence_topic<'a>(
+    cx: &Context<'a>,
+    rule: &RelationRule,
+    clause_start: usize,
+    ts: usize,
+) -> Option<&'a Resolved> {
+    let t = cx.text;
+    let s = t.sentence_at(ts)?;
+    let before = tops(cx, s.start, if cx.english { ts } else { clause_start });
+    before.into_iter().rev().find(|m| {
+        allowed(cx, m, &rule.subject)
+            && (cx.english
+                || t.clause_at(m.start).is_some_and(|c| {
+                    m.start == c.start || m.start == c.start + 1 && t.chars[c.start] == '该'
+                }))
+    })
 }
 
 fn apply(
@@ -1588,6 +1746,19 @@ fn apply(
                     .take(if same_type { 8 } else { 1 })
                     .collect();
             }
+            // …建立友好城市关系，包括日本仙台市、韩国天安市…等: the list in the next clause.
+            let mut evidence_end = te;
+            if objs.is_empty()
+                && same_type
+                && let Some(n) = t.clause_at(clause.end + 1)
+                && t.sentence_at(n.start) == t.sentence_at(clause.start)
+                && ["包括", "其中包括", "其中有", "分别是", "分别为"]
+                    .iter()
+                    .any(|w| t.has_at(n.start, w))
+            {
+                objs = tops(cx, n.start, n.end).into_iter().filter(ok).collect();
+                evidence_end = n.end;
+            }
             let mut qual = q.clone();
             if rule.rank {
                 qual.rank = rank(&t.norm(s.end, ts));
@@ -1598,7 +1769,11 @@ fn apply(
                     rule.predicate,
                     o.entity,
                     qual.clone(),
-                    evidence(cx, s.start.min(clause.start), te),
+                    evidence(
+                        cx,
+                        s.start.min(clause.start),
+                        evidence_end.min(o.end).max(te),
+                    ),
                     name,
                 );
             }
@@ -2155,17 +2330,29 @@ fn apply(
             let next = t
                 .clause_at(clause.end + 1)
                 .filter(|n| t.sentence_at(n.start) == t.sentence_at(clause.start));
-            let s = all
-                .iter()
-                .copied()
-                .find(|m| allowed(cx, m, &rule.subject))
+            // 位于P的X获…批复: P only describes X.
+            let modifier = |m: &&Resolved| t.chars.get(m.end) == Some(&'的');
+            // "X, which was approved by Y": the nearest name before the trigger.
+            let english_subject = || {
+                cx.english
+                    .then(|| sentence_topic(cx, rule, clause.start, ts))
+                    .flatten()
+            };
+            let s = english_subject()
+                .or_else(|| {
+                    all.iter()
+                        .copied()
+                        .filter(|m| allowed(cx, m, &rule.subject))
+                        .min_by_key(|m| modifier(m))
+                })
                 .or_else(|| {
                     let n = next?;
                     tops(cx, n.start, n.end)
                         .into_iter()
                         .next()
                         .filter(|m| m.start <= n.start + 2 && allowed(cx, m, &rule.subject))
-                });
+                })
+                .or_else(|| sentence_topic(cx, rule, clause.start, ts));
             let o = all.iter().copied().find(|m| allowed(cx, m, &rule.object));
             if let (Some(s), Some(o)) = (s, o) {
                 let mut qual = q;
@@ -2297,10 +2484,14 @@ fn apply(
             .or_else(|| delegation_leader(cx, clause, ts));
             // The place after the trigger, else 来烟台访问, 在哈访问: the place right after
             // 来 / 赴 / 到 / 在 before it.
+            // "a mission to the central Chinese province of Hubei": not the adjective.
             let place = after
                 .iter()
                 .copied()
-                .find(|m| allowed(cx, m, &rule.object))
+                .find(|m| {
+                    allowed(cx, m, &rule.object)
+                        && !(m.origin == Origin::Demonym && kind(cx, m) == EntityType::Country)
+                })
                 .or_else(|| {
                     let from = person.map_or(clause.start, |p| p.end.max(clause.start));
                     let ms = tops(cx, from, ts);
@@ -2376,9 +2567,10 @@ fn apply(
 /// (X率…代表团, X一行, "led by X") when the clause names none.
 fn delegation_leader<'a>(cx: &Context<'a>, clause: Span, ts: usize) -> Option<&'a Resolved> {
     let t = cx.text;
+    let sentence = t.sentence_at(ts).unwrap_or(clause);
     let delegation = ["代表团", "一行", "delegation", "mission"]
         .iter()
-        .any(|w| t.find(w, clause.start, ts).is_some());
+        .any(|w| t.find(w, sentence.start, ts).is_some());
     // …在哈访问，其间考察了哈尔滨新区: the visitor of the clause before.
     let meanwhile = ["其间", "期间", "随后", "此后", "还"]
         .iter()
@@ -2391,16 +2583,34 @@ fn delegation_leader<'a>(cx: &Context<'a>, clause: Span, ts: usize) -> Option<&'
     if !delegation {
         return None;
     }
-    // (Within an article's length before the trigger.)
+    // X率团, X一行, "led by Council Member X", "X's delegation".
+    let leads = |m: &Resolved| {
+        kind(cx, m) == EntityType::Person
+            && m.end < ts
+            && ([
+                "率",
+                "一行",
+                "'s delegation",
+                "'s mission",
+                " led a ",
+                " leads a ",
+                " is leading a ",
+            ]
+            .iter()
+            .any(|w| t.has_at(m.end, w))
+                || t.find("led by ", m.start.saturating_sub(40), m.start)
+                    .is_some_and(|p| t.sentence_at(p) == t.sentence_at(m.start)))
+    };
+    // The leader named in this sentence, else the first leader within an article's
+    // length before.
     cx.resolved
-        .within(ts.saturating_sub(3000), ts, true)
-        .find(|m| {
-            m.end < ts
-                && kind(cx, m) == EntityType::Person
-                && ["率", "一行"].iter().any(|w| t.has_at(m.end, w))
-                || kind(cx, m) == EntityType::Person
-                    && m.end < ts
-                    && t.has_before(m.start, "led by ")
+        .within(sentence.start, ts, true)
+        .filter(|m| leads(m))
+        .last()
+        .or_else(|| {
+            cx.resolved
+                .within(ts.saturating_sub(8000), ts, true)
+                .find(|m| leads(m))
         })
 }
 

@@ -182,6 +182,7 @@ pub fn resolve(
     res.entities = merged;
     res.entries = merged_entries;
     back_references(text, rules, &mut res);
+    demonstrative_references(text, rules, &mut res);
     res.mentions
         .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut of_entity: Vec<Vec<usize>> = vec![Vec::new(); res.entities.len()];
@@ -496,6 +497,12 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                 out.push((a, b));
                 continue;
             }
+            // 意（宁波）生态园 of 中意（宁波）生态园: a name whose first character a word on
+            // its left took (从中意…).
+            if short.len() >= 5 && long.len() == short.len() + 1 && long[1..] == short[..] {
+                out.push((a, b));
+                continue;
+            }
             if short.len() < 3 || short.len() > long.len() || !short.iter().all(|c| is_han(*c)) {
                 continue;
             }
@@ -508,7 +515,8 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             if short_suffixes.iter().any(|(full, brief)| {
                 long.ends_with(full)
                     && short.ends_with(brief)
-                    && long[..long.len() - full.len()] == short[..short.len() - brief.len()]
+                    // (厦门火炬高技术产业开发区 → 火炬高新区: the place may go too.)
+                    && long[..long.len() - full.len()].ends_with(&short[..short.len() - brief.len()])
                     && short.len() > brief.len()
             }) {
                 out.push((a, b));
@@ -569,6 +577,12 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
         for (at, _) in name.char_indices().skip(1) {
             if let Some(tail) = rules.tails.get(&name[at..]) {
                 tails.push((tail.clone(), i));
+            }
+        }
+        // The usual short form of its suffix (经开区 of …经济技术开发区).
+        for (full, brief) in &rules.short_suffixes {
+            if name.ends_with(full.as_str()) && !tails.iter().any(|t| t.0 == *brief && t.1 == i) {
+                tails.push((brief.clone(), i));
             }
         }
         // Tails built from the name itself (工业园 in 中新苏州工业园): its last 3 characters.
@@ -645,9 +659,12 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
             .any(|d| text.has_before(at, d));
         let glued_left = at > 0 && is_han(text.chars[at - 1]) && !demonstrative;
         let glued_left = glued_left
-            && !["在", "与", "的", "由", "是", "对", "从", "到", "为"]
-                .iter()
-                .any(|d| text.has_before(at, d));
+            && ![
+                "在", "与", "的", "由", "是", "对", "从", "到", "为", "设立", "建设", "入驻",
+                "落户", "考察", "参观", "走进", "推进",
+            ]
+            .iter()
+            .any(|d| text.has_before(at, d));
         if glued_left {
             continue;
         }
@@ -674,6 +691,76 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     res.mentions.extend(added);
     res.mentions
         .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// 该 + a suffix word (该产业园 after 中东欧（宁波）国际产业合作园): the entity of that
+/// suffix's type named last, even when its name ends otherwise.
+fn demonstrative_references(text: &Text, rules: &Rules, res: &mut Resolution) {
+    let chars = &text.chars;
+    let mut occupied = vec![false; chars.len()];
+    for m in &res.mentions {
+        for o in occupied.iter_mut().take(m.end).skip(m.start) {
+            *o = true;
+        }
+    }
+    let mut added = Vec::new();
+    // Also a bare zone word opening a clause (，园区累计引进企业312家).
+    let opens_clause = |at: usize| {
+        at == 0 || matches!(chars[at - 1], '，' | ',' | '。' | '；' | ';' | '\n' | '　')
+    };
+    let starts = chars.iter().enumerate().filter_map(|(at, c)| {
+        if *c == '该' {
+            Some((at, at + 1, false))
+        } else if opens_clause(at) && is_han(*c) {
+            Some((at, at, true))
+        } else {
+            None
+        }
+    });
+    for (at, start, bare) in starts {
+        let Some((n, kind)) = (2..=5).rev().find_map(|n| {
+            let end = start + n;
+            if end > chars.len() || (start..end).any(|k| occupied[k]) {
+                return None;
+            }
+            let word = text.norm(start, end);
+            if !rules.tails.contains(&word) {
+                return None;
+            }
+            let (_, kind, _, _) = rules.suffixes.iter().find(|s| s.0 == word)?;
+            Some((n, *kind))
+        }) else {
+            continue;
+        };
+        if kind.is_place()
+            || kind == EntityType::Person
+            || bare
+                && (kind != EntityType::EconomicZone
+                    || !rules.generic.contains(&text.norm(start, start + n)))
+        {
+            continue;
+        }
+        let before = res.mentions.partition_point(|m| m.start < at);
+        let target = res.mentions[..before]
+            .iter()
+            .rev()
+            .find(|m| res.entities[m.entity].kind == kind);
+        if let Some(m) = target {
+            added.push(Resolved {
+                start,
+                end: start + n,
+                entity: m.entity,
+                origin: Origin::Alias,
+                nested: false,
+                title: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        res.mentions.extend(added);
+        res.mentions
+            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
 }
 
 /// Stable, unique slugs: `city-qingdao`, `person-王海`.
