@@ -1231,6 +1231,14 @@ impl Recogniser<'_> {
             {
                 start = k + 2;
             }
+            // “中国光谷”企业武汉锐光…有限公司: a name does not start with 企业.
+            if matches!(kind, EntityType::Company | EntityType::Bank)
+                && text.has_at(start, "企业")
+                && s >= start + 4
+                && !NAME_AFTER_FIRM.iter().any(|w| text.has_at(start + 2, w))
+            {
+                start += 2;
+            }
             if s - start < *min_prefix {
                 continue;
             }
@@ -1864,6 +1872,28 @@ impl Recogniser<'_> {
                 let mut c = Candidate::new(s, end, EntityType::Person, Origin::Title);
                 c.title = Some((ts, te));
                 people.push(c);
+                // （记者 林晓帆 陈嘉禾）: more reporters of the byline after spaces.
+                if matches!(&norm[m.start()..m.end()], "记者" | "通讯员" | "实习生") {
+                    let mut at = end;
+                    loop {
+                        let s = at + 1;
+                        let e = (s..chars.len().min(s + 5))
+                            .find(|&k| !is_han(chars[k]))
+                            .unwrap_or(s);
+                        if !matches!(chars.get(at), Some(' ' | '　'))
+                            || !(2..=4).contains(&(e - s))
+                            || !matches!(chars.get(e), Some(' ' | '　' | ')' | '）'))
+                            || !self.has_surname(&text.norm(s, e))
+                            || self.rules.titles.contains(&text.norm(s, e))
+                        {
+                            break;
+                        }
+                        let mut c = Candidate::new(s, e, EntityType::Person, Origin::Title);
+                        c.title = Some((ts, te));
+                        people.push(c);
+                        at = e;
+                    }
+                }
                 continue;
             }
             // NAME TITLE
@@ -1934,7 +1964,7 @@ impl Recogniser<'_> {
         let name: String = chars[s..e].iter().collect();
         // A transliterated name: 芭芭拉·施耐德, after any title still before it
         // (公使衔参赞苏菲·贝尔纳).
-        let (s, name) = match self
+        let (s, _) = match self
             .rules
             .titles
             .iter()
@@ -1949,6 +1979,18 @@ impl Recogniser<'_> {
             Some(skip) if name.contains('·') => (s + skip, name.chars().skip(skip).collect()),
             _ => (s, name),
         };
+        // 让-吕克·莫罗笑着说, 皮埃尔·拉方举行会谈: the last part ends before a verb.
+        let mut e = e;
+        if let Some(dot) = (s..e).rev().find(|&k| chars[k] == '·') {
+            let verb = (dot + 3..e).find(|&k| {
+                seg.token_at(k).is_some_and(|(a, _)| a == k)
+                    && self.rules.followers.iter().any(|f| text.has_at(k, f))
+            });
+            if let Some(k) = verb {
+                e = k;
+            }
+        }
+        let name: String = chars[s..e].iter().collect();
         if name.contains('·')
             && name
                 .split(['·', '-'])
