@@ -2193,4 +2193,130 @@ mod tests {
         assert!(has(&out, EntityType::Person, "王立新"));
         assert!(has(&out, EntityType::EconomicZone, "迪拜杰贝阿里自由区"));
     }
+
+    #[test]
+    fn bylines_transliterated_names_and_mission_staff() {
+        let out = extractor().extract(
+            "t.txt",
+            "新华社海口9月12日电（记者 林晓帆 陈嘉禾）论坛在海口举行。\
+             示例集团中国区总经理让-吕克·莫罗笑着说，工厂明年投产。\
+             示例市市长皮埃尔·拉方举行会谈。中国银行海南省分行行长郑书韵接受记者采访。\
+             中国驻示例总领事馆经济商务领事王振川出席。法国驻华大使馆经济处公使衔参赞苏菲·马丁出席。",
+        );
+        for name in ["林晓帆", "陈嘉禾", "让-吕克·莫罗", "皮埃尔·拉方", "郑书韵"]
+        {
+            assert!(
+                has(&out, EntityType::Person, name),
+                "{name}: {:?}",
+                out.entities
+            );
+        }
+        assert!(rel(&out, "王振川", "nationality", "中国").is_some());
+        assert!(rel(&out, "苏菲·马丁", "positionAt", "法国驻华大使馆").is_some());
+        assert!(rel(&out, "苏菲·马丁", "nationality", "法国").is_some());
+    }
+
+    #[test]
+    fn parts_of_counts_and_border_figures() {
+        let out = extractor().extract(
+            "t.txt",
+            "法国企业看好中法示例生态示范城。中法示例生态示范城位于示例市。截至今年6月底，示范城已入驻企业126家，其中法资企业23家，\
+             累计协议投资额达286亿元。今年1至5月，中俄互市贸易区实现互市贸易额7.6亿元，同比增长38.2%。\
+             2023年，满洲里口岸出入境人员113.6万人次。",
+        );
+        let zone = "中法示例生态示范城".to_owned();
+        assert_eq!(
+            fact(&out, "residentCompanies", 126.0).map(|f| f.0),
+            Some(zone.clone())
+        );
+        assert_eq!(
+            fact(&out, "residentCompanies", 23.0),
+            Some(("法国".to_owned(), Some(zone.clone())))
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 28_600_000_000.0).map(|f| f.0),
+            Some(zone)
+        );
+        assert!(fact(&out, "crossBorderTradeVolume", 760_000_000.0).is_some());
+        assert!(fact(&out, "growthRate", 38.2).is_some());
+        assert!(fact(&out, "annualVisitors", 1_136_000.0).is_some());
+    }
+
+    #[test]
+    fn firms_described_before_their_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "马来西亚槟城州代表团到访。其中，槟城企业宏丰电子集团与厦门火炬高技术产业开发区管委会签约，将投资8000万美元在火炬高新区建设基地。\
+             “中国光谷”企业武汉示光激光科技有限公司与对方签约。",
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 80_000_000.0).map(|f| f.0),
+            Some("宏丰电子集团".to_owned())
+        );
+        assert!(
+            rel(
+                &out,
+                "宏丰电子集团",
+                "investsIn",
+                "厦门火炬高技术产业开发区"
+            )
+            .is_some()
+        );
+        assert!(
+            has(&out, EntityType::Company, "武汉示光激光科技有限公司"),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
+    fn english_governors_missions_and_places_in_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "WUHAN, China -- Ohio Gov. Daniel Carter led a 42-member trade mission to the central \
+             Chinese province of Hubei this week. The delegation arrived in Wuhan on Monday.\n\n\
+             Trade between Ohio and Hubei reached $2.4 billion in 2023. In the first eight months \
+             of this year, two-way trade totaled $1.6 billion, a 4.1 percent increase. Ohio \
+             companies shipped $5.9 billion worth of goods to China last year. Ohio is the \
+             seventh-largest state of the United States.\n\n\
+             Consul General Jane Roe of the US Consulate General in Wuhan attended, as did the \
+             Hubei Provincial Department of Commerce. A plant opened in Suzhou, east China's \
+             Jiangsu province.",
+        );
+        assert!(rel(&out, "Daniel Carter", "positionAt", "Ohio").is_some());
+        assert!(rel(&out, "Daniel Carter", "visited", "Hubei").is_some());
+        assert!(rel(&out, "Daniel Carter", "visited", "Wuhan").is_some());
+        assert!(rel(&out, "Daniel Carter", "visited", "China").is_none());
+        assert!(
+            fact(&out, "growthRate", 4.1).is_some() || fact(&out, "tradeGrowth", 4.1).is_some()
+        );
+        assert_eq!(
+            fact(&out, "tradeVolume", 5_900_000_000.0),
+            Some(("Ohio".to_owned(), Some("China".to_owned())))
+        );
+        assert!(
+            rel(&out, "Jane Roe", "nationality", "United States").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(&out, "US Consulate General in Wuhan", "locatedIn", "Wuhan").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(
+                &out,
+                "Hubei Provincial Department of Commerce",
+                "locatedIn",
+                "Hubei"
+            )
+            .is_some()
+        );
+        assert!(
+            rel(&out, "Suzhou", "partOf", "Jiangsu").is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
 }

@@ -739,7 +739,6 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         if cx.english
             && m.origin == Origin::English
             && !k.is_place()
-            && !inner.iter().any(|i| kind(cx, i).is_place())
             && let Some(place) = english_place_in_name(cx, m)
         {
             out.add(
