@@ -1980,7 +1980,6 @@ impl Recogniser<'_> {
             _ => (s, name),
         };
         // 让-吕克·莫罗笑着说, 皮埃尔·拉方举行会谈: the last part ends before a verb.
-        let mut e = e;
         if let Some(dot) = (s..e).rev().find(|&k| chars[k] == '·') {
             let verb = (dot + 3..e).find(|&k| {
                 seg.token_at(k).is_some_and(|(a, _)| a == k)
