@@ -802,8 +802,20 @@ impl Recogniser<'_> {
                 let all_caps = text.chars[m.start..m.end]
                     .iter()
                     .all(|c| c.is_ascii_uppercase() || c == &'.');
+                // "Hubei Vice Governor Zhao Minghui": a title after a place leaves it one.
+                let title_after = || {
+                    let rest = text
+                        .norm(m.end + 1, (m.end + 26).min(text.chars.len()))
+                        .to_lowercase()
+                        .replace('-', " ");
+                    self.rules.english_titles.iter().any(|t| {
+                        rest.strip_prefix(t.as_str())
+                            .is_some_and(|after| after.starts_with([' ', '.']))
+                    })
+                };
                 let next_word_cap = text.chars.get(m.end) == Some(&' ')
-                    && text.chars.get(m.end + 1).is_some_and(|c| c.is_uppercase());
+                    && text.chars.get(m.end + 1).is_some_and(|c| c.is_uppercase())
+                    && !title_after();
                 let prev_word_cap = m.start >= 2
                     && text.chars[m.start - 1] == ' '
                     && text.chars[m.start - 2].is_alphabetic()
@@ -1755,6 +1767,37 @@ impl Recogniser<'_> {
             if e > s + 2 && capitalised && !out.iter().any(|c| c.start <= s && s < c.end) {
                 out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
             }
+        }
+        // "The Columbus Ledger | Thursday, Oct. 17, 2024": the outlet before its date.
+        for line in text.chars[..text.chars.len().min(400)]
+            .split(|c| *c == '\n')
+            .scan(0, |at, line| {
+                let start = *at;
+                *at += line.len() + 1;
+                Some((start, line.len()))
+            })
+        {
+            let (s, n) = line;
+            let Some(bar) = text.find(" | ", s, s + n) else {
+                continue;
+            };
+            let name = text.norm(s, bar);
+            let words: Vec<&str> = name.split(' ').collect();
+            let dated = text.chars[bar..s + n]
+                .windows(4)
+                .any(|w| w.iter().all(char::is_ascii_digit));
+            if dated
+                && (2..=5).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !out
+                    .iter()
+                    .any(|c| c.start <= s && s < c.end && c.end >= bar)
+            {
+                out.push(Candidate::new(s, bar, EntityType::Company, Origin::Source));
+            }
+            break;
         }
         // The outlet on the article's date line: 2021-03-02 08:00 大连晚报.
         let head_end = text.chars.len().min(400);

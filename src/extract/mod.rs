@@ -2319,4 +2319,42 @@ mod tests {
             out.relations
         );
     }
+
+    #[test]
+    fn english_outlets_titles_after_places_and_agreements() {
+        let out = extractor().extract(
+            "t.txt",
+            "The Harbor Ledger | Thursday, Oct. 17, 2024\n\nBy Ann Lee, Ledger business writer\n\n\
+             Whitfield and Hubei Vice Governor Zhao Minghui opened the forum. Ohio State University \
+             and Wuhan University agreed to expand joint research.",
+        );
+        assert!(
+            has(&out, EntityType::Company, "The Harbor Ledger"),
+            "{:?}",
+            out.entities
+        );
+        assert!(rel(&out, "Ann Lee", "positionAt", "The Harbor Ledger").is_some());
+        assert!(rel(&out, "Zhao Minghui", "positionAt", "Hubei").is_some());
+        assert!(
+            rel(
+                &out,
+                "Ohio State University",
+                "cooperatesWith",
+                "Wuhan University"
+            )
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "示例市与后贝加尔斯克镇交往密切。后贝加尔斯克镇镇长伊万·波波夫参加会谈。武汉大学与波尔多大学续签联合培养协议。",
+        );
+        assert!(
+            has(&out, EntityType::Person, "伊万·波波夫"),
+            "{:?}",
+            out.entities
+        );
+        assert!(rel(&out, "武汉大学", "cooperatesWith", "波尔多大学").is_some());
+    }
 }
