@@ -1465,7 +1465,9 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 continue;
             }
             for &(j, oj) in &present {
-                if contains(g, oj, ei) {
+                let country = g.entry(oj).kind == EntityType::Country;
+                // The country only where a sentence names both (中国…的青岛).
+                if contains(g, oj, ei) && (!country || first_shared_sentence(cx, i, j).is_some()) {
                     // Evidence: the first sentence that names both, else the city's first mention.
                     let ev = first_shared_sentence(cx, i, j).unwrap_or_else(|| {
                         let m = res
