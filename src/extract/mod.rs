@@ -2357,4 +2357,24 @@ mod tests {
         );
         assert!(rel(&out, "武汉大学", "cooperatesWith", "波尔多大学").is_some());
     }
+
+    #[test]
+    fn firms_of_a_country_in_a_city_and_cities_of_china() {
+        let out = extractor().extract(
+            "t.txt",
+            "日本是镇江第二大外资来源地。截至今年8月底，日本在镇累计投资项目486个，在镇日资企业超过190家。\
+             镇江市位于江苏省。镇江港货运繁忙。中国经济稳定增长。",
+        );
+        assert_eq!(
+            fact(&out, "residentCompanies", 190.0),
+            Some(("日本".to_owned(), Some("镇江市".to_owned())))
+        );
+        assert!(rel(&out, "镇江市", "partOf", "江苏省").is_some());
+        // China is named, but in no sentence with the city.
+        assert!(
+            rel(&out, "镇江市", "partOf", "中国").is_none(),
+            "{:?}",
+            out.relations
+        );
+    }
 }
