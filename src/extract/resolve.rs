@@ -717,7 +717,15 @@ fn demonstrative_references(text: &Text, rules: &Rules, res: &mut Resolution) {
             None
         }
     });
+    let firsts: rustc_hash::FxHashSet<char> = rules
+        .tails
+        .iter()
+        .filter_map(|t| t.chars().next())
+        .collect();
     for (at, start, bare) in starts {
+        if chars.get(start).is_none_or(|c| !firsts.contains(c)) {
+            continue;
+        }
         let Some((n, kind)) = (2..=5).rev().find_map(|n| {
             let end = start + n;
             if end > chars.len() || (start..end).any(|k| occupied[k]) {
