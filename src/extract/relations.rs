@@ -1580,7 +1580,9 @@ fn sentence_topic<'a>(
 ) -> Option<&'a Resolved> {
     let t = cx.text;
     let s = t.sentence_at(ts)?;
-    let before = tops(cx, s.start, if cx.english { ts } else { clause_start });
+    // (Within an article's length: a text without sentence breaks stays linear.)
+    let from = s.start.max(ts.saturating_sub(3000));
+    let before = tops(cx, from, if cx.english { ts } else { clause_start });
     before.into_iter().rev().find(|m| {
         allowed(cx, m, &rule.subject)
             && (cx.english
@@ -2605,7 +2607,7 @@ fn delegation_leader<'a>(cx: &Context<'a>, clause: Span, ts: usize) -> Option<&'
     // The leader named in this sentence, else the first leader within an article's
     // length before.
     cx.resolved
-        .within(sentence.start, ts, true)
+        .within(sentence.start.max(ts.saturating_sub(3000)), ts, true)
         .filter(|m| leads(m))
         .last()
         .or_else(|| {

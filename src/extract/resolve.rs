@@ -693,8 +693,9 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
         .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
 
-/// 该 + a suffix word (该产业园 after 中东欧（宁波）国际产业合作园): the entity of that
-/// suffix's type named last, even when its name ends otherwise.
+/// 该 + a suffix word (该产业园 after 中东欧（宁波）国际产业合作园), and a bare zone word
+/// opening a clause (，园区累计引进企业312家): the entity of that suffix's type named
+/// last, even when its name ends otherwise.
 fn demonstrative_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     let chars = &text.chars;
     let mut occupied = vec![false; chars.len()];
