@@ -824,9 +824,11 @@ impl Recogniser<'_> {
                         while k > 0 && text.chars[k - 1].is_alphabetic() {
                             k -= 1;
                         }
+                        // ("The US is…": an article is no part of a name.)
                         text.chars[k].is_uppercase()
                             && k > 0
                             && !matches!(text.chars[k - 1], '.' | '\n')
+                            && text.norm(k, m.start - 1) != "The"
                     };
                 if !(all_caps || n >= 4)
                     || next_word_cap

@@ -2377,4 +2377,25 @@ mod tests {
             out.relations
         );
     }
+
+    #[test]
+    fn english_partners_after_an_article_and_export_markets() {
+        let out = extractor().extract(
+            "t.txt",
+            "Trade grew fast. The US is Chongqing's third-largest trading partner. China remains Ohio's \
+             third-largest export market. The United States ranks as Hubei's fourth-largest \
+             source of foreign direct investment.",
+        );
+        assert!(
+            rel(&out, "United States", "tradePartner", "Chongqing").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(&out, "China", "tradePartner", "Ohio").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, "United States", "investmentSource", "Hubei").is_some());
+    }
 }
