@@ -1224,12 +1224,19 @@ impl<'a> Doc<'a> {
         let none = Span::new(0, 0);
         for (a, b) in regions {
             if holder {
-                if let Some(m) = self
+                // 洋浦经济开发区是海南自由贸易港的先行区，规划面积…: not the name that only
+                // qualifies a noun with 的.
+                let candidates: Vec<&M<'a>> = self
                     .mentions_in(a, b)
                     .filter(|m| rule.subject.contains(&m.kind) && !self.in_object_chain(m))
-                    .last()
+                    .collect();
+                let qualifier = |m: &&&M<'a>| self.chars.get(m.end) == Some(&'的');
+                if let Some(m) = candidates
+                    .iter()
+                    .rfind(|m| !qualifier(m))
+                    .or(candidates.last())
                 {
-                    return (Some(*m), None);
+                    return (Some(**m), None);
                 }
             } else if let (Some(s), o) = self.pair(a, b, rule, none) {
                 return (Some(s), o);

@@ -2398,4 +2398,18 @@ mod tests {
         );
         assert!(rel(&out, "United States", "investmentSource", "Hubei").is_some());
     }
+
+    #[test]
+    fn area_of_the_zone_a_sentence_is_about() {
+        let out = extractor().extract(
+            "t.txt",
+            "示例经济开发区是海南自由贸易港的先行区和示范区，规划面积114.7平方公里。",
+        );
+        assert_eq!(
+            fact(&out, "area", 114.7).map(|f| f.0),
+            Some("示例经济开发区".to_owned()),
+            "{:?}",
+            out.facts
+        );
+    }
 }
