@@ -1156,8 +1156,12 @@ impl Recogniser<'_> {
             if *quoted_only && !quote_around(s).is_some_and(|(qs, qe)| qs <= s && e == qe) {
                 continue;
             }
-            // A suffix inside a longer word (局面, 港口) is no suffix.
-            if e < text.chars.len() && seg.word_continues(e) && !suffix.ends_with('局') {
+            // A suffix inside a longer word (局面, 港口) is no suffix; a locative after it
+            // (示范城里, 园区内) is.
+            let locative = matches!(text.chars.get(e), Some('里' | '内' | '外'))
+                && seg.token_at(e) == Some((e - 1, e + 1));
+            if e < text.chars.len() && seg.word_continues(e) && !suffix.ends_with('局') && !locative
+            {
                 continue;
             }
             // 商务局局长: the title's first character repeats the suffix before it.

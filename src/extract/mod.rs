@@ -2412,4 +2412,18 @@ mod tests {
             out.facts
         );
     }
+
+    #[test]
+    fn a_zone_of_a_district_written_with_a_locative() {
+        let out = extractor().extract(
+            "t.txt",
+            "蔡甸区位于武汉市。蔡甸区的中法示例生态示范城里，一条生产线正在调试。",
+        );
+        assert!(
+            has(&out, EntityType::EconomicZone, "中法示例生态示范城"),
+            "{:?}",
+            out.entities
+        );
+        assert!(rel(&out, "中法示例生态示范城", "locatedIn", "蔡甸区").is_some());
+    }
 }

@@ -1333,6 +1333,33 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
             }
         }
     }
+    // 蔡甸区的中法武汉生态示范城: a zone of a place (not of a country) is in it.
+    if !cx.english {
+        for m in res
+            .mentions
+            .iter()
+            .filter(|m| !m.nested && kind(cx, m) == EntityType::EconomicZone && m.start > 1)
+        {
+            if cx.text.chars[m.start - 1] != '的' {
+                continue;
+            }
+            if let Some(p) = ending_at(cx, m.start - 1).find(|p| {
+                !p.nested
+                    && kind(cx, p).is_place()
+                    && kind(cx, p) != EntityType::Country
+                    && p.entity != m.entity
+            }) {
+                out.add(
+                    m.entity,
+                    Predicate::LocatedIn,
+                    p.entity,
+                    Qualifiers::default(),
+                    evidence(cx, p.start, m.end),
+                    "place-de-zone",
+                );
+            }
+        }
+    }
     // 仙台是日本宫城县首府, 长春为吉林省省会: the subject is part of the region.
     for (i, a) in places.iter().enumerate() {
         let t = cx.text;
