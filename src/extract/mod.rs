@@ -2426,4 +2426,22 @@ mod tests {
         );
         assert!(rel(&out, "中法示例生态示范城", "locatedIn", "蔡甸区").is_some());
     }
+
+    #[test]
+    fn english_places_written_without_diacritics() {
+        let out = extractor().extract(
+            "t.txt",
+            "The city has sister cities in Alesund in Norway and Dusseldorf in Germany.",
+        );
+        assert!(
+            rel(&out, "Alesund", "partOf", "Norway").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            has(&out, EntityType::City, "Dusseldorf"),
+            "{:?}",
+            out.entities
+        );
+    }
 }

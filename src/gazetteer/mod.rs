@@ -21,6 +21,7 @@ use crate::model::EntityType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::PathBuf;
+use unicode_normalization::UnicodeNormalization;
 
 /// One row of a gazetteer file.
 #[derive(Debug, Clone, PartialEq)]
@@ -296,6 +297,26 @@ impl Gazetteer {
 
     /// Builds the matcher over every name and alias.
     pub fn matcher(&self) -> Result<Matcher> {
+        // English text often drops diacritics: Alesund for Ålesund, Dusseldorf for Düsseldorf.
+        let folded: Vec<(usize, String)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, entry)| {
+                entry
+                    .aliases
+                    .iter()
+                    .chain(&entry.label_en)
+                    .filter(|a| !a.is_ascii())
+                    .filter_map(move |a| {
+                        let f: String = a
+                            .nfd()
+                            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                            .collect();
+                        (f.is_ascii() && f.len() >= 3).then_some((i, f))
+                    })
+            })
+            .collect();
         let mut forms: HashMap<&str, (Vec<usize>, Form)> = HashMap::default();
         for (i, entry) in self.entries.iter().enumerate() {
             // States and provinces of English-speaking federations go by their English
@@ -318,6 +339,14 @@ impl Gazetteer {
                 if kind == Form::Name {
                     slot.1 = Form::Name;
                 }
+            }
+        }
+        for (i, form) in &folded {
+            let slot = forms
+                .entry(form.as_str())
+                .or_insert_with(|| (Vec::new(), Form::Alias));
+            if !slot.0.contains(i) {
+                slot.0.push(*i);
             }
         }
         let mut keys: Vec<&str> = forms.keys().copied().collect();
