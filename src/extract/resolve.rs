@@ -597,12 +597,7 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     if tails.is_empty() {
         return;
     }
-    let mut occupied = vec![false; text.chars.len()];
-    for m in &res.mentions {
-        for o in occupied.iter_mut().take(m.end).skip(m.start) {
-            *o = true;
-        }
-    }
+    let mut occupied = occupied(res, text.chars.len());
     let mut unique: Vec<String> = tails.iter().map(|t| t.0.clone()).collect();
     unique.sort();
     unique.dedup();
@@ -698,12 +693,7 @@ fn back_references(text: &Text, rules: &Rules, res: &mut Resolution) {
 /// last, even when its name ends otherwise.
 fn demonstrative_references(text: &Text, rules: &Rules, res: &mut Resolution) {
     let chars = &text.chars;
-    let mut occupied = vec![false; chars.len()];
-    for m in &res.mentions {
-        for o in occupied.iter_mut().take(m.end).skip(m.start) {
-            *o = true;
-        }
-    }
+    let occupied = occupied(res, chars.len());
     let mut added = Vec::new();
     // Also a bare zone word opening a clause (，园区累计引进企业312家).
     let opens_clause = |at: usize| {
@@ -770,6 +760,17 @@ fn demonstrative_references(text: &Text, rules: &Rules, res: &mut Resolution) {
         res.mentions
             .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
+}
+
+/// For each character of a text of `len` characters, whether a mention covers it.
+fn occupied(res: &Resolution, len: usize) -> Vec<bool> {
+    let mut out = vec![false; len];
+    for m in &res.mentions {
+        for o in out.iter_mut().take(m.end).skip(m.start) {
+            *o = true;
+        }
+    }
+    out
 }
 
 /// Stable, unique slugs: `city-qingdao`, `person-王海`.
