@@ -501,11 +501,17 @@ def build_world(c, skip_forms):
     t2s = c.t2s
     cldr = os.path.join(c.x, "deb", "usr", "share", "unicode", "cldr", "common")
     first = {}
-    for el in ET.parse(os.path.join(cldr, "supplemental", "subdivisions.xml")).getroot().iter("subgroup"):
-        t = el.get("type")
+    groups = {el.get("type"): el.get("contains", "").split()
+              for el in ET.parse(os.path.join(cldr, "supplemental", "subdivisions.xml")).getroot().iter("subgroup")}
+    for t, codes in groups.items():
         if len(t) == 2 and t.isupper():
-            for code in el.get("contains", "").split():
+            for code in codes:
                 first[code] = t
+    # Indonesia's first level in CLDR is seven island groups; its provinces sit one level down
+    for code in [code for code, cc in first.items() if cc == "ID" and code in groups]:
+        del first[code]
+        for child in groups[code]:
+            first[child] = "ID"
     zh = load_cldr_subdivisions(c, "zh")
     en = load_cldr_subdivisions(c, "en")
     native_lang = {"DE": "de", "AT": "de", "CH": "de", "FR": "fr", "BE": "fr", "ES": "es", "MX": "es",
@@ -517,9 +523,10 @@ def build_world(c, skip_forms):
     for code, cc in first.items():
         # CN/JP come from china.tsv/japan.tsv; countries with >90 first-level units (Slovenia's
         # municipalities …) are skipped as noise
-        if cc in ("CN", "JP", "TW", "HK", "MO") or code not in zh or n_first[cc] > 90:
+        hand_name = split(pextra[code][1])[0] if code in pextra and code not in zh and pextra[code][1] else ""
+        if cc in ("CN", "JP", "TW", "HK", "MO") or (code not in zh and not hand_name) or n_first[cc] > 90:
             continue
-        name = t2s.convert(zh[code])
+        name = t2s.convert(zh[code]) if code in zh else hand_name
         if not HAS_HAN.search(name):
             continue
         label = en.get(code, "").rstrip("²³¹*")
@@ -658,7 +665,7 @@ def build_world(c, skip_forms):
     for code, r in sorted(provs.items()):
         if code in (
                 "kr11", "kr26", "kr27", "kr28", "kr29", "kr30", "kr31", "kr50", "debe", "dehh", "dehb", "usdc",
-                "rumow", "ruspe", "rusev"):
+                "rumow", "ruspe", "rusev", "idjk"):
             dropped.add("cldr:" + code)
             continue
         # short forms that equal a city name in the same country stay with the city

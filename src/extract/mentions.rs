@@ -207,6 +207,27 @@ fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "〇一二三四五六七八九十百".contains(c)
 }
 
+/// Where an event's name starts when the edition or the year is written onto it
+/// (第八届中国—俄罗斯博览会, 2024大连—大阪经贸合作洽谈会), given where it starts without.
+fn edition_start(text: &Text, mut start: usize) -> usize {
+    if start > 0 && text.chars[start - 1] == '届' {
+        let mut k = start - 1;
+        while k > 0 && is_numeral(text.chars[k - 1]) {
+            k -= 1;
+        }
+        if k > 0 && k < start - 1 && text.chars[k - 1] == '第' {
+            start = k - 1;
+        }
+    }
+    if start >= 4
+        && is_year(&text.norm(start - 4, start))
+        && (start == 4 || !text.chars[start - 5].is_ascii_digit())
+    {
+        start -= 4;
+    }
+    start
+}
+
 /// Where an anniversary event's name starts when `[start, suffix)` begins with its
 /// number of years (45周年纪念…): at the first place of a tie phrase (X与Y缔结友好城市,
 /// X和Y建交) that opens the clause, at most a time word after its start.
@@ -532,6 +553,9 @@ impl Recogniser<'_> {
         let norm = text.normalised.as_str();
         let seg = (!english).then(|| Segmentation::new(self.jieba, text, self.rules));
         let mut out = self.gazetteer_candidates(text, norm, english, seg.as_ref());
+        for c in out.iter_mut().filter(|c| c.kind == EntityType::Event) {
+            c.start = edition_start(text, c.start);
+        }
         if let Some(seg) = seg {
             self.abbreviations(text, &seg, &mut out);
             declared_places(text, &mut out);
@@ -1298,23 +1322,8 @@ impl Recogniser<'_> {
                     start = a;
                 }
             }
-            // 第八届中国—俄罗斯博览会: the edition belongs to the event's name.
-            if *kind == EntityType::Event && start > 0 && text.chars[start - 1] == '届' {
-                let mut k = start - 1;
-                while k > 0 && is_numeral(text.chars[k - 1]) {
-                    k -= 1;
-                }
-                if k > 0 && k < start - 1 && text.chars[k - 1] == '第' {
-                    start = k - 1;
-                }
-            }
-            // 2024大连—大阪经贸合作洽谈会: the year written onto an event's name.
-            if *kind == EntityType::Event
-                && start >= 4
-                && is_year(&text.norm(start - 4, start))
-                && (start == 4 || !text.chars[start - 5].is_ascii_digit())
-            {
-                start -= 4;
+            if *kind == EntityType::Event {
+                start = edition_start(text, start);
             }
             // 大连市与日本福冈县北九州市缔结友好城市45周年纪念大会: an anniversary names the
             // tie it marks, from the first place of the clause.
@@ -1630,6 +1639,26 @@ impl Recogniser<'_> {
                 break;
             }
             let token: String = chars[ts..i].iter().collect();
+            // 人民委员会副主席阮文胜率海防市政府代表团: a title with words between it and the
+            // suffix ends the name (议员联盟, with the suffix right after, does not).
+            if i < s && self.rules.titles.contains(&token) {
+                // …副主席阮文胜率海防市政府代表团: nor do the person after the title and a
+                // one-character verb after the person.
+                let person_len = (2..=3).find(|&n| {
+                    i + n + 1 < s
+                        && (i..i + n).all(|k| is_han(chars[k]))
+                        && self.has_surname(&text.norm(i, i + n))
+                        && self
+                            .rules
+                            .followers
+                            .iter()
+                            .any(|f| f.chars().count() == 1 && text.has_at(i + n, f))
+                });
+                if let Some(n) = person_len {
+                    i += n + 1;
+                }
+                break;
+            }
             // A one-character verb right before the suffix is more likely part of a
             // transliterated or abbreviated name (哈市, 东盟) than a verb.
             let weak_stop = seg.is_stop(i - 1)
@@ -2050,8 +2079,17 @@ impl Recogniser<'_> {
         if !(2..=6).contains(&len) {
             return None;
         }
-        // A name does not end inside a word (记者从会上获悉).
-        if seg.word_continues(e) {
+        // A name does not end inside a word (记者从会上获悉), unless a one-character
+        // follower makes that word with the name's last character (阮文胜率…代表团: 胜率).
+        let follower_word = len == 3
+            && self.has_surname(&name)
+            && seg.token_at(e) == Some((e - 1, e + 1))
+            && self
+                .rules
+                .followers
+                .iter()
+                .any(|f| f.chars().count() == 1 && text.has_at(e, f));
+        if seg.word_continues(e) && !follower_word {
             return None;
         }
         // Not a place or an organisation; a minor place name only as a family name.

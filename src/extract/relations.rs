@@ -1588,11 +1588,27 @@ fn tops<'a>(cx: &Context<'a>, a: usize, b: usize) -> Vec<&'a Resolved> {
 }
 
 /// The first subject-typed mention of the sentence before `before` (the topic).
+/// "The city has 12 sister cities": in English, a sentence that opens with "The city" or
+/// "The state" refers to the city or state (province) named last before it.
 fn topic<'a>(cx: &Context<'a>, rule: &RelationRule, before: usize) -> Option<&'a Resolved> {
-    let s = cx.text.sentence_at(before)?;
-    tops(cx, s.start, before)
+    let t = cx.text;
+    let s = t.sentence_at(before)?;
+    let named = tops(cx, s.start, before)
         .into_iter()
-        .find(|m| allowed(cx, m, &rule.subject))
+        .find(|m| allowed(cx, m, &rule.subject));
+    if named.is_some() || !cx.english {
+        return named;
+    }
+    let kind_of = [
+        ("The city ", EntityType::City),
+        ("The state ", EntityType::Province),
+        ("The province ", EntityType::Province),
+    ];
+    let (_, wanted) = kind_of.iter().find(|(w, _)| t.has_at(s.start, w))?;
+    tops(cx, s.start.saturating_sub(3000), s.start)
+        .into_iter()
+        .rev()
+        .find(|m| kind(cx, m) == *wanted && allowed(cx, m, &rule.subject))
 }
 
 /// The subject of an earlier clause of the sentence that the trigger's clause continues
@@ -1705,6 +1721,39 @@ fn apply(
                 }
                 return;
             }
+            // 从1979年与日本岐阜市结好至今，杭州的国际友城已增至38个; 从日本大分市，到美国匹兹堡市…，
+            // 武汉的友城遍布五大洲: the places of the 从… clauses are friends of the owner.
+            if let Some(owner) = before
+                .iter()
+                .copied()
+                .find(|m| matches!(t.norm(m.end, ts).as_str(), "的" | "的国际"))
+                .filter(|m| allowed(cx, m, &rule.subject))
+                && let Some(sentence) = t.sentence_at(clause.start)
+                && sentence.start < clause.start
+                && t.has_at(sentence.start, "从")
+            {
+                let friends: Vec<&Resolved> = tops(cx, sentence.start, clause.start)
+                    .into_iter()
+                    .filter(|m| {
+                        kind(cx, m) == kind(cx, owner)
+                            && m.entity != owner.entity
+                            && allowed(cx, m, &rule.object)
+                    })
+                    .collect();
+                for m in &friends {
+                    out.add(
+                        owner.entity,
+                        rule.predicate,
+                        m.entity,
+                        q.clone(),
+                        evidence(cx, sentence.start, te),
+                        name,
+                    );
+                }
+                if !friends.is_empty() {
+                    return;
+                }
+            }
             // X…与…Y…，两市早已建立友好城市关系: the two cities named before.
             if ["两市", "两城", "两地"]
                 .iter()
@@ -1776,15 +1825,16 @@ fn apply(
                     .take(if same_type { 8 } else { 1 })
                     .collect();
             }
-            // …建立友好城市关系，包括日本仙台市、韩国天安市…等: the list in the next clause.
+            // …建立友好城市关系，包括日本仙台市、韩国天安市…等 ("…sister cities, including
+            // Kitakyushu in Japan"): the list in the next clause.
             let mut evidence_end = te;
             if objs.is_empty()
                 && same_type
                 && let Some(n) = t.clause_at(clause.end + 1)
                 && t.sentence_at(n.start) == t.sentence_at(clause.start)
-                && ["包括", "其中包括", "其中有", "分别是", "分别为"]
+                && ["包括", "其中包括", "其中有", "分别是", "分别为", "including", "such as"]
                     .iter()
-                    .any(|w| t.has_at(n.start, w))
+                    .any(|w| t.has_at(n.start + usize::from(t.chars[n.start] == ' '), w))
             {
                 objs = tops(cx, n.start, n.end).into_iter().filter(ok).collect();
                 evidence_end = n.end;
