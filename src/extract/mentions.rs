@@ -685,6 +685,52 @@ impl Recogniser<'_> {
         out
     }
 
+    /// "PORTLAND, Ore. —", "SAN ANTONIO, Texas --": the capitalised place of an English
+    /// dateline (a line of the article's head that opens with capitals and a comma or a
+    /// dash), matched as if written "Portland".
+    fn dateline_places(&self, text: &Text) -> Vec<crate::gazetteer::Match<'_>> {
+        let chars = &text.chars;
+        let mut out = Vec::new();
+        let line_starts = std::iter::once(0).chain(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c == '\n')
+                .map(|(k, _)| k + 1),
+        );
+        for start in line_starts.take(15) {
+            let end = (start..chars.len())
+                .find(|&k| !(chars[k].is_ascii_uppercase() || chars[k] == ' ' || chars[k] == '.'))
+                .unwrap_or(chars.len());
+            let caps = text.norm(start, end);
+            let head = caps.trim_end();
+            let after = text.norm(start + head.len(), (start + head.len() + 3).min(chars.len()));
+            if head.chars().filter(char::is_ascii_uppercase).count() < 3
+                || !(after.starts_with(',') || after.starts_with(" -") || after.starts_with(" —"))
+            {
+                continue;
+            }
+            // Upper case after the first letter of each word becomes lower case.
+            let titled: String = head
+                .chars()
+                .enumerate()
+                .map(|(k, c)| {
+                    if k == 0 || head[..k].ends_with(' ') {
+                        c
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect();
+            out.extend(self.matcher.find(&titled).into_iter().map(|mut m| {
+                m.start += start;
+                m.end += start;
+                m
+            }));
+        }
+        out
+    }
+
     fn gazetteer_candidates(
         &self,
         text: &Text,
@@ -693,7 +739,11 @@ impl Recogniser<'_> {
         seg: Option<&Segmentation<'_>>,
     ) -> Vec<Candidate> {
         let mut out = Vec::new();
-        let found = self.matcher.find(norm);
+        let mut found = self.matcher.find(norm);
+        if english {
+            found.extend(self.dateline_places(text));
+            found.sort_by_key(|m| m.start);
+        }
         let present: rustc_hash::FxHashSet<usize> = found
             .iter()
             .filter(|o| !self.ambiguous.contains(&text.norm(o.start, o.end)))
@@ -1184,7 +1234,18 @@ impl Recogniser<'_> {
             // (示范城里, 园区内) is.
             let locative = matches!(text.chars.get(e), Some('里' | '内' | '外'))
                 && seg.token_at(e) == Some((e - 1, e + 1));
-            if e < text.chars.len() && seg.word_continues(e) && !suffix.ends_with('局') && !locative
+            // 防城港市委书记 (市委书记): a title after it is not.
+            let title_after = seg.token_at(e).is_some_and(|(_, b)| {
+                self.rules
+                    .titles
+                    .iter()
+                    .any(|t| t.chars().count() == b - e && text.has_at(e, t))
+            });
+            if e < text.chars.len()
+                && seg.word_continues(e)
+                && !suffix.ends_with('局')
+                && !locative
+                && !title_after
             {
                 continue;
             }
@@ -1306,13 +1367,27 @@ impl Recogniser<'_> {
                 && !ends.starts.contains_key(&start)
                 && s - start <= 6
             {
-                while a >= 3
-                    && text.chars[a - 1] == '、'
-                    && let Some((p, q)) = seg.token_at(a - 2)
-                    && q == a - 1
-                    && field_word(p, q)
-                {
-                    a = p;
+                // More fields before, listed with 、 or written together (文化广电和旅游局).
+                let mut together = 0;
+                loop {
+                    if a >= 3
+                        && text.chars[a - 1] == '、'
+                        && let Some((p, q)) = seg.token_at(a - 2)
+                        && q == a - 1
+                        && field_word(p, q)
+                    {
+                        a = p;
+                    } else if together < 2
+                        && a >= 2
+                        && let Some((p, q)) = seg.token_at(a - 1)
+                        && q == a
+                        && field_word(p, q)
+                    {
+                        together += 1;
+                        a = p;
+                    } else {
+                        break;
+                    }
                 }
                 if let Some(&place) = ends.places.get(&a) {
                     start = place;
@@ -1950,7 +2025,7 @@ impl Recogniser<'_> {
                 let mut c = Candidate::new(s, end, EntityType::Person, Origin::Title);
                 c.title = Some((ts, te));
                 people.push(c);
-                // （记者 林晓帆 陈嘉禾）: more reporters of the byline after spaces.
+                // （记者 林晓帆 陈嘉禾）, （记者宋雨桐、孟凡超）: more reporters of the byline.
                 if matches!(&norm[m.start()..m.end()], "记者" | "通讯员" | "实习生") {
                     let mut at = end;
                     loop {
@@ -1958,9 +2033,9 @@ impl Recogniser<'_> {
                         let e = (s..chars.len().min(s + 5))
                             .find(|&k| !is_han(chars[k]))
                             .unwrap_or(s);
-                        if !matches!(chars.get(at), Some(' ' | '　'))
+                        if !matches!(chars.get(at), Some(' ' | '　' | '、'))
                             || !(2..=4).contains(&(e - s))
-                            || !matches!(chars.get(e), Some(' ' | '　' | ')' | '）'))
+                            || !matches!(chars.get(e), Some(' ' | '　' | ')' | '）' | '、'))
                             || !self.has_surname(&text.norm(s, e))
                             || self.rules.titles.contains(&text.norm(s, e))
                         {
@@ -2339,14 +2414,23 @@ impl Recogniser<'_> {
                         let mut run = k + 2 + skip;
                         // "Port of Seattle Commissioner Linda Harmon": a title before a
                         // name ends the name ("Office of the Texas Governor" does not).
+                        // ("Port of Portland Executive Director Susan Albrecht": two words.)
+                        let title_at = |run: usize| {
+                            (1..=2).any(|n| {
+                                run + n < words.len()
+                                    && self.rules.english_titles.iter().any(|t| {
+                                        t.eq_ignore_ascii_case(
+                                            &text.norm(words[run].0, words[run + n - 1].1),
+                                        )
+                                    })
+                                    && cap(&words[run + n])
+                                    && words[run + n].0 == words[run + n - 1].1 + 1
+                            })
+                        };
                         while run < words.len()
                             && cap(&words[run])
                             && words[run].0 - words[run - 1].1 <= 1
-                            && !(self.rules.english_titles.iter().any(|t| {
-                                t.eq_ignore_ascii_case(&text.norm(words[run].0, words[run].1))
-                            }) && words
-                                .get(run + 1)
-                                .is_some_and(|w| cap(w) && w.0 == words[run].1 + 1))
+                            && !title_at(run)
                         {
                             run += 1;
                         }
@@ -2809,7 +2893,15 @@ impl Recogniser<'_> {
             }
             // "Mayor Frank Cowie", "Consul General Zhao Jian", "Mersey Robotics chief
             // executive Tom Ellison": the longest title first.
-            let after_name = k > 0 && cap(&words[k - 1]) && words[k - 1].1 + 1 == w.0;
+            // (…or after an office written in lower case: "commerce department head Zheng
+            // Wenbin".)
+            let after_name = k > 0
+                && words[k - 1].1 + 1 == w.0
+                && (cap(&words[k - 1])
+                    || matches!(
+                        text.norm(words[k - 1].0, words[k - 1].1).as_str(),
+                        "department" | "bureau" | "agency" | "office" | "commission" | "committee"
+                    ));
             let title_words = (1..=3).rev().find(|&n| {
                 k + n + 1 < words.len()
                     && (k..k + n).all(|j| {
