@@ -208,7 +208,8 @@ fn is_numeral(c: char) -> bool {
 }
 
 /// Where an event's name starts when the edition or the year is written onto it
-/// (第八届中国—俄罗斯博览会, 2024大连—大阪经贸合作洽谈会), given where it starts without.
+/// (第八届中国—俄罗斯博览会, 2024大连—大阪经贸合作洽谈会, 2024年…交流周), given where it
+/// starts without.
 fn edition_start(text: &Text, mut start: usize) -> usize {
     if start > 0 && text.chars[start - 1] == '届' {
         let mut k = start - 1;
@@ -219,11 +220,13 @@ fn edition_start(text: &Text, mut start: usize) -> usize {
             start = k - 1;
         }
     }
-    if start >= 4
-        && is_year(&text.norm(start - 4, start))
-        && (start == 4 || !text.chars[start - 5].is_ascii_digit())
+    // (Also 2024年大连—舞鹤友好交流周.)
+    let year_end = start - usize::from(start > 0 && text.chars[start - 1] == '年');
+    if year_end >= 4
+        && is_year(&text.norm(year_end - 4, year_end))
+        && (year_end == 4 || !text.chars[year_end - 5].is_ascii_digit())
     {
-        start -= 4;
+        start = year_end - 4;
     }
     start
 }

@@ -238,7 +238,7 @@ fn offices_of_bodies(cx: &Context<'_>, out: &mut Out<'_>) {
 fn signed_at_events(cx: &Context<'_>, out: &mut Out<'_>) {
     let t = cx.text;
     let at_event = |sentence: Span| {
-        let words = ["现场", "会上", "会议期间", "at the forum", "at the event"];
+        let words = ["现场", "会上", "仪式上", "论坛上", "峰会上", "会议期间", "at the forum", "at the event"];
         words
             .iter()
             .any(|w| t.find(w, sentence.start, sentence.end).is_some())
@@ -262,8 +262,18 @@ fn signed_at_events(cx: &Context<'_>, out: &mut Out<'_>) {
             if party_kind.is_place() || party_kind == EntityType::Event {
                 continue;
             }
+            // 大连保税区管委会主任赵海峰与…签署: the person who signed for the party.
+            let signer = cx
+                .resolved
+                .within(evidence.start, evidence.end, false)
+                .find(|m| m.entity == party)
+                .and_then(|m| {
+                    cx.resolved
+                        .within(m.end, (m.end + 8).min(evidence.end), false)
+                        .find(|p| kind(cx, p) == EntityType::Person && p.title.is_some())
+                });
             out.add(
-                party,
+                signer.map_or(party, |p| p.entity),
                 Predicate::ParticipatedIn,
                 event.entity,
                 Qualifiers::default(),
@@ -1754,10 +1764,14 @@ fn apply(
                     return;
                 }
             }
-            // X…与…Y…，两市早已建立友好城市关系: the two cities named before.
-            if ["两市", "两城", "两地"]
-                .iter()
-                .any(|w| t.find(w, clause.start, ts).is_some())
+            // X…与…Y…，两市早已建立友好城市关系: the two cities named before; also without
+            // 两市 when the clause names no place (大连与舞鹤隔海相望，自1982年缔结友好城市以来).
+            let unnamed = !before.iter().any(|m| allowed(cx, m, &rule.subject))
+                && !after.iter().any(|m| allowed(cx, m, &rule.object));
+            if (unnamed
+                || ["两市", "两城", "两地"]
+                    .iter()
+                    .any(|w| t.find(w, clause.start, ts).is_some()))
                 && let Some(sentence) = t.sentence_at(clause.start)
             {
                 let mut pair: Vec<&Resolved> = Vec::new();
@@ -1936,6 +1950,29 @@ fn apply(
                 }
             }
             if any {
+                return;
+            }
+            // 王立群与田村健一共同签署《大连市人民政府与舞鹤市政府关于…的备忘录》: the parties
+            // that the agreement's title names.
+            if let Some(open) = t.find("《", te, (te + 3).min(clause.end))
+                && let Some(close) = t.find("》", open, clause.end)
+                && let Some(w) = t.find("与", open, close)
+                && let Some(l) = tops(cx, open + 1, w)
+                    .into_iter()
+                    .rev()
+                    .find(|m| m.end == w && allowed(cx, m, &rule.subject))
+                && let Some(r) = tops(cx, w + 1, close)
+                    .into_iter()
+                    .find(|m| m.start == w + 1 && allowed(cx, m, &rule.object))
+            {
+                out.add(
+                    l.entity,
+                    rule.predicate,
+                    r.entity,
+                    q.clone(),
+                    evidence(cx, clause.start, te.max(close + 1)),
+                    name,
+                );
                 return;
             }
             // "A signed a cooperation agreement with B": the partner after the trigger.
