@@ -506,7 +506,7 @@ const CONNECTORS: &[&str] = &[
     "到",
     "往",
 ];
-const CONNECTORS_EN: &[&str] = &["and", "with", "to", "in", "from"];
+const CONNECTORS_EN: &[&str] = &["and", "with", "to", "in", "from", "at", "into"];
 /// How many clauses back a figure without a subject looks for one.
 const MAX_CONTEXT_CLAUSES: usize = 12;
 /// How many mentions after a figure are searched for its trade partner.

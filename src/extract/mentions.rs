@@ -707,7 +707,10 @@ impl Recogniser<'_> {
                 .unwrap_or(chars.len());
             let caps = text.norm(start, end);
             let head = caps.trim_end();
-            let after = text.norm(start + head.len(), (start + head.len() + 3).min(chars.len()));
+            let after = text.norm(
+                start + head.len(),
+                (start + head.len() + 3).min(chars.len()),
+            );
             if head.chars().filter(char::is_ascii_uppercase).count() < 3
                 || !(after.starts_with(',') || after.starts_with(" -") || after.starts_with(" —"))
             {

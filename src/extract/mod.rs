@@ -2444,4 +2444,187 @@ mod tests {
             out.entities
         );
     }
+    #[test]
+    fn friendship_between_states_provinces_and_in_english_lists() {
+        let out = extractor().extract("t.txt", "海南省与印尼巴厘省于2019年缔结友好省关系。");
+        assert!(
+            rel(&out, "海南省", "friendshipCity", "巴厘省").is_some(),
+            "{:?}",
+            out.relations
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "Minnesota and Shaanxi celebrate 40 years as sister states. The sister-city tie \
+             is one of Duluth's oldest. The city has 8 sister cities, including Vaxjo in Sweden \
+             and Petrozavodsk in Russia.",
+        );
+        assert!(rel(&out, "Minnesota", "friendshipCity", "Shaanxi").is_some());
+        for city in ["Vaxjo", "Petrozavodsk"] {
+            assert!(
+                rel(&out, "Duluth", "friendshipCity", city).is_some(),
+                "{city}: {:?}",
+                out.relations
+            );
+        }
+    }
+
+    #[test]
+    fn friends_listed_before_the_owner_and_pairs_of_the_clause_before() {
+        let out = extractor().extract(
+            "t.txt",
+            "从1981年与日本秋田市结好至今，兰州的国际友城已增至20个。",
+        );
+        assert!(
+            rel(&out, "兰州", "friendshipCity", "秋田市").is_some(),
+            "{:?}",
+            out.relations
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "市长在致辞中表示，烟台与釜山隔海相望，自1985年缔结友好城市以来，合作不断深化。",
+        );
+        assert!(
+            rel(&out, "烟台", "friendshipCity", "釜山").is_some()
+                || rel(&out, "釜山", "friendshipCity", "烟台").is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
+    fn titles_and_their_people_end_organisation_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "越南岘港市人民委员会副主席阮文明率岘港市政府代表团访问昆明市。",
+        );
+        assert!(
+            has(&out, EntityType::Person, "阮文明"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::GovernmentBody, "岘港市人民委员会"),
+            "{:?}",
+            out.entities
+        );
+        assert!(!out.entities.iter().any(|e| e.name.contains("阮文明率")));
+        // 市委书记 is one word for the segmenter; the body still ends before the title.
+        let out = extractor().extract("t.txt", "18日下午，钦州市委书记覃志远会见了代表团一行。");
+        assert!(
+            rel(&out, "覃志远", "positionAt", "钦州市委").is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
+    fn offices_named_by_fields_written_together() {
+        let out = extractor().extract(
+            "t.txt",
+            "北海市文化广电和旅游局局长陆强与越南广宁省旅游厅副厅长黎氏兰签署了合作备忘录。",
+        );
+        assert!(
+            rel(&out, "陆强", "positionAt", "北海市文化广电和旅游局").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(
+                &out,
+                "北海市文化广电和旅游局",
+                "cooperatesWith",
+                "广宁省旅游厅"
+            )
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
+    fn editions_on_known_events_and_years_with_nian() {
+        let out = extractor().extract(
+            "t.txt",
+            "双方将组织企业参加在南宁举办的第20届中国-东盟博览会，并共同举办2024年烟台—别府友好交流周。",
+        );
+        assert!(
+            has(&out, EntityType::Event, "第20届中国-东盟博览会"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::Event, "2024年烟台—别府友好交流周"),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
+    fn parties_named_in_an_agreements_title_and_signers_at_a_ceremony() {
+        let out = extractor().extract(
+            "t.txt",
+            "烟台—别府经贸合作推介会暨项目签约仪式在烟台国际会展中心举行。签约仪式上，\
+             副市长王立与市长长野健一共同签署《烟台市人民政府与别府市政府关于深化合作的备忘录》。\
+             随后，烟台保税港区管委会主任赵峰与丹海银行烟台分行行长铃木隆签署战略合作协议。",
+        );
+        assert!(
+            rel(&out, "烟台市人民政府", "cooperatesWith", "别府市政府").is_some(),
+            "{:?}",
+            out.relations
+        );
+        let event = "烟台—别府经贸合作推介会暨项目签约仪式";
+        for person in ["赵峰", "铃木隆"] {
+            assert!(
+                rel(&out, person, "participatedIn", event).is_some(),
+                "{person}: {:?}",
+                out.relations
+            );
+        }
+        assert!(rel(&out, "丹海银行烟台分行", "participatedIn", event).is_none());
+    }
+
+    #[test]
+    fn ambassadors_to_china_and_reporters_after_enumeration_commas() {
+        let out = extractor().extract(
+            "t.txt",
+            "新华社郑州6月12日电（记者宋雨晴、孟凡强）哈萨克斯坦驻华大使努尔兰·叶尔兰出席开幕式。",
+        );
+        let ambassador = "努尔兰·叶尔兰";
+        assert!(
+            rel(&out, ambassador, "positionAt", "哈萨克斯坦").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, ambassador, "nationality", "哈萨克斯坦").is_some());
+        for reporter in ["宋雨晴", "孟凡强"] {
+            assert!(
+                has(&out, EntityType::Person, reporter),
+                "{reporter}: {:?}",
+                out.entities
+            );
+        }
+    }
+
+    #[test]
+    fn english_datelines_state_abbreviations_and_lower_case_offices() {
+        let out = extractor().extract(
+            "t.txt",
+            "DENVER, Colo. — Colorado and Zhejiang marked the anniversary on Monday in Denver.\n\n\
+             Port of Denver Executive Director Susan Hale and Zhejiang commerce department head \
+             Zhang Wenbin signed a memorandum, and state Sen. Laura Pike said it was welcome.",
+        );
+        assert!(
+            rel(&out, "Denver", "partOf", "Colorado").is_some(),
+            "{:?}",
+            out.relations
+        );
+        for person in ["Susan Hale", "Zhang Wenbin", "Laura Pike"] {
+            assert!(
+                has(&out, EntityType::Person, person),
+                "{person}: {:?}",
+                out.entities
+            );
+        }
+        assert!(!out.entities.iter().any(|e| e.name.ends_with("Executive")));
+    }
 }

@@ -238,7 +238,16 @@ fn offices_of_bodies(cx: &Context<'_>, out: &mut Out<'_>) {
 fn signed_at_events(cx: &Context<'_>, out: &mut Out<'_>) {
     let t = cx.text;
     let at_event = |sentence: Span| {
-        let words = ["现场", "会上", "仪式上", "论坛上", "峰会上", "会议期间", "at the forum", "at the event"];
+        let words = [
+            "现场",
+            "会上",
+            "仪式上",
+            "论坛上",
+            "峰会上",
+            "会议期间",
+            "at the forum",
+            "at the event",
+        ];
         words
             .iter()
             .any(|w| t.find(w, sentence.start, sentence.end).is_some())
@@ -937,7 +946,9 @@ fn org_before<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
     };
     // 瓦隆集团中国区总裁: a company's region between it and the title.
     // 大使馆经济处公使衔参赞, 总领事馆经济商务处主任: a section of a mission.
+    // 乌兹别克斯坦驻华大使: the country, for its post in China.
     let region = [
+        "驻华",
         "大中华区",
         "亚太区",
         "中国区",
@@ -1846,9 +1857,17 @@ fn apply(
                 && same_type
                 && let Some(n) = t.clause_at(clause.end + 1)
                 && t.sentence_at(n.start) == t.sentence_at(clause.start)
-                && ["包括", "其中包括", "其中有", "分别是", "分别为", "including", "such as"]
-                    .iter()
-                    .any(|w| t.has_at(n.start + usize::from(t.chars[n.start] == ' '), w))
+                && [
+                    "包括",
+                    "其中包括",
+                    "其中有",
+                    "分别是",
+                    "分别为",
+                    "including",
+                    "such as",
+                ]
+                .iter()
+                .any(|w| t.has_at(n.start + usize::from(t.chars[n.start] == ' '), w))
             {
                 objs = tops(cx, n.start, n.end).into_iter().filter(ok).collect();
                 evidence_end = n.end;
