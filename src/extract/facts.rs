@@ -529,7 +529,7 @@ const QUOTES: &[char] = &[
 
 /// Anaphors: demonstrative prefixes and the head nouns they take, with the types of
 /// the entity they point back to and the ending its surface form must have.
-const ANAPHOR_PREFIXES: &[&str] = &["本届", "该", "本", "这一", "这个", "此", "全"];
+const ANAPHOR_PREFIXES: &[&str] = &["本届", "该", "本", "这一", "这个", "此", "全", "我"];
 const ANAPHOR_HEADS: &[(&str, &[EntityType], &str)] = &[
     ("市", &[EntityType::City], ""),
     ("城市", &[EntityType::City], ""),
@@ -1840,7 +1840,7 @@ fn abbreviations<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
     out
 }
 
-/// Anaphors (该市, 本省, 该中心 …) resolved to the nearest earlier mention of a
+/// Anaphors (该市, 本省, 我省, 该中心, "the city" …) resolved to the nearest earlier mention of a
 /// fitting entity, where no resolved mention covers them.
 fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
     let mut out = Vec::new();
@@ -1849,7 +1849,38 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
         at + n <= chars.len() && chars[at..at + n].iter().copied().eq(w.chars())
     };
     for i in 0..chars.len() {
-        if !matches!(chars[i], '该' | '本' | '这' | '此' | '全') {
+        // "the city received about 38,000 visitors": the city named last.
+        if matches!(chars[i], 't' | 'T') && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+            let english = [
+                ("he city", EntityType::City),
+                ("he province", EntityType::Province),
+            ]
+            .into_iter()
+            .find(|(w, _)| starts_with(i + 1, w));
+            if let Some((w, kind)) = english {
+                let end = i + 1 + w.len();
+                let k = mentions.partition_point(|m| m.start < i);
+                let antecedent = mentions[..k]
+                    .iter()
+                    .rev()
+                    .take(300)
+                    .find(|m| m.kind == kind);
+                if chars.get(end) == Some(&' ')
+                    && !starts_with(end, " of ")
+                    && let Some(a) = antecedent
+                {
+                    out.push(M {
+                        entity: a.entity,
+                        kind,
+                        start: i,
+                        end,
+                        capital: false,
+                    });
+                }
+            }
+            continue;
+        }
+        if !matches!(chars[i], '该' | '本' | '这' | '此' | '全' | '我') {
             continue;
         }
         let Some(prefix) = ANAPHOR_PREFIXES.iter().find(|p| starts_with(i, p)) else {
@@ -1862,6 +1893,10 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
         };
         // 全国 is the whole of China, not the country named before; 全市, 全省 do refer back.
         if *prefix == "全" && !matches!(head, "市" | "省" | "区") {
+            continue;
+        }
+        // 我省, 我市 (a government's own release): the province or city; 我国 is China.
+        if *prefix == "我" && !matches!(head, "市" | "省" | "区" | "县") {
             continue;
         }
         let end = h + head.chars().count();

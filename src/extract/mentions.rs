@@ -240,9 +240,14 @@ fn anniversary_start(text: &Text, ends: &Ends, start: usize, suffix: usize) -> O
     while years < suffix && is_numeral(chars[years]) {
         years += 1;
     }
-    if !text.has_at(years, "周年") {
+    // (…十周年纪念活动暨…对接会: the name found so far starts after 周年.)
+    let start = if text.has_before(start, "周年") && start >= 3 && is_numeral(chars[start - 3]) {
+        start - 2
+    } else if text.has_at(years, "周年") {
+        start
+    } else {
         return None;
-    }
+    };
     let mut numeral = start;
     while numeral > 0 && is_numeral(chars[numeral - 1]) {
         numeral -= 1;
@@ -264,7 +269,11 @@ fn anniversary_start(text: &Text, ends: &Ends, start: usize, suffix: usize) -> O
         "缔结",
         "友好交流",
     ];
-    (place < numeral && joined && marks.iter().any(|m| tie.contains(m))).then_some(place)
+    // (长春市与日本仙台市举办友好城市结好45周年…: a verb ends the tie phrase.)
+    let verb = ["举办", "举行", "召开", "开展"]
+        .iter()
+        .any(|v| tie.contains(v));
+    (place < numeral && joined && !verb && marks.iter().any(|m| tie.contains(m))).then_some(place)
 }
 
 /// 中新苏州工业园区联合工作委员会第二十六次会议: a numbered session of a body is an event
