@@ -1160,6 +1160,35 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     &["该公司", "该集团", "该企业", "该行", "该银行"],
                 );
             }
+            // 凭祥市委副书记、市长韦春林: the first title's body, and for the head of a
+            // government the place of that (party) body.
+            if org.is_none()
+                && ts > 0
+                && t.chars[ts - 1] == '、'
+                && let Some(first_title) =
+                    cx.rules.titles.iter().find(|tt| t.has_before(ts - 1, tt))
+                && let Some(first_org) = org_before(cx, ts - 1 - first_title.chars().count())
+            {
+                out.add(
+                    p.entity,
+                    Predicate::PositionAt,
+                    first_org.entity,
+                    Qualifiers {
+                        role: Some(first_title.clone()),
+                        ..Default::default()
+                    },
+                    ev,
+                    "title-stacked",
+                );
+                let head = ["市长", "副市长", "省长", "副省长", "区长", "副区长", "县长", "副县长"];
+                let place = res
+                    .within(first_org.start, first_org.end, true)
+                    .find(|i| i.start == first_org.start && kind(cx, i).is_place());
+                org = match place {
+                    Some(place) if head.contains(&role.as_str()) => Some(place),
+                    _ => Some(first_org),
+                };
+            }
             // Two titles for one person: 长春市外办党组成员、友协副秘书长王明.
             if let Some(o) = org
                 && o.start > 0
