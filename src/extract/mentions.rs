@@ -1239,6 +1239,11 @@ impl Recogniser<'_> {
                 *slot = (*slot).max(c.end);
             }
         }
+        let mut byte_to_char = ByteToChar::default();
+        for m in self.titles.find_iter(norm) {
+            let end = byte_to_char.at(norm, m.start()) + norm[m.start()..m.end()].chars().count();
+            ends.titles.insert(end);
+        }
         let mut made: Vec<Candidate> = Vec::new();
         for (s, e, rule) in best {
             let (suffix, kind, min_prefix, quoted_only) = &self.rules.suffixes[rule];
@@ -1729,13 +1734,18 @@ impl Recogniser<'_> {
                 break;
             }
             let token: String = chars[ts..i].iter().collect();
-            // 人民委员会副主席阮文胜率海防市政府代表团: a title with words between it and the
-            // suffix ends the name (议员联盟, with the suffix right after, does not).
-            if i < s && self.rules.titles.contains(&token) {
+            // 人民委员会副主席阮文胜率海防市政府代表团, 管委会主任何志明作园区推介 (任何 for
+            // the segmenter): a title with words between it and the suffix ends the name
+            // (议员联盟, with the suffix right after, does not).
+            let title_end = (ts + 1..=i)
+                .rev()
+                .find(|&k| k < s && ends.titles.contains(&k));
+            if let Some(k) = title_end {
+                i = k;
                 // …副主席阮文胜率海防市政府代表团: nor do the person after the title and a
                 // one-character verb after the person.
                 let person_len = (2..=3).find(|&n| {
-                    i + n + 1 < s
+                    i + n + 1 <= s
                         && (i..i + n).all(|k| is_han(chars[k]))
                         && self.has_surname(&text.norm(i, i + n))
                         && self
@@ -3284,6 +3294,8 @@ struct Ends {
     places: rustc_hash::FxHashMap<usize, usize>,
     /// Ends of people.
     people: rustc_hash::FxHashSet<usize>,
+    /// Ends of titles (主任, 市长 …), whatever the segmenter made of them.
+    titles: rustc_hash::FxHashSet<usize>,
 }
 
 impl Ends {

@@ -1180,7 +1180,16 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     ev,
                     "title-stacked",
                 );
-                let head = ["市长", "副市长", "省长", "副省长", "区长", "副区长", "县长", "副县长"];
+                let head = [
+                    "市长",
+                    "副市长",
+                    "省长",
+                    "副省长",
+                    "区长",
+                    "副区长",
+                    "县长",
+                    "副县长",
+                ];
                 let place = res
                     .within(first_org.start, first_org.end, true)
                     .find(|i| i.start == first_org.start && kind(cx, i).is_place());
@@ -1695,7 +1704,18 @@ fn apply(
 ) {
     let t = cx.text;
     let before = tops(cx, clause.start, ts);
-    let after = tops(cx, te, clause.end);
+    // "…41 sister cities, …, while Edinburgh maintains links with 14 cities": in English a
+    // contrast opens another statement.
+    let after_end = if cx.english {
+        [", while ", ", whereas ", ", but "]
+            .iter()
+            .filter_map(|w| t.find(w, te, clause.end))
+            .min()
+            .unwrap_or(clause.end)
+    } else {
+        clause.end
+    };
+    let after = tops(cx, te, after_end);
     let q = Qualifiers::default();
     let name = rule.name.as_str();
     match rule.pattern {
