@@ -2867,10 +2867,60 @@ fn list_like(cx: &Context<'_>, a: usize, b: usize) -> bool {
 /// The latest event mentioned before `at`.
 fn latest_event<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
     // Within the last 2000 characters: an event named long before is not "the" event.
-    cx.resolved
-        .within(at.saturating_sub(2000), at, true)
-        .filter(|m| kind(cx, m) == EntityType::Event)
-        .max_by_key(|m| m.start)
+    let events = || {
+        cx.resolved
+            .within(at.saturating_sub(2000), at, true)
+            .filter(|m| kind(cx, m) == EntityType::Event)
+    };
+    // 出席活动并致辞 after …纪念活动暨…对接会 and a later 博览会: the event that the
+    // sentence's bare word (活动, 论坛 …) names, when one does.
+    const HEADS: [&str; 9] = [
+        "活动",
+        "论坛",
+        "博览会",
+        "对接会",
+        "交流会",
+        "洽谈会",
+        "推介会",
+        "峰会",
+        "研讨会",
+    ];
+    let t = cx.text;
+    let here = t
+        .sentence_at(at)
+        .or_else(|| t.sentence_at(at.saturating_sub(1)));
+    let before = t.sentence_at(at.saturating_sub(1)).or(here);
+    if let (Some(a), Some(b)) = (before, here) {
+        let in_event = |p: usize| {
+            cx.resolved
+                .within(p.saturating_sub(80), p + 1, true)
+                .any(|m| kind(cx, m) == EntityType::Event && m.start <= p && p < m.end)
+        };
+        let heads: Vec<&str> = HEADS
+            .iter()
+            .copied()
+            .filter(|w| {
+                let mut from = a.start;
+                while let Some(p) = t.find(w, from, b.end) {
+                    if !in_event(p) {
+                        return true;
+                    }
+                    from = p + 1;
+                }
+                false
+            })
+            .collect();
+        let named = events()
+            .filter(|m| {
+                let name = &cx.resolved.entities[m.entity].name;
+                heads.iter().any(|w| name.contains(w))
+            })
+            .max_by_key(|m| m.start);
+        if named.is_some() {
+            return named;
+        }
+    }
+    events().max_by_key(|m| m.start)
 }
 
 /// 第三大 → 3, 最大 / 第一大 → 1, second-largest → 2, largest / biggest → 1.
