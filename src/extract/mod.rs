@@ -2627,4 +2627,98 @@ mod tests {
         }
         assert!(!out.entities.iter().any(|e| e.name.ends_with("Executive")));
     }
+    #[test]
+    fn stacked_titles_and_titles_the_segmenter_joins_with_the_name() {
+        let out = extractor().extract(
+            "t.txt",
+            "越南代表团访问靖西市。百色市委常委、靖西市委书记李国梁会见了代表团，靖西市委副书记、市长韦春华陪同考察。\
+             靖西边境经济合作区管委会主任何志远作园区推介。",
+        );
+        for (person, org, role) in [
+            ("李国梁", "百色市委", "常委"),
+            ("李国梁", "靖西市委", "书记"),
+            ("韦春华", "靖西市委", "副书记"),
+            ("韦春华", "靖西市", "市长"),
+            ("何志远", "靖西边境经济合作区管委会", "主任"),
+        ] {
+            let r = rel(&out, person, "positionAt", org);
+            assert!(
+                r.is_some_and(|r| r.qualifiers.role.as_deref() == Some(role)),
+                "{person} {org}: {:?}",
+                out.relations
+            );
+        }
+        assert!(!out.entities.iter().any(|e| e.name.contains("志远作")));
+    }
+
+    #[test]
+    fn own_province_anaphors_and_english_visitors_received() {
+        let out = extractor().extract(
+            "t.txt",
+            "吉林省与匈牙利经贸往来密切。截至今年6月底，匈牙利在我省累计投资项目23个。",
+        );
+        assert_eq!(
+            fact(&out, "investmentProjects", 23.0),
+            Some(("匈牙利".to_owned(), Some("吉林省".to_owned())))
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "Cardiff is proud of the link. According to the consulate, the city received about \
+             12,000 visitors from China in 2024.",
+        );
+        assert_eq!(
+            fact(&out, "annualVisitors", 12000.0),
+            Some(("Cardiff".to_owned(), Some("China".to_owned())))
+        );
+    }
+
+    #[test]
+    fn a_bare_event_word_names_the_event_of_that_kind() {
+        let out = extractor().extract(
+            "t.txt",
+            "8月23日，吉林省与捷克南摩拉维亚州缔结友好省州关系十周年纪念活动暨经贸合作对接会在长春举办。\
+             活动由吉林省商务厅主办，是第十五届中国—东北亚博览会的重要配套活动之一。\
+             吉林省副省长赵文博出席活动并致辞。",
+        );
+        let event = "吉林省与捷克南摩拉维亚州缔结友好省州关系十周年纪念活动暨经贸合作对接会";
+        assert!(has(&out, EntityType::Event, event), "{:?}", out.entities);
+        assert!(
+            rel(&out, event, "organizedBy", "吉林省商务厅").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(rel(&out, "赵文博", "participatedIn", event).is_some());
+        assert!(
+            rel(
+                &out,
+                "赵文博",
+                "participatedIn",
+                "第十五届中国—东北亚博览会"
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn towns_facing_border_ports_and_contrasts_in_english_lists() {
+        let out = extractor().extract(
+            "t.txt",
+            "凭祥市与谅山山水相连，两市自2011年结为友好城市以来合作密切。",
+        );
+        assert!(
+            rel(&out, "凭祥市", "friendshipCity", "谅山").is_some(),
+            "{:?}",
+            out.relations
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "Chengdu now has 38 sister cities around the world, while Perth maintains twinning \
+             links with 9 cities, including Kagoshima and Houston.",
+        );
+        assert!(
+            rel(&out, "Chengdu", "friendshipCity", "Kagoshima").is_none(),
+            "{:?}",
+            out.relations
+        );
+    }
 }

@@ -2169,13 +2169,37 @@ fn apply(
                 return;
             }
             let sentence = t.sentence_at(ts).unwrap_or(clause);
-            let event = tops(cx, te, sentence.end)
-                .into_iter()
-                .find(|m| {
-                    kind(cx, m) == EntityType::Event
-                        && !tops(cx, te, m.start)
-                            .iter()
-                            .any(|x| kind(cx, x) == EntityType::Event)
+            // 本届博览会由A主办: the event named before, referred to by a demonstrative.
+            let the = t.has_at(sentence.start, "The ")
+                && t.chars
+                    .get(sentence.start + 4)
+                    .is_some_and(|c| c.is_lowercase());
+            // 活动由A主办: the event's kind alone names it again (also when another event
+            // follows: 活动由A主办，是第十五届…博览会的配套活动之一).
+            let kind_alone = ["活动", "会议", "大会", "论坛", "展会", "仪式", "博览会"]
+                .iter()
+                .any(|w| {
+                    t.has_at(sentence.start, w)
+                        && t.has_at(sentence.start + w.chars().count(), "由")
+                });
+            let referred = || {
+                (the || kind_alone
+                    || ["本届", "本次", "此次", "这次", "这场", "该", "This "]
+                        .iter()
+                        .any(|w| t.has_at(clause.start, w) || t.has_at(sentence.start, w)))
+                .then(|| latest_event(cx, sentence.start))
+                .flatten()
+            };
+            let event = kind_alone
+                .then(referred)
+                .flatten()
+                .or_else(|| {
+                    tops(cx, te, sentence.end).into_iter().find(|m| {
+                        kind(cx, m) == EntityType::Event
+                            && !tops(cx, te, m.start)
+                                .iter()
+                                .any(|x| kind(cx, x) == EntityType::Event)
+                    })
                 })
                 .or_else(|| {
                     tops(cx, sentence.start, if by { ts } else { a })
@@ -2183,26 +2207,7 @@ fn apply(
                         .rev()
                         .find(|m| kind(cx, m) == EntityType::Event)
                 })
-                .or_else(|| {
-                    // 本届博览会由A主办: the event named before, referred to by a demonstrative.
-                    let the = t.has_at(sentence.start, "The ")
-                        && t.chars
-                            .get(sentence.start + 4)
-                            .is_some_and(|c| c.is_lowercase());
-                    // 活动由A主办: the event's kind alone names it again.
-                    let kind_alone = ["活动", "会议", "大会", "论坛", "展会", "仪式", "博览会"]
-                        .iter()
-                        .any(|w| {
-                            t.has_at(sentence.start, w)
-                                && t.has_at(sentence.start + w.chars().count(), "由")
-                        });
-                    (the || kind_alone
-                        || ["本届", "本次", "此次", "这次", "这场", "该", "This "]
-                            .iter()
-                            .any(|w| t.has_at(clause.start, w) || t.has_at(sentence.start, w)))
-                    .then(|| latest_event(cx, sentence.start))
-                    .flatten()
-                });
+                .or_else(referred);
             if let Some(e) = event {
                 for ag in agents {
                     out.add(
@@ -2893,7 +2898,7 @@ fn latest_event<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
     if let (Some(a), Some(b)) = (before, here) {
         let in_event = |p: usize| {
             cx.resolved
-                .within(p.saturating_sub(80), p + 1, true)
+                .within(p.saturating_sub(80), p + 80, true)
                 .any(|m| kind(cx, m) == EntityType::Event && m.start <= p && p < m.end)
         };
         let heads: Vec<&str> = HEADS
