@@ -1680,9 +1680,19 @@ impl Recogniser<'_> {
                     })
                 })
             };
+            // (中国（山东）—埃及经贸合作洽谈会: a place qualified in parentheses before the dash.)
+            let before_dash = if i >= 3 && matches!(chars[i - 2], ')' | '）') {
+                (i.saturating_sub(10).max(floor)..i - 2)
+                    .rev()
+                    .find(|&k| matches!(chars[k], '(' | '（'))
+                    .filter(|&open| (open + 1..i - 2).all(|k| is_han(chars[k])))
+                    .unwrap_or(i - 1)
+            } else {
+                i - 1
+            };
             if matches!(c, '—' | '-')
                 && (ends.starts.contains_key(&i) || s - i <= 6 || zone_after(i))
-                && let Some(&start) = ends.places.get(&(i - 1))
+                && let Some(&start) = ends.places.get(&before_dash)
                 && start >= floor
             {
                 i = start;

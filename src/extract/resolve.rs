@@ -503,12 +503,12 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                 out.push((a, b));
                 continue;
             }
-            if short.len() < 3 || short.len() > long.len() || !short.iter().all(|c| is_han(*c)) {
+            // The same name but for the edition year (中国（河南）—乌兹别克斯坦…博览会 too).
+            if short.len() >= 3 && short == long {
+                out.push((a, b));
                 continue;
             }
-            // The same name but for the edition year.
-            if short == long {
-                out.push((a, b));
+            if short.len() < 3 || short.len() > long.len() || !short.iter().all(|c| is_han(*c)) {
                 continue;
             }
             // 太仓高新区 of 太仓高新技术产业开发区: a suffix written in its usual short form.
