@@ -114,6 +114,7 @@ struct Rule {
     after: Vec<Vec<char>>,
     gap_after: usize,
     requires: Vec<String>,
+    requires_before: Vec<String>,
     forbids: Vec<String>,
     negative: bool,
     priority: i32,
@@ -161,6 +162,8 @@ struct RuleSpec {
     gap_after: usize,
     #[serde(default)]
     requires: Vec<String>,
+    #[serde(default)]
+    requires_before: Vec<String>,
     #[serde(default)]
     forbids: Vec<String>,
     #[serde(default)]
@@ -250,6 +253,7 @@ impl RuleSpec {
             after: chars(self.after),
             gap_after: self.gap_after,
             requires: lower(self.requires),
+            requires_before: lower(self.requires_before),
             forbids: lower(self.forbids),
             negative: self.negative,
             priority: self.priority,
@@ -401,6 +405,16 @@ impl FactRules {
                         .collect()
                 });
                 if !rule.requires.iter().any(|w| text.contains(w.as_str())) {
+                    continue;
+                }
+            }
+            if !rule.requires_before.is_empty() {
+                let (ss, _) = doc.sentence(q.span.start);
+                let before: String = doc.chars[ss..cs.max(ss)]
+                    .iter()
+                    .map(char::to_ascii_lowercase)
+                    .collect();
+                if !rule.requires_before.iter().any(|w| before.contains(w.as_str())) {
                     continue;
                 }
             }
