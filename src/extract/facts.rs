@@ -1245,9 +1245,11 @@ impl<'a> Doc<'a> {
                     .filter(|m| rule.subject.contains(&m.kind) && !self.in_object_chain(m))
                     .collect();
                 let qualifier = |m: &&&M<'a>| self.chars.get(m.end) == Some(&'的');
+                // 该合作区由某公司投资建设，规划面积…: nor the builder after 由.
+                let agent = |m: &&&M<'a>| m.start > 0 && self.chars[m.start - 1] == '由';
                 if let Some(m) = candidates
                     .iter()
-                    .rfind(|m| !qualifier(m))
+                    .rfind(|m| !qualifier(m) && !agent(m))
                     .or(candidates.last())
                 {
                     return (Some(**m), None);
