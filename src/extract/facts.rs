@@ -414,7 +414,11 @@ impl FactRules {
                     .iter()
                     .map(char::to_ascii_lowercase)
                     .collect();
-                if !rule.requires_before.iter().any(|w| before.contains(w.as_str())) {
+                if !rule
+                    .requires_before
+                    .iter()
+                    .any(|w| before.contains(w.as_str()))
+                {
                     continue;
                 }
             }
@@ -1001,7 +1005,11 @@ impl<'a> Doc<'a> {
     /// it, or the latest one when the sentence says 现场 / 当天 / 期间 / 会上.
     fn signing_event(&self, sentence: (usize, usize), at: usize) -> Option<M<'a>> {
         let text: String = self.chars[sentence.0..sentence.1].iter().collect();
-        if !["签约", "签署", "signed"].iter().any(|w| text.contains(w)) {
+        // (展会期间现场意向成交额…: deals made at an event.)
+        if !["签约", "签署", "成交", "signed"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
             return None;
         }
         // 12个德资项目集中签约落户太仓: capital of a place is no event's.
@@ -1398,9 +1406,14 @@ impl<'a> Doc<'a> {
                 // the host after 常驻 / 在 earlier in the clause.
                 let cue_nationality = || {
                     let cue = hit.cue?;
+                    // (在迪拜经营的「义乌」籍商人: a city's natives too.)
+                    let natives = self.chars.get(cue.start) == Some(&'籍');
                     let n = self
                         .mentions_in(cs, cue.start)
-                        .filter(|m| m.kind == EntityType::Country && cue.start - m.end <= 1)
+                        .filter(|m| {
+                            (m.kind == EntityType::Country || natives && PLACES.contains(&m.kind))
+                                && cue.start - m.end <= 1
+                        })
                         .last()
                         .copied()?;
                     let host = self
