@@ -1258,7 +1258,7 @@ impl<'a> Doc<'a> {
                 if let Some(m) = candidates
                     .iter()
                     .rfind(|m| !qualifier(m) && !agent(m))
-                    .or(candidates.last())
+                    .or(candidates.iter().rfind(|m| !agent(m)))
                 {
                     return (Some(**m), None);
                 }

@@ -2721,4 +2721,40 @@ mod tests {
             out.relations
         );
     }
+    #[test]
+    fn expo_names_with_a_qualified_place_supporters_and_signed_totals() {
+        let out = extractor().extract(
+            "t.txt",
+            "2024中国(湖南)—肯尼亚经贸合作洽谈会26日在长沙开幕。本次洽谈会由湖南省人民政府主办,\
+             湖南省商务厅承办,肯尼亚驻华大使馆为支持单位。现场签约合作项目15个,总金额9.6亿美元。",
+        );
+        let event = "2024中国(湖南)—肯尼亚经贸合作洽谈会";
+        assert!(has(&out, EntityType::Event, event), "{:?}", out.entities);
+        assert!(
+            rel(&out, event, "coOrganizedBy", "肯尼亚驻华大使馆").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert_eq!(
+            fact(&out, "contractValue", 960_000_000.0),
+            Some((event.to_owned(), None))
+        );
+    }
+
+    #[test]
+    fn natives_of_a_city_abroad_and_areas_not_held_by_builders() {
+        let out = extractor().extract(
+            "t.txt",
+            "目前在迪拜经营的温州籍商人超过3000人。该合作区由浙江某投资有限公司投资建设，规划面积4.5平方公里。",
+        );
+        assert_eq!(
+            fact(&out, "residentPersons", 3000.0),
+            Some(("温州".to_owned(), Some("迪拜".to_owned())))
+        );
+        assert!(
+            fact(&out, "area", 4.5).is_none_or(|(s, _)| !s.contains("公司")),
+            "{:?}",
+            out.facts
+        );
+    }
 }
