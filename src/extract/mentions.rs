@@ -1239,6 +1239,11 @@ impl Recogniser<'_> {
                 *slot = (*slot).max(c.end);
             }
         }
+        let place_ends: rustc_hash::FxHashMap<usize, usize> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer && c.kind.is_place())
+            .map(|c| (c.end, c.start))
+            .collect();
         let mut byte_to_char = ByteToChar::default();
         for m in self.titles.find_iter(norm) {
             let end = byte_to_char.at(norm, m.start()) + norm[m.start()..m.end()].chars().count();
@@ -1261,12 +1266,23 @@ impl Recogniser<'_> {
                     .iter()
                     .any(|t| t.chars().count() == b - e && text.has_at(e, t))
             });
+            // 中国银行连云港分行为该项目…(行为): nor a one-character preposition after it.
+            let preposition_after = seg.token_at(e) == Some((e - 1, e + 1))
+                && matches!(
+                    text.chars[e],
+                    '为' | '在' | '与' | '和' | '将' | '是' | '于' | '对' | '向'
+                );
             if e < text.chars.len()
                 && seg.word_continues(e)
                 && !suffix.ends_with('局')
                 && !locative
                 && !title_after
+                && !preposition_after
             {
+                continue;
+            }
+            // 连云港, 防城港: the suffix is the end of a place's name.
+            if place_ends.get(&e).is_some_and(|&start| start < s) {
                 continue;
             }
             // 商务局局长: the title's first character repeats the suffix before it.

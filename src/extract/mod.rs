@@ -2757,4 +2757,23 @@ mod tests {
             out.facts
         );
     }
+    #[test]
+    fn cities_ending_in_gang_and_branches_before_a_preposition() {
+        let out = extractor().extract(
+            "t.txt",
+            "中国银行防城港分行为该项目定制了融资方案，并加密防城港至海防港的航线。",
+        );
+        assert!(
+            has(&out, EntityType::Bank, "中国银行防城港分行"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            !out.entities
+                .iter()
+                .any(|e| e.kind == EntityType::Venue && e.name.ends_with("防城港")),
+            "{:?}",
+            out.entities
+        );
+    }
 }
