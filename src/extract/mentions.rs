@@ -2329,7 +2329,7 @@ impl Recogniser<'_> {
         let connector = |w: &(usize, usize)| {
             matches!(
                 text.norm(w.0, w.1).as_str(),
-                "of" | "for" | "and" | "de" | "'s"
+                "of" | "for" | "and" | "&" | "de" | "'s"
             )
         };
         let mut seen: rustc_hash::FxHashSet<(usize, usize)> =
@@ -3176,6 +3176,12 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        // "Exhibition & Congress Centre": an ampersand between words joins a name.
+        if chars[i] == '&' && i > 0 && chars[i - 1] == ' ' && chars.get(i + 1) == Some(&' ') {
+            out.push((i, i + 1));
+            i += 1;
+            continue;
+        }
         if chars[i].is_alphanumeric() {
             let s = i;
             // Xi'an, Jing'an: an apostrophe between letters is part of the word ('s is not).

@@ -992,14 +992,24 @@ fn publisher<'a>(cx: &Context<'a>, before: usize) -> Option<&'a Resolved> {
                 .iter()
                 .any(|w| name.ends_with(w))
             || [
-                "Daily", "Times", "Post", "Herald", "News", "Journal", "Weekly",
+                "Daily", "Times", "Post", "Herald", "News", "Journal", "Weekly", "Global",
             ]
             .iter()
             .any(|w| name.ends_with(w))
     };
+    // (…or after it on the byline: "By LIU JIAYI in Gothenburg | China Daily | Updated: …".)
+    let t = cx.text;
+    let line_end = t
+        .find("\n", before, (before + 200).min(t.chars.len()))
+        .unwrap_or(before);
     cx.resolved
         .within(0, before.min(300), false)
         .find(|m| kind(cx, m) == EntityType::Company && outlet(m))
+        .or_else(|| {
+            cx.resolved
+                .within(before, line_end, false)
+                .find(|m| kind(cx, m) == EntityType::Company && outlet(m))
+        })
 }
 
 /// The company a title refers back to (the firm's chief executive, 该公司社长): the
