@@ -410,6 +410,7 @@ impl FactRules {
             }
             if !rule.requires_before.is_empty() {
                 let (ss, _) = doc.sentence(q.span.start);
+                let ss = ss.max(cs.saturating_sub(300));
                 let before: String = doc.chars[ss..cs.max(ss)]
                     .iter()
                     .map(char::to_ascii_lowercase)

@@ -1812,7 +1812,8 @@ fn apply(
                 && sentence.start < clause.start
                 && t.has_at(sentence.start, "从")
             {
-                let friends: Vec<&Resolved> = tops(cx, sentence.start, clause.start)
+                let from = sentence.start.max(clause.start.saturating_sub(3000));
+                let friends: Vec<&Resolved> = tops(cx, from, clause.start)
                     .into_iter()
                     .filter(|m| {
                         kind(cx, m) == kind(cx, owner)
@@ -1845,7 +1846,8 @@ fn apply(
                 && let Some(sentence) = t.sentence_at(clause.start)
             {
                 let mut pair: Vec<&Resolved> = Vec::new();
-                for m in tops(cx, sentence.start, clause.start) {
+                let from = sentence.start.max(clause.start.saturating_sub(3000));
+                for m in tops(cx, from, clause.start) {
                     if kind(cx, m) == EntityType::City
                         && allowed(cx, m, &rule.subject)
                         && !pair.iter().any(|p| p.entity == m.entity)
@@ -2906,6 +2908,8 @@ fn latest_event<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
         .or_else(|| t.sentence_at(at.saturating_sub(1)));
     let before = t.sentence_at(at.saturating_sub(1)).or(here);
     if let (Some(a), Some(b)) = (before, here) {
+        // (Near `at` only: a text without sentence breaks stays linear.)
+        let (from, to) = (a.start.max(at.saturating_sub(2000)), b.end.min(at + 500));
         let in_event = |p: usize| {
             cx.resolved
                 .within(p.saturating_sub(80), p + 80, true)
@@ -2915,8 +2919,8 @@ fn latest_event<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
             .iter()
             .copied()
             .filter(|w| {
-                let mut from = a.start;
-                while let Some(p) = t.find(w, from, b.end) {
+                let mut from = from;
+                while let Some(p) = t.find(w, from, to) {
                     if !in_event(p) {
                         return true;
                     }
