@@ -1771,7 +1771,7 @@ impl Recogniser<'_> {
                 // …副主席阮文胜率海防市政府代表团: nor do the person after the title and a
                 // one-character verb after the person.
                 let person_len = (2..=3).find(|&n| {
-                    i + n + 1 <= s
+                    i + n < s
                         && (i..i + n).all(|k| is_han(chars[k]))
                         && self.has_surname(&text.norm(i, i + n))
                         && self
