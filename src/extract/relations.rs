@@ -975,6 +975,18 @@ fn org_before<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
     })
 }
 
+/// The title right before the enumeration comma at `comma` and the body before that
+/// title (长春市外办党组成员、…; 凭祥市委副书记、市长韦春林).
+fn title_before_comma<'a>(cx: &Context<'a>, comma: usize) -> Option<(&'a str, &'a Resolved)> {
+    let t = cx.text;
+    if t.chars.get(comma) != Some(&'、') {
+        return None;
+    }
+    let title = cx.rules.titles.iter().find(|w| t.has_before(comma, w))?;
+    let body = org_before(cx, comma - title.chars().count())?;
+    Some((title.as_str(), body))
+}
+
 /// Mentions ending exactly at `at` (names are at most 80 characters long).
 fn ending_at<'a>(cx: &Context<'a>, at: usize) -> impl Iterator<Item = &'a Resolved> {
     cx.resolved
@@ -1172,24 +1184,24 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             }
             // 凭祥市委副书记、市长韦春林: the first title's body, and for the head of a
             // government the place of that (party) body.
-            if org.is_none()
-                && ts > 0
-                && t.chars[ts - 1] == '、'
-                && let Some(first_title) =
-                    cx.rules.titles.iter().find(|tt| t.has_before(ts - 1, tt))
-                && let Some(first_org) = org_before(cx, ts - 1 - first_title.chars().count())
-            {
+            let stacked = |out: &mut Out<'_>, title: &str, body: &Resolved| {
                 out.add(
                     p.entity,
                     Predicate::PositionAt,
-                    first_org.entity,
+                    body.entity,
                     Qualifiers {
-                        role: Some(first_title.clone()),
+                        role: Some(title.to_owned()),
                         ..Default::default()
                     },
                     ev,
                     "title-stacked",
                 );
+            };
+            if org.is_none()
+                && ts > 0
+                && let Some((first_title, first_org)) = title_before_comma(cx, ts - 1)
+            {
+                stacked(out, first_title, first_org);
                 let head = [
                     "市长",
                     "副市长",
@@ -1211,27 +1223,9 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             // Two titles for one person: 长春市外办党组成员、友协副秘书长王明.
             if let Some(o) = org
                 && o.start > 0
-                && t.chars[o.start - 1] == '、'
-                && let Some(first_title) = cx
-                    .rules
-                    .titles
-                    .iter()
-                    .find(|tt| t.has_before(o.start - 1, tt))
+                && let Some((first_title, first_org)) = title_before_comma(cx, o.start - 1)
             {
-                let fts = o.start - 1 - first_title.chars().count();
-                if let Some(first_org) = org_before(cx, fts) {
-                    out.add(
-                        p.entity,
-                        Predicate::PositionAt,
-                        first_org.entity,
-                        Qualifiers {
-                            role: Some(first_title.clone()),
-                            ..Default::default()
-                        },
-                        ev,
-                        "title-stacked",
-                    );
-                }
+                stacked(out, first_title, first_org);
             }
         }
         // (记者 李某) after a dateline: the outlet of that line.
