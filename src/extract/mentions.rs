@@ -15,7 +15,7 @@ use crate::extract::rules::Rules;
 use crate::extract::text::{Text, is_han};
 use crate::gazetteer::{Form, Gazetteer, Matcher};
 use crate::model::EntityType;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use jieba_rs::Jieba;
 
 /// How a candidate was found.
@@ -189,6 +189,7 @@ fn form_text(text: &Text, s: usize, e: usize) -> String {
 /// Builds the suffix automaton of `rules`.
 pub fn suffix_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::Standard)
         .build(rules.suffixes.iter().map(|s| s.0.as_str()))
         .map_err(|e| crate::Error::Invalid(format!("suffix automaton: {e}")))
@@ -197,6 +198,7 @@ pub fn suffix_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
 /// Builds the title automaton of `rules`.
 pub fn title_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(rules.titles.iter().map(String::as_str))
         .map_err(|e| crate::Error::Invalid(format!("title automaton: {e}")))
@@ -1260,12 +1262,9 @@ impl Recogniser<'_> {
             let locative = matches!(text.chars.get(e), Some('里' | '内' | '外'))
                 && seg.token_at(e) == Some((e - 1, e + 1));
             // 防城港市委书记 (市委书记): a title after it is not.
-            let title_after = seg.token_at(e).is_some_and(|(_, b)| {
-                self.rules
-                    .titles
-                    .iter()
-                    .any(|t| t.chars().count() == b - e && text.has_at(e, t))
-            });
+            let title_after = seg
+                .token_at(e)
+                .is_some_and(|(_, b)| self.rules.title_set.contains(text.norm_str(e, b)));
             // 中国银行连云港分行为该项目…(行为): nor a one-character preposition after it.
             let preposition_after = seg.token_at(e) == Some((e - 1, e + 1))
                 && matches!(
@@ -1296,7 +1295,7 @@ impl Recogniser<'_> {
                     continue;
                 }
                 // 市委书记: a word made of the suffix and a title still ends the name at the suffix.
-                if te > e && !self.rules.titles.contains(&text.norm(e, te)) {
+                if te > e && !self.rules.title_set.contains(text.norm_str(e, te)) {
                     continue;
                 }
             }
@@ -2088,7 +2087,7 @@ impl Recogniser<'_> {
                             || !(2..=4).contains(&(e - s))
                             || !matches!(chars.get(e), Some(' ' | '　' | ')' | '）' | '、'))
                             || !self.has_surname(&text.norm(s, e))
-                            || self.rules.titles.contains(&text.norm(s, e))
+                            || self.rules.title_set.contains(text.norm_str(s, e))
                         {
                             break;
                         }
@@ -2168,20 +2167,21 @@ impl Recogniser<'_> {
         let name: String = chars[s..e].iter().collect();
         // A transliterated name: 芭芭拉·施耐德, after any title still before it
         // (公使衔参赞苏菲·贝尔纳).
-        let (s, _) = match self
-            .rules
-            .titles
-            .iter()
-            .filter_map(|t| {
-                let first = name.split('·').next()?;
-                first
-                    .rfind(t.as_str())
-                    .map(|p| first[..p].chars().count() + t.chars().count())
-            })
-            .max()
-        {
-            Some(skip) if name.contains('·') => (s + skip, name.chars().skip(skip).collect()),
-            _ => (s, name),
+        let skip = name.contains('·').then(|| {
+            let first = name.split('·').next().unwrap_or_default();
+            self.rules
+                .titles
+                .iter()
+                .filter_map(|t| {
+                    first
+                        .rfind(t.as_str())
+                        .map(|p| first[..p].chars().count() + t.chars().count())
+                })
+                .max()
+        });
+        let (s, _) = match skip.flatten() {
+            Some(skip) => (s + skip, name.chars().skip(skip).collect()),
+            None => (s, name),
         };
         // 让-吕克·莫罗笑着说, 皮埃尔·拉方举行会谈: the last part ends before a verb.
         if let Some(dot) = (s..e).rev().find(|&k| chars[k] == '·') {
@@ -2240,7 +2240,7 @@ impl Recogniser<'_> {
         // 作者:记者 马瑞: a title is no name.
         if self.rules.generic.contains(&name)
             || self.rules.boundaries.contains(&name)
-            || self.rules.titles.contains(&name)
+            || self.rules.title_set.contains(&name)
         {
             return None;
         }
@@ -3370,6 +3370,8 @@ pub struct Segmentation<'a> {
     rules: &'a Rules,
     /// Whether each clause of `text.clauses` has been segmented.
     done: std::cell::RefCell<Vec<bool>>,
+    /// Whether each character's clause has been segmented (the quick test).
+    ready: Vec<std::cell::Cell<bool>>,
     tokens: std::cell::RefCell<Tokens>,
 }
 
@@ -3432,12 +3434,20 @@ impl<'a> Segmentation<'a> {
             text,
             rules,
             done: std::cell::RefCell::new(vec![false; text.clauses.len()]),
+            ready: vec![std::cell::Cell::new(false); n],
             tokens: std::cell::RefCell::new(tokens),
         }
     }
 
     /// Segments the clauses that hold a character of `[s, e)`, if not done yet.
     fn ensure(&self, s: usize, e: usize) {
+        if self
+            .ready
+            .get(s..e.max(s + 1))
+            .is_some_and(|r| r.iter().all(std::cell::Cell::get))
+        {
+            return;
+        }
         let clauses = &self.text.clauses;
         let first = clauses.partition_point(|x| x.end <= s);
         let mut done = self.done.borrow_mut();
@@ -3448,6 +3458,9 @@ impl<'a> Segmentation<'a> {
             if !done[i] {
                 done[i] = true;
                 self.segment(clause.start, clause.end);
+                for r in self.ready.get(clause.start..clause.end).unwrap_or_default() {
+                    r.set(true);
+                }
             }
         }
     }

@@ -22,7 +22,7 @@ use crate::extract::rules::{Pattern, RelationRule, Rules};
 use crate::extract::text::{Text, is_han};
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::model::{EntityType, Predicate, Qualifiers, Relation, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The trigger automaton over every rule's trigger words.
@@ -44,6 +44,7 @@ impl Triggers {
             }
         }
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(&words)

@@ -783,16 +783,22 @@ fn assign_ids(entities: &mut [Entity]) {
             .filter(|l| l.is_ascii())
             .unwrap_or(&e.name)
             .to_lowercase();
-        let slug: String = base
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let kind = e.kind.as_str().to_lowercase();
-        let mut id = format!("{kind}-{slug}");
+        // kind-slug: the alphanumeric runs of the name joined by single hyphens.
+        let mut id = e.kind.as_str().to_lowercase();
+        id.push('-');
+        let slug_start = id.len();
+        let mut gap = false;
+        for c in base.chars() {
+            if !c.is_alphanumeric() {
+                gap = true;
+                continue;
+            }
+            if gap && id.len() > slug_start {
+                id.push('-');
+            }
+            gap = false;
+            id.push(c);
+        }
         let count = used.entry(id.clone()).or_insert(0);
         *count += 1;
         if *count > 1 {

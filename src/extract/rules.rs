@@ -180,6 +180,8 @@ pub struct Rules {
     pub name_verbs: HashSet<String>,
     /// Person titles, longest first.
     pub titles: Vec<String>,
+    /// The same titles, to look one up.
+    pub title_set: HashSet<String>,
     /// Words that end a person name.
     pub followers: Vec<String>,
     /// Family names (one or two characters).
@@ -264,6 +266,7 @@ impl Rules {
         self.titles
             .sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         self.titles.dedup();
+        self.title_set = self.titles.iter().cloned().collect();
         self.followers.extend(parsed.person.followers);
         self.followers
             .sort_by_key(|t| std::cmp::Reverse(t.chars().count()));

@@ -25,10 +25,24 @@ pub struct Text {
     pub chars: Vec<char>,
     /// The normalised characters as one string, for automata.
     pub normalised: String,
+    /// The original characters as one string.
+    source: String,
+    /// Byte offset of each character in `normalised`, then its length.
+    norm_bytes: Vec<u32>,
+    /// Byte offset of each character in `source`, then its length.
+    source_bytes: Vec<u32>,
     /// Sentence spans, in order (ends at 。！？, newlines, or `. ` in English).
     pub sentences: Vec<Span>,
     /// Clause spans, in order (sentences cut further at ，；：、 is not a cut).
     pub clauses: Vec<Span>,
+}
+
+/// The byte offset of each character of `s`, then `s.len()`.
+fn byte_offsets(s: &str) -> Vec<u32> {
+    s.char_indices()
+        .map(|(i, _)| i as u32)
+        .chain(std::iter::once(s.len() as u32))
+        .collect()
 }
 
 /// Maps one character to its normalised form.
@@ -65,15 +79,17 @@ impl Text {
         let sentences = split(&chars, |chars, i| {
             let c = chars[i];
             // "from Oct 14 to 18. On Wednesday": after a number only before a capital.
-            let capital_next = chars[i + 1..]
-                .iter()
-                .find(|n| !n.is_whitespace())
-                .is_some_and(|n| n.is_uppercase());
+            let capital_next = || {
+                chars[i + 1..]
+                    .iter()
+                    .find(|n| !n.is_whitespace())
+                    .is_some_and(|n| n.is_uppercase())
+            };
             ends_sentence(c)
                 || (c == '.'
                     && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
                     && i > 0
-                    && (!chars[i - 1].is_ascii_digit() || capital_next)
+                    && (!chars[i - 1].is_ascii_digit() || capital_next())
                     && !is_abbreviation(chars, i))
         });
         let mut clauses = Vec::new();
@@ -93,11 +109,17 @@ impl Text {
             }
             push_trimmed(&chars, start, s.end, &mut clauses);
         }
-        let normalised = chars.iter().collect();
+        let normalised: String = chars.iter().collect();
+        let norm_bytes = byte_offsets(&normalised);
+        let source = text.to_owned();
+        let source_bytes = byte_offsets(&source);
         Self {
             original,
             chars,
             normalised,
+            source,
+            norm_bytes,
+            source_bytes,
             sentences,
             clauses,
         }
@@ -106,26 +128,36 @@ impl Text {
     /// The original text of `[start, end)`.
     pub fn slice(&self, start: usize, end: usize) -> String {
         let end = end.min(self.original.len());
-        self.original[start.min(end)..end].iter().collect()
+        let (a, b) = (self.source_bytes[start.min(end)], self.source_bytes[end]);
+        self.source[a as usize..b as usize].to_owned()
     }
 
     /// The normalised text of `[start, end)`.
     pub fn norm(&self, start: usize, end: usize) -> String {
+        self.norm_str(start, end).to_owned()
+    }
+
+    /// The normalised text of `[start, end)`, borrowed.
+    pub fn norm_str(&self, start: usize, end: usize) -> &str {
         let end = end.min(self.chars.len());
-        self.chars[start.min(end)..end].iter().collect()
+        let (a, b) = (self.norm_bytes[start.min(end)], self.norm_bytes[end]);
+        &self.normalised[a as usize..b as usize]
     }
 
     /// Whether the normalised text at `at` starts with `word`.
     pub fn has_at(&self, at: usize, word: &str) -> bool {
-        (at..)
-            .zip(word.chars())
-            .all(|(i, w)| self.chars.get(i) == Some(&w))
+        word.is_empty()
+            || self
+                .norm_bytes
+                .get(at)
+                .is_some_and(|&b| self.normalised[b as usize..].starts_with(word))
     }
 
     /// Whether the normalised text ending at `end` (exclusive) ends with `word`.
     pub fn has_before(&self, end: usize, word: &str) -> bool {
-        let n = word.chars().count();
-        end >= n && self.has_at(end - n, word)
+        self.norm_bytes
+            .get(end)
+            .is_some_and(|&b| self.normalised[..b as usize].ends_with(word))
     }
 
     /// The sentence that contains offset `at`.
@@ -140,20 +172,12 @@ impl Text {
 
     /// Position of the first occurrence of `word` in `[from, to)`.
     pub fn find(&self, word: &str, from: usize, to: usize) -> Option<usize> {
-        let word: Vec<char> = word.chars().collect();
         let to = to.min(self.chars.len());
         if word.is_empty() || from >= to {
             return None;
         }
-        let hay = &self.chars[from..to];
-        let mut i = 0;
-        while let Some(p) = hay[i..].iter().position(|&c| c == word[0]) {
-            if hay[i + p..].starts_with(&word) {
-                return Some(from + i + p);
-            }
-            i += p + 1;
-        }
-        None
+        let byte = self.norm_bytes[from] as usize + self.norm_str(from, to).find(word)?;
+        Some(self.norm_bytes.partition_point(|&b| (b as usize) < byte))
     }
 }
 

@@ -96,9 +96,11 @@ pub struct Matcher {
     automaton: AhoCorasick,
     /// Per pattern: entries (best first), form, stop name.
     patterns: Vec<(Vec<usize>, Form, bool)>,
-    /// One-character compound forms, sorted by character: looked up for every
-    /// character of a text, where a binary search beats hashing.
+    /// One-character compound forms, sorted by character.
     abbrevs: Vec<(char, Vec<usize>)>,
+    /// For every character of the Basic Multilingual Plane: 1 + its index in `abbrevs`,
+    /// or 0. A compound form is looked up for every character of a text.
+    abbrev_slots: Vec<u16>,
 }
 
 const COLUMNS: [&str; 9] = [
@@ -376,10 +378,19 @@ impl Gazetteer {
         }
         let mut abbrevs: Vec<(char, Vec<usize>)> = abbrevs.into_iter().collect();
         abbrevs.sort_unstable_by_key(|(c, _)| *c);
+        let mut abbrev_slots = vec![0u16; 0x10000];
+        for (i, (c, _)) in abbrevs.iter().enumerate() {
+            if let (Some(slot), Ok(value)) =
+                (abbrev_slots.get_mut(*c as usize), u16::try_from(i + 1))
+            {
+                *slot = value;
+            }
+        }
         Ok(Matcher {
             automaton,
             patterns,
             abbrevs,
+            abbrev_slots,
         })
     }
 
@@ -450,6 +461,14 @@ impl Matcher {
 
     /// Entries whose one-character compound form is `c` (日 → Japan), best first.
     pub fn abbrev(&self, c: char) -> &[usize] {
+        if let Some(&slot) = self.abbrev_slots.get(c as usize)
+            && self.abbrevs.len() < usize::from(u16::MAX)
+        {
+            return match slot {
+                0 => &[],
+                i => &self.abbrevs[usize::from(i) - 1].1,
+            };
+        }
         match self.abbrevs.binary_search_by_key(&c, |(k, _)| *k) {
             Ok(i) => &self.abbrevs[i].1,
             Err(_) => &[],
