@@ -654,7 +654,10 @@ impl<'a> Doc<'a> {
             kind: m.kind,
             start: m.span.start,
             end: m.span.end,
-            capital: false,
+            // 韩资 recognised as a short form of Korea.
+            capital: m.span.end == m.span.start + 1
+                && chars.get(m.span.end) == Some(&'资')
+                && !NOT_CAPITAL.contains(&chars[m.span.start]),
         };
         let valid = |m: &&EntityMention| m.span.end <= chars.len() && !m.span.is_empty();
         let mut mentions: Vec<M<'a>> = input
@@ -1412,7 +1415,10 @@ impl<'a> Doc<'a> {
                     let n = self
                         .mentions_in(cs, cue.start)
                         .filter(|m| {
-                            (m.kind == EntityType::Country || natives && PLACES.contains(&m.kind))
+                            // (湘企: a short form of any place, written onto 企.)
+                            let short_form = m.end - m.start == 1 && m.end == cue.start;
+                            (m.kind == EntityType::Country
+                                || (natives || short_form) && PLACES.contains(&m.kind))
                                 && cue.start - m.end <= 1
                         })
                         .last()
@@ -1469,8 +1475,19 @@ impl<'a> Doc<'a> {
                     Some(n) if host.is_none() => self.resident_host(n, cs, ce, sentence, q.span),
                     _ => host,
                 };
+                // 江西已有17家企业在智利设立公司: a place before the figure, when the host
+                // follows the firms, is where they come from.
+                let origin = |h: M<'a>| {
+                    let noun = hit.noun?;
+                    hit.after.filter(|a| a.start >= noun.end)?;
+                    self.mentions_in(cs, q.span.start)
+                        .filter(|m| PLACES.contains(&m.kind) && m.entity != h.entity)
+                        .last()
+                        .copied()
+                };
                 match (nationality, host) {
                     (Some(n), h) => (Some(n), h.filter(|h| h.entity != n.entity)),
+                    (None, Some(h)) if let Some(o) = origin(h) => (Some(o), Some(h)),
                     (None, Some(h)) => (Some(h), None),
                     // 吸引来自中国、老挝等国的127家企业入驻: where the firms come from
                     // is no host; the clauses before name it.

@@ -1008,11 +1008,15 @@ impl Recogniser<'_> {
             }
         }
         let inside = |i: usize| covered[i];
-        let named_entries: rustc_hash::FxHashSet<usize> = out
+        let mut named_counts: rustc_hash::FxHashMap<usize, usize> = Default::default();
+        for e in out
             .iter()
             .filter(|c| c.origin == Origin::Gazetteer)
             .filter_map(|c| c.entry)
-            .collect();
+        {
+            *named_counts.entry(e).or_default() += 1;
+        }
+        let named_entries: rustc_hash::FxHashSet<usize> = named_counts.keys().copied().collect();
         let mut made = Vec::new();
         let mut i = 0;
         while i < chars.len() {
@@ -1065,17 +1069,31 @@ impl Recogniser<'_> {
         }
         // 在桂, 在豫, 访杭, 在哈访问: one character after a verb of place stands for a
         // province (its short form) or city (a character of its name) the text names.
+        // Also a short form before 企 (firms) or 方 (side): 湘企, 肯方 (韩资 is a fact's).
         for p in 1..chars.len() {
-            if !matches!(chars[p - 1], '在' | '来' | '赴' | '访' | '抵')
+            // Followed by a verb or function word (在豫累计投资), not a noun (在中东欧).
+            let noun_at = |k: usize| {
+                chars.get(k).is_some_and(|&n| {
+                    is_han(n)
+                        && !seg.is_stop(k)
+                        && !LONE_FORM_VERBS.iter().any(|w| text.has_at(k, w))
+                })
+            };
+            let after_verb = matches!(chars[p - 1], '在' | '来' | '赴' | '访' | '抵')
+                && seg.token_at(p) == Some((p, p + 1))
+                && !noun_at(p + 1);
+            let within = |k: usize| seg.token_at(k).is_some_and(|(a, b)| a >= p && b <= p + 2);
+            let before_word = !after_verb
+                && matches!(chars.get(p + 1), Some('企' | '方'))
+                && within(p)
+                && within(p + 1)
+                // 肯方在湘, 湘企超过, 德企之乡; not 中方区域.
+                && (!chars.get(p + 2).is_some_and(|&n| is_han(n))
+                    || seg.is_stop(p + 2)
+                    || seg.token_at(p + 2) == Some((p + 2, p + 3)));
+            if !(after_verb || before_word)
                 || inside(p)
                 || !is_han(chars[p])
-                || seg.token_at(p) != Some((p, p + 1))
-                // Followed by a verb or function word (在豫累计投资), not a noun (在中东欧).
-                || chars.get(p + 1).is_some_and(|&n| {
-                    is_han(n)
-                        && !seg.is_stop(p + 1)
-                        && !LONE_FORM_VERBS.iter().any(|w| text.has_at(p + 1, w))
-                })
                 || made.iter().any(|c: &Candidate| c.start == p)
             {
                 continue;
@@ -1093,17 +1111,25 @@ impl Recogniser<'_> {
                 .filter(|&e| {
                     let entry = self.gazetteer.entry(e);
                     // Chinese cities only: 在哈 is Harbin, not Khabarovsk.
-                    entry.kind == EntityType::City
+                    after_verb
+                        && entry.kind == EntityType::City
                         && entry.country.as_deref() == Some("CN")
                         && entry.name.contains(chars[p])
                 })
                 .collect();
-            // 在苏 may be 江苏 or 苏州: only an unambiguous character.
+            // 在苏 may be 江苏 or 苏州: only an unambiguous character, or the place the text
+            // names at least twice as often as any other it may stand for (在赣 in an article
+            // about 江西 that names 赣州 once).
             let mut all = short;
             all.extend(city);
             all.sort_unstable();
             all.dedup();
-            let [entry] = all[..] else {
+            let times = |e: usize| named_counts.get(&e).copied().unwrap_or(0);
+            let dominant = all.iter().copied().find(|&e| {
+                all.iter()
+                    .all(|&o| o == e || times(e) >= 2 * times(o).max(1))
+            });
+            let Some(entry) = dominant else {
                 continue;
             };
             // Not a compound (中日): a mention of its own, like a declared short form.

@@ -1359,9 +1359,15 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
             // 槟城州首府乔治市, 老挝首都万象: a capital is part of what it is the capital of.
             let capital = matches!(gap.as_str(), "首府" | "首都" | "省会" | "的首府" | "的首都");
             // 下萨克森州的奥斯纳布吕克, 神奈川县北部的相模原市, 无锡下辖的宜兴市.
+            // 智利港口城市瓦尔帕莱索, 韩国第二大城市釜山: a description of the city between.
+            let described = gap.ends_with("城市")
+                && gap.chars().count() <= 6
+                && gap.chars().all(is_han)
+                && !gap.contains(['与', '和', '及', '同']);
             let of = !cx.english
                 && (gap == "的"
                     || gap == "下辖的"
+                    || described
                     || gap.chars().count() == 3 && gap.ends_with("部的"));
             let part_of = |out: &mut Out<'_>, inner: &Resolved, outer: &Resolved, rule: &str| {
                 out.add(
