@@ -340,7 +340,7 @@ impl FactRules {
                     )
                 });
             previous_money = money.then_some(q.span.end);
-            if equivalent || doc.overlaps_mention(q.span) {
+            if equivalent || doc.overlaps_mention(q.span) || doc.is_target(q.span.start) {
                 continue;
             }
             let Some(hit) = self.best_rule(&doc, &q, unit) else {
@@ -489,6 +489,9 @@ struct M<'a> {
     /// A place named as the origin of capital (日 in 日资项目).
     capital: bool,
 }
+
+/// Words that make a figure after them in the clause a target.
+const TARGET_WORDS: [&str; 4] = ["力争", "争取", "目标是", "目标为"];
 
 /// 来自: what follows is where something comes from.
 const FROM: [char; 2] = ['来', '自'];
@@ -713,6 +716,13 @@ impl<'a> Doc<'a> {
             Some(s) if p < s.1 => s,
             _ => (p, p + 1),
         }
+    }
+
+    /// Whether the figure at `p` is a target (力争明年突破30亿元), not a reported figure.
+    fn is_target(&self, p: usize) -> bool {
+        let (cs, _) = self.clause(p);
+        let before: String = self.chars[cs..p].iter().collect();
+        TARGET_WORDS.iter().any(|w| before.contains(w))
     }
 
     /// The sentence before the one holding `p`, if any.

@@ -793,7 +793,12 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                 .iter()
                 .find(|i| i.start == at + 1 && kind(cx, i).is_place())
                 .map(|i| i.entity)
-                .or_else(|| entity_of_entries(cx, cx.matcher.abbrev(c)));
+                .or_else(|| entity_of_entries(cx, cx.matcher.abbrev(c)))
+                // 驻华: China, whose short form is otherwise 中.
+                .or_else(|| {
+                    let china = cx.gazetteer.by_id("iso:CN").filter(|_| c == '华')?;
+                    entity_of_entries(cx, &[china])
+                });
             if let Some(t) = target {
                 out.add(
                     m.entity,
@@ -1400,6 +1405,27 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 break;
             } else {
                 last_end = b.end;
+            }
+        }
+    }
+    // 意大利维杰瓦诺市: a city no list names, right after its country.
+    if !cx.english {
+        for m in res
+            .mentions
+            .iter()
+            .filter(|m| !m.nested && kind(cx, m) == EntityType::City && entry(cx, m).is_none())
+        {
+            if let Some(country) = ending_at(cx, m.start)
+                .find(|p| kind(cx, p) == EntityType::Country && p.origin != Origin::Abbrev)
+            {
+                out.add(
+                    m.entity,
+                    Predicate::PartOf,
+                    country.entity,
+                    Qualifiers::default(),
+                    evidence(cx, country.start, m.end),
+                    "country-city",
+                );
             }
         }
     }
