@@ -1048,12 +1048,27 @@ fn company_referred<'a>(
 }
 
 /// positionAt and nationality from titles.
+/// English offices of a city's government, held in the city of the dateline when the
+/// text names no other.
+const CITY_OFFICES: [&str; 9] = [
+    "mayor",
+    "alderman",
+    "alderwoman",
+    "councilman",
+    "councilwoman",
+    "council member",
+    "councilmember",
+    "councilor",
+    "councillor",
+];
+
 fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let t = cx.text;
     let mut last_org: Option<(usize, usize, Option<usize>)> = None; // (sentence start, org entity, nationality)
     // Mentions by their text, built when a title first needs one.
     let by_form: std::cell::OnceCell<HashMap<String, &Resolved>> = std::cell::OnceCell::new();
+    let mut local_offices: Vec<(usize, usize, String, Span)> = Vec::new();
     for p in res
         .mentions
         .iter()
@@ -1116,6 +1131,25 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     ev,
                     "byline",
                 );
+            }
+            // "Mayor Clarence Haddock" with no city: the city of the dateline, unless the
+            // person holds another post (not when a capitalised word qualifies the title:
+            // "Rizhao Vice Mayor").
+            let before = t.norm(t.sentence_at(ts).map_or(0, |s| s.start), ts);
+            let qualified = before
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',']));
+            if org.is_none() && !qualified && CITY_OFFICES.contains(&role.to_lowercase().as_str()) {
+                let dateline = res.mentions.iter().find(|m| {
+                    kind(cx, m) == EntityType::City
+                        && (m.start == 0 || t.chars[m.start - 1] == '\n')
+                        && t.norm(m.start, m.end).chars().all(|c| !c.is_lowercase())
+                        && matches!(t.chars.get(m.end), Some(','))
+                });
+                if let Some(city) = dateline {
+                    local_offices.push((p.entity, city.entity, role.clone(), ev));
+                }
             }
             if org.is_none() {
                 continue;
@@ -1266,6 +1300,27 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             );
         }
         last_org = Some((sentence, o.entity, nat));
+    }
+    for (person, city, role, ev) in local_offices {
+        let holds_post = out
+            .seen
+            .iter()
+            .any(|&(s, p, _)| s == person && p == Predicate::PositionAt);
+        if !holds_post {
+            let role = Some(role);
+            let q = Qualifiers {
+                role,
+                ..Default::default()
+            };
+            out.add(
+                person,
+                Predicate::PositionAt,
+                city,
+                q,
+                ev,
+                "title-dateline-city",
+            );
+        }
     }
 }
 
