@@ -1403,7 +1403,24 @@ impl Recogniser<'_> {
             {
                 start += 2;
             }
-            if s - start < *min_prefix {
+            // 市商务局, 与市外办: a municipal or provincial body named by its level alone.
+            if *kind == EntityType::GovernmentBody
+                && s >= start + 3
+                && matches!(text.chars[s - 1], '市' | '省' | '区' | '县')
+                && matches!(text.chars[s - 2], '与' | '和' | '及' | '、')
+            {
+                start = s - 1;
+            }
+            let level_only = *kind == EntityType::GovernmentBody
+                && s == start + 1
+                && matches!(text.chars[start], '市' | '省' | '区' | '县')
+                && (start == 0
+                    || !is_han(text.chars[start - 1])
+                    || matches!(
+                        text.chars[start - 1],
+                        '与' | '和' | '及' | '、' | '由' | '在' | '同' | '向' | '对' | '经'
+                    ));
+            if s - start < *min_prefix && !level_only {
                 continue;
             }
             // 老挝工业与贸易部, 国家工业和信息化部, 萨克森州经济、劳动和交通部, 越南投资与发展
@@ -1420,6 +1437,7 @@ impl Recogniser<'_> {
                         .any(|(w, ..)| word.ends_with(w.as_str()))
             };
             if matches!(kind, EntityType::GovernmentBody | EntityType::Bank)
+                && !level_only
                 && start >= 3
                 && matches!(text.chars[start - 1], '和' | '与' | '及')
                 && let Some((mut a, b)) = seg.token_at(start - 2)

@@ -626,6 +626,27 @@ fn english_place_in_name(cx: &Context<'_>, m: &Resolved) -> Option<usize> {
         .filter(|&e| e != m.entity)
 }
 
+/// The Chinese place of `kind` the text names most often, if it names it at least twice
+/// as often as any other.
+fn home_place(cx: &Context<'_>, kind_wanted: EntityType) -> Option<usize> {
+    let china = cx.gazetteer.by_id("iso:CN")?;
+    let mut counts: HashMap<usize, usize> = HashMap::default();
+    for m in &cx.resolved.mentions {
+        if kind(cx, m) == kind_wanted
+            && entry(cx, m).is_some_and(|e| cx.gazetteer.country_of(e) == Some(china))
+        {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+    }
+    let (&best, &n) = counts
+        .iter()
+        .max_by_key(|&(e, n)| (*n, std::cmp::Reverse(*e)))?;
+    counts
+        .iter()
+        .all(|(&e, &o)| e == best || n >= 2 * o)
+        .then_some(best)
+}
+
 fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let g = cx.gazetteer;
@@ -655,6 +676,30 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
             .filter(|i| i.entity != m.entity && !(i.start == m.start && i.end == m.end))
             .collect();
         let ev = evidence(cx, m.start, m.end);
+        // 市商务局 in a city's own release: in the Chinese city the text names most.
+        if k == EntityType::GovernmentBody
+            && inner.is_empty()
+            && let Some(level) = cx.text.chars.get(m.start)
+            && matches!(level, '市' | '省')
+            && let Some(home) = home_place(
+                cx,
+                if *level == '市' {
+                    EntityType::City
+                } else {
+                    EntityType::Province
+                },
+            )
+        {
+            out.add(
+                m.entity,
+                Predicate::LocatedIn,
+                home,
+                Qualifiers::default(),
+                ev,
+                "level-home",
+            );
+            continue;
+        }
         // Branch: parent organisation at the start, then a place.
         let branch = crate::extract::mentions::BRANCH
             .iter()
