@@ -2776,4 +2776,147 @@ mod tests {
             out.entities
         );
     }
+
+    #[test]
+    fn short_forms_before_firms_and_sides_and_the_dominant_reading() {
+        let out = extractor().extract(
+            "t.txt",
+            "湖北与肯尼亚合作密切。湖北企业积极走出去。目前在肯尼亚投资兴业的鄂企超过40家,\
+             肯方在鄂投资项目5个。",
+        );
+        assert_eq!(
+            fact(&out, "residentCompanies", 40.0),
+            Some(("湖北".to_owned(), Some("肯尼亚".to_owned())))
+        );
+        assert_eq!(
+            fact(&out, "investmentProjects", 5.0),
+            Some(("肯尼亚".to_owned(), Some("湖北".to_owned())))
+        );
+        // 中方区域: a noun after 方 makes it no short form.
+        let out = extractor().extract(
+            "t.txt",
+            "中国与哈萨克斯坦合作。中方区域累计完成投资约30亿元。",
+        );
+        assert!(
+            out.entities
+                .iter()
+                .all(|e| !e.aliases.iter().any(|a| a == "中")),
+            "{:?}",
+            out.entities
+        );
+        // 在赣 names the province the text is about, though it also names 赣州 once.
+        let out = extractor().extract(
+            "t.txt",
+            "江西省与智利合作。江西对智利出口增长。赣州脐橙出口智利。江西企业赴智利投资。\
+             截至今年4月末,智利在赣投资项目累计23个。",
+        );
+        assert_eq!(
+            fact(&out, "investmentProjects", 23.0),
+            Some(("智利".to_owned(), Some("江西省".to_owned())))
+        );
+    }
+
+    #[test]
+    fn firms_set_up_abroad_and_targets() {
+        let out = extractor().extract(
+            "t.txt",
+            "浙江与巴西经贸往来密切。浙江已有25家企业在巴西设立公司或办事处。\
+             力争明年对巴西进出口突破50亿元。",
+        );
+        assert_eq!(
+            fact(&out, "residentCompanies", 25.0),
+            Some(("浙江".to_owned(), Some("巴西".to_owned())))
+        );
+        assert!(fact(&out, "tradeVolume", 5e9).is_none(), "{:?}", out.facts);
+    }
+
+    #[test]
+    fn missions_in_china_witnesses_and_cities_after_their_country() {
+        let out = extractor().extract(
+            "t.txt",
+            "2024福建—秘鲁经贸合作洽谈会在福州举行。秘鲁驻华大使馆与福建省商务厅签署备忘录,\
+             福州市副市长林志远见证签约。此前,福州市与秘鲁港口城市卡亚俄、智利塔尔卡瓦诺市\
+             建立友好城市关系。",
+        );
+        let embassy = "秘鲁驻华大使馆";
+        assert!(
+            rel(&out, embassy, "locatedIn", "中国").is_none(),
+            "{:?}",
+            out.relations
+        );
+        let event = "2024福建—秘鲁经贸合作洽谈会";
+        assert!(
+            rel(&out, "林志远", "participatedIn", event).is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(&out, "塔尔卡瓦诺市", "partOf", "智利").is_some(),
+            "{:?}",
+            out.relations
+        );
+        // 驻华 is China when the text names it.
+        let out = extractor().extract("t.txt", "中国与秘鲁合作。秘鲁驻华大使馆参赞出席。");
+        assert!(
+            rel(&out, embassy, "locatedIn", "中国").is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
+    fn bodies_named_by_their_level_are_in_the_home_city() {
+        let out = extractor().extract(
+            "t.txt",
+            "嘉善县与日本某町签约。嘉兴市嘉兴市嘉兴市副市长出席。代表团与市外办、市贸促会座谈。",
+        );
+        for body in ["市外办", "市贸促会"] {
+            assert!(
+                has(&out, EntityType::GovernmentBody, body),
+                "{:?}",
+                out.entities
+            );
+            assert!(
+                rel(&out, body, "locatedIn", "嘉兴市").is_some(),
+                "{:?}",
+                out.relations
+            );
+        }
+    }
+
+    #[test]
+    fn english_city_offices_in_the_dateline_city() {
+        let out = extractor().extract(
+            "t.txt",
+            "Port deal signed\n\nMOBILE, Ala. — Mayor Grace Whitlock and Qinzhou Vice Mayor Tan \
+             Rui signed the pact at City Hall. Alderman Joe Barnes voted against it. Li Na, \
+             deputy consul general at the Chinese Consulate General in Houston, attended.",
+        );
+        assert!(
+            rel(&out, "Grace Whitlock", "positionAt", "MOBILE").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(&out, "Joe Barnes", "positionAt", "MOBILE").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(&out, "Tan Rui", "positionAt", "MOBILE").is_none(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(
+                &out,
+                "Li Na",
+                "positionAt",
+                "Chinese Consulate General in Houston"
+            )
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
 }
