@@ -64,6 +64,10 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
     stopnames: HashSet<String>,
+    /// The parent of each entry, resolved once all files are read.
+    parents: std::sync::OnceLock<Vec<Option<usize>>>,
+    /// The country of each entry, resolved once all files are read.
+    countries: std::sync::OnceLock<Vec<Option<usize>>>,
 }
 
 /// How a matched form relates to its entry.
@@ -190,6 +194,8 @@ impl Gazetteer {
                 Some(&i) => self.entries[i] = entry,
                 None => {
                     self.by_id.insert(entry.id.clone(), self.entries.len());
+                    self.parents = std::sync::OnceLock::new();
+                    self.countries = std::sync::OnceLock::new();
                     self.entries.push(entry);
                 }
             }
@@ -233,13 +239,15 @@ impl Gazetteer {
 
     /// The parent chain of an entry (parent, grandparent, …), without the entry itself.
     pub fn ancestors(&self, index: usize) -> Vec<usize> {
+        let parents = self.parents.get_or_init(|| {
+            self.entries
+                .iter()
+                .map(|e| e.parent.as_deref().and_then(|p| self.by_id(p)))
+                .collect()
+        });
         let mut out = Vec::new();
         let mut current = index;
-        while let Some(parent) = self.entries[current]
-            .parent
-            .as_deref()
-            .and_then(|p| self.by_id(p))
-        {
+        while let Some(parent) = parents[current] {
             if out.contains(&parent) || parent == index {
                 break;
             }
@@ -283,6 +291,15 @@ impl Gazetteer {
 
     /// The country entry of an entry (itself when it is a country).
     pub fn country_of(&self, index: usize) -> Option<usize> {
+        let countries = self.countries.get_or_init(|| {
+            (0..self.entries.len())
+                .map(|i| self.find_country(i))
+                .collect()
+        });
+        countries[index]
+    }
+
+    fn find_country(&self, index: usize) -> Option<usize> {
         let entry = &self.entries[index];
         if entry.kind == EntityType::Country {
             return Some(index);
