@@ -388,6 +388,47 @@ fn joined_events(text: &Text, out: &mut Vec<Candidate>) {
 
 /// 天津—仁川客货班轮航线, 钦州港—关丹港集装箱直航航线: a route between two places
 /// joined by a dash is a project.
+/// 在开发区建设年产4亿平方米锂电池隔膜项目: what a company builds, named up to 项目 right
+/// after the verb (not 建设一批重点项目, 建设合作项目).
+fn built_projects(text: &Text, out: &mut Vec<Candidate>) {
+    const VERBS: [&str; 6] = ["建设", "投建", "兴建", "新建", "扩建", "实施"];
+    let chars = &text.chars;
+    let mut from = 0;
+    while let Some(p) = text.find("项目", from, chars.len()) {
+        from = p + 2;
+        let Some(start) = (p.saturating_sub(20)..p.saturating_sub(3))
+            .rev()
+            .find(|&k| VERBS.iter().any(|v| text.has_before(k, v)))
+        else {
+            continue;
+        };
+        let name = &chars[start..p];
+        let plain = name
+            .iter()
+            .all(|&c| is_han(c) || c.is_ascii_alphanumeric() || c == '.');
+        if !plain
+            || name.contains(&'的')
+            || name.contains(&'和')
+            || is_numeral(name[0])
+            || ["一", "该", "这", "多", "重点", "重大", "合作", "产业"]
+                .iter()
+                .any(|w| text.has_at(start, w))
+            // (Nor a name holding another: 星汇数字科技中心项目 is the 中心's.)
+            || out
+                .iter()
+                .any(|c| c.start < p + 2 && start < c.end && (c.end > p || !c.kind.is_place()))
+        {
+            continue;
+        }
+        out.push(Candidate::new(
+            start,
+            p + 2,
+            EntityType::Project,
+            Origin::Suffix,
+        ));
+    }
+}
+
 fn routes(text: &Text, out: &mut Vec<Candidate>) {
     const ROUTES: [&str; 5] = ["航线", "班列", "专线", "铁路", "通道"];
     let chars = &text.chars;
@@ -578,6 +619,7 @@ impl Recogniser<'_> {
             sessions(text, &mut out);
             joined_events(text, &mut out);
             routes(text, &mut out);
+            built_projects(text, &mut out);
             self.transliterated(text, &mut out);
             self.sources(text, &mut out);
             self.people(text, &seg, &mut out);
@@ -839,11 +881,11 @@ impl Recogniser<'_> {
             {
                 continue;
             }
-            // A two-character name starting inside a word (海地 in 黄海地区) is no mention,
-            // unless a place ends there (法国巴黎).
+            // A two- or three-character name starting inside a word (海地 in 黄海地区, 津市市
+            // in 唐津市市长) is no mention, unless a place ends there (法国巴黎).
             if let Some(seg) = seg
                 && m.form != Form::Alias
-                && m.end - m.start == 2
+                && (m.end - m.start == 2 || m.end - m.start == 3 && !english)
                 && seg.word_continues(m.start)
                 && !found.iter().any(|o| o.end == m.start)
             {
