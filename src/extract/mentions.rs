@@ -454,7 +454,14 @@ fn routes(text: &Text, out: &mut Vec<Candidate>) {
         let Some(right) = by_start.get(&(dash + 1)) else {
             continue;
         };
-        let from = with_port(right.end);
+        let mut from = with_port(right.end);
+        // "长沙—内罗毕"全货机定期航线: the route's ends quoted.
+        let quoted = left.start > 0
+            && chars[left.start - 1] == '"'
+            && chars.get(from) == Some(&'"');
+        if quoted {
+            from += 1;
+        }
         let gap = chars[from..]
             .iter()
             .take_while(|&&c| is_han(c) && c != '的')
@@ -463,7 +470,7 @@ fn routes(text: &Text, out: &mut Vec<Candidate>) {
             .find(|&k| ROUTES.iter().any(|w| text.has_before(k, w)) && k > from)
         {
             made.push(Candidate::new(
-                left.start,
+                left.start - usize::from(quoted),
                 end,
                 EntityType::Project,
                 Origin::Suffix,
