@@ -456,9 +456,8 @@ fn routes(text: &Text, out: &mut Vec<Candidate>) {
         };
         let mut from = with_port(right.end);
         // "长沙—内罗毕"全货机定期航线: the route's ends quoted.
-        let quoted = left.start > 0
-            && chars[left.start - 1] == '"'
-            && chars.get(from) == Some(&'"');
+        let quoted =
+            left.start > 0 && chars[left.start - 1] == '"' && chars.get(from) == Some(&'"');
         if quoted {
             from += 1;
         }
@@ -2287,11 +2286,21 @@ impl Recogniser<'_> {
             }
         }
         let name: String = chars[s..e].iter().collect();
+        // No part is a place (法国·巴黎); a place starting a part (瓦姆 of 瓦姆布伊) is none.
+        let mut part_start = s;
+        let mut place_part = false;
+        for k in s..=e {
+            if k == e || matches!(chars[k], '·' | '-') {
+                place_part |=
+                    k > part_start && (part_start..k).all(|j| cover[j] != u32::MAX && !minor[j]);
+                part_start = k + 1;
+            }
+        }
         if name.contains('·')
             && name
                 .split(['·', '-'])
                 .all(|part| (1..=5).contains(&part.chars().count()))
-            && !(s..e).any(|k| cover[k] != u32::MAX && !minor[k])
+            && !place_part
         {
             return Some((s, e));
         }
