@@ -350,6 +350,16 @@ impl FactRules {
                 facts.push(fact);
             }
         }
+        // What is signed at an event has no counterpart (在南昌举行 names the venue's city).
+        for f in &mut facts {
+            if doc
+                .kinds
+                .get(f.fact.subject.as_str())
+                .is_some_and(|(_, k)| *k == EntityType::Event)
+            {
+                f.fact.object = None;
+            }
+        }
         dedup(facts)
     }
 

@@ -471,6 +471,20 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
         .iter()
         .map(|(full, brief)| (full.chars().collect(), brief.chars().collect()))
         .collect();
+    // The places named inside each event's first mention, in order.
+    let mut event_places: Vec<Option<Vec<usize>>> = vec![None; n];
+    for m in res.mentions.iter().filter(|m| !m.nested) {
+        if res.entities[m.entity].kind != EntityType::Event || event_places[m.entity].is_some() {
+            continue;
+        }
+        let mut places: Vec<usize> = res
+            .within(m.start, m.end, true)
+            .filter(|i| i.nested && res.entities[i.entity].kind.is_place())
+            .map(|i| i.entity)
+            .collect();
+        places.dedup();
+        event_places[m.entity] = Some(places);
+    }
     for a in 0..n {
         if res.entries[a].is_some()
             || res.entities[a].kind.is_place()
@@ -494,6 +508,19 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                         && is_subsequence(short, head)
                 });
             if joined_head {
+                out.push((a, b));
+                continue;
+            }
+            // 赣智经贸推介会 of 2024江西—智利经贸合作推介会: a headline writes the places by
+            // their short forms.
+            if let (Some(pa), Some(pb)) = (&event_places[a], &event_places[b])
+                && pa.len() >= 2
+                && pa == pb
+                && short.len() >= 5
+                && long.len() > short.len()
+                && long.ends_with(&short[short.len() - 3..])
+                && is_subsequence(&short[pa.len()..], long)
+            {
                 out.push((a, b));
                 continue;
             }
