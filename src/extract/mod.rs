@@ -2919,4 +2919,68 @@ mod tests {
             out.relations
         );
     }
+
+    #[test]
+    fn headline_events_quoted_routes_and_projects_built() {
+        let out = extractor().extract(
+            "t.txt",
+            "鄂肯经贸推介会在武汉举行 8个合作项目现场签约\n\n\
+             5月9日,2024湖北—肯尼亚经贸合作推介会在武汉举行。推介会由湖北省商务厅与\
+             肯尼亚驻华大使馆联合主办。当天,8个合作项目集中签约。其中,某集团将投资2亿美元,\
+             在武汉经开区建设鄂肯农产品冷链物流枢纽项目。6日,\"武汉—内罗毕\"全货机航线\
+             首航仪式在武汉天河国际机场举行。",
+        );
+        let event = "2024湖北—肯尼亚经贸合作推介会";
+        let ev = out.entities.iter().find(|e| e.name == event);
+        assert!(
+            ev.is_some_and(|e| e.aliases.iter().any(|a| a == "鄂肯经贸推介会")),
+            "{:?}",
+            out.entities
+        );
+        assert_eq!(
+            fact(&out, "investmentProjects", 8.0),
+            Some((event.to_owned(), None))
+        );
+        assert!(
+            rel(&out, event, "organizedBy", "湖北省商务厅").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(&out, event, "coOrganizedBy", "湖北省商务厅").is_none(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            has(&out, EntityType::Project, "鄂肯农产品冷链物流枢纽项目"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::Event, "\"武汉—内罗毕\"全货机航线首航仪式"),
+            "{:?}",
+            out.entities
+        );
+        // Not a project: 建设一批重点项目.
+        let out = extractor().extract("t.txt", "武汉将建设一批重点项目。");
+        assert!(
+            out.entities.iter().all(|e| e.kind != EntityType::Project),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
+    fn names_inside_words_and_transliterated_names() {
+        // 津市市 (a city of Hunan) inside 唐津市市长.
+        let out = extractor().extract("t.txt", "韩国唐津市市长具明宰表示欢迎。");
+        assert!(!has(&out, EntityType::City, "津市市"), "{:?}", out.entities);
+        let out = extractor().extract(
+            "t.txt",
+            "代表处首席代表玛丽·瓦姆布伊表示,将提供本币结算服务。基安布郡郡长塞缪尔·穆图亚出席。",
+        );
+        for person in ["玛丽·瓦姆布伊", "塞缪尔·穆图亚"] {
+            assert!(has(&out, EntityType::Person, person), "{:?}", out.entities);
+        }
+    }
 }
