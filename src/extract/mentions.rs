@@ -2289,12 +2289,11 @@ impl Recogniser<'_> {
         // No part is a place (法国·巴黎); a place starting a part (瓦姆 of 瓦姆布伊) is none.
         let mut part_start = s;
         let mut place_part = false;
-        for k in s..=e {
-            if k == e || matches!(chars[k], '·' | '-') {
-                place_part |=
-                    k > part_start && (part_start..k).all(|j| cover[j] != u32::MAX && !minor[j]);
-                part_start = k + 1;
-            }
+        let separators = (s..e).filter(|&k| matches!(chars[k], '·' | '-'));
+        for k in separators.chain(std::iter::once(e)) {
+            place_part |=
+                k > part_start && (part_start..k).all(|j| cover[j] != u32::MAX && !minor[j]);
+            part_start = k + 1;
         }
         if name.contains('·')
             && name
@@ -2482,6 +2481,19 @@ impl Recogniser<'_> {
                             *k == kind && suffix.rsplit(' ').next() == Some(word.as_str())
                         })
                     };
+                    // (Of an institution: "Technology", "Exhibition" are fields of names too.)
+                    let ends_any_name = |w: &(usize, usize)| {
+                        let word = text.norm(w.0, w.1);
+                        self.rules.english_suffixes.iter().any(|(suffix, k)| {
+                            matches!(
+                                k,
+                                EntityType::ResearchBody
+                                    | EntityType::Bank
+                                    | EntityType::Association
+                                    | EntityType::GovernmentBody
+                            ) && suffix.rsplit(' ').next() == Some(word.as_str())
+                        })
+                    };
                     // "China (Guangdong) Pilot Free Trade Zone": a place in parentheses.
                     let parenthesised = s >= 2
                         && cap(prev)
@@ -2518,7 +2530,10 @@ impl Recogniser<'_> {
                         // "Iowa State University and Hebei Agricultural University", "University
                         // of Liverpool and Liverpool John Moores University": two names.
                         && !(text.norm(prev.0, prev.1) == "and"
-                            && words[s.saturating_sub(5)..s - 1].iter().any(ends_name))
+                            && (words[s.saturating_sub(5)..s - 1].iter().any(ends_name)
+                                // "Lowcountry Maritime Academy and Rizhao Port …": a
+                                // name of another kind ends right before.
+                                || ends_any_name(&words[s - 2])))
                         // "Wuhan's Yangluo Port": a place's possessive is no part of the name.
                         && !(text.norm(prev.0, prev.1) == "'s"
                             && out.iter().any(|c| {
