@@ -388,6 +388,49 @@ fn joined_events(text: &Text, out: &mut Vec<Candidate>) {
 
 /// 天津—仁川客货班轮航线, 钦州港—关丹港集装箱直航航线: a route between two places
 /// joined by a dash is a project.
+/// "PT Sawit Nusantara Abadi": an Indonesian firm is named after PT (Perseroan Terbatas);
+/// "PT Bank Arta Jawa" is a bank. The capitalised words after it make the name.
+fn indonesian_firms(text: &Text, out: &mut Vec<Candidate>) {
+    let chars = &text.chars;
+    let mut from = 0;
+    while let Some(p) = text.find("PT ", from, chars.len()) {
+        from = p + 3;
+        if p > 0 && chars[p - 1].is_alphanumeric() {
+            continue;
+        }
+        let mut end = p + 2;
+        let mut words = 0;
+        while chars.get(end) == Some(&' ')
+            && chars.get(end + 1).is_some_and(|c| c.is_uppercase())
+            && words < 6
+        {
+            let word_end = (end + 1..chars.len())
+                .find(|&k| !chars[k].is_alphanumeric())
+                .unwrap_or(chars.len());
+            end = word_end;
+            words += 1;
+        }
+        if words < 2 {
+            continue;
+        }
+        let kind = if text.find("Bank ", p, end).is_some() {
+            EntityType::Bank
+        } else {
+            EntityType::Company
+        };
+        // Longer than any name found there, which it replaces; inside a longer one
+        // ("Zhanjiang Representative Office of PT Bank Arta Jawa") it is a name too.
+        out.retain(|c| !(c.start >= p && c.end <= end));
+        if out
+            .iter()
+            .any(|c| c.start < end && p < c.end && !(c.start <= p && c.end >= end))
+        {
+            continue;
+        }
+        out.push(Candidate::new(p, end, kind, Origin::English));
+    }
+}
+
 /// 在开发区建设年产4亿平方米锂电池隔膜项目: what a company builds, named up to 项目 right
 /// after the verb (not 建设一批重点项目, 建设合作项目).
 fn built_projects(text: &Text, out: &mut Vec<Candidate>) {
@@ -632,6 +675,7 @@ impl Recogniser<'_> {
             people_again(text, &mut out);
         } else {
             self.english(text, &mut out);
+            indonesian_firms(text, &mut out);
             self.sources(text, &mut out);
         }
         out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
@@ -2229,7 +2273,7 @@ impl Recogniser<'_> {
         }
         let mut e = s;
         while e < chars.len()
-            && e - s < 12
+            && e - s < 16
             && (is_han(chars[e])
                 || (matches!(chars[e], '·' | '-')
                     && e > s
@@ -2298,7 +2342,7 @@ impl Recogniser<'_> {
         if name.contains('·')
             && name
                 .split(['·', '-'])
-                .all(|part| (1..=5).contains(&part.chars().count()))
+                .all(|part| (1..=7).contains(&part.chars().count()))
             && !place_part
         {
             return Some((s, e));

@@ -2983,4 +2983,37 @@ mod tests {
             assert!(has(&out, EntityType::Person, person), "{:?}", out.entities);
         }
     }
+
+    #[test]
+    fn long_transliterated_names_and_indonesian_firms() {
+        let out = extractor().extract(
+            "t.txt",
+            "塔拉斯市市长阿斯卡尔别克·萨特巴尔季耶夫此次专程率团来到伊宁。\
+             哈萨克斯坦驻西安总领事馆总领事努尔苏丹·别克穆拉托夫等出席开幕式。",
+        );
+        for person in ["阿斯卡尔别克·萨特巴尔季耶夫", "努尔苏丹·别克穆拉托夫"]
+        {
+            assert!(has(&out, EntityType::Person, person), "{:?}", out.entities);
+        }
+        let out = extractor().extract(
+            "t.txt",
+            "The service is run by Beibu Gulf Container Lines and PT Laut Biru Lines. The Beihai \
+             Representative Office of PT Bank Sinar Timur opened on Monday.",
+        );
+        assert!(
+            has(&out, EntityType::Company, "PT Laut Biru Lines"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::Company, "Beibu Gulf Container Lines"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::Bank, "PT Bank Sinar Timur"),
+            "{:?}",
+            out.entities
+        );
+    }
 }
