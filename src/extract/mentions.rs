@@ -1942,7 +1942,14 @@ impl Recogniser<'_> {
                     .any(|w| chars[i..s].iter().copied().eq(w.chars()));
             // 日本丰和精密电子株式会社: 和 after a single character opening the name.
             let paired = token == "和" && single_character_pair(text, seg, ends, ts);
-            if self.rules.boundaries.contains(&token) && !field && !paired
+            // 江苏盐海新材料有限公司: 新 of a new field (新材料, 新能源) inside a firm's name.
+            let new_field = token == "新"
+                && ts > 0
+                && is_han(chars[ts - 1])
+                && ["材料", "能源", "技术", "科技", "动能"]
+                    .iter()
+                    .any(|w| text.has_at(i, w));
+            if self.rules.boundaries.contains(&token) && !field && !paired && !new_field
                 || (seg.is_stop(i - 1) && !weak_stop)
                 || token.chars().all(|c| c.is_ascii_digit())
             {
@@ -2451,6 +2458,14 @@ impl Recogniser<'_> {
             return None;
         }
         let name: String = chars[s..title_start].iter().collect();
+        // 市委副书记: a body named by a suffix word alone is no person.
+        if self
+            .rules
+            .suffix_type(&name)
+            .is_some_and(|(_, n)| n == len)
+        {
+            return None;
+        }
         let two: String = name.chars().take(2).collect();
         let ok = (self.has_surname(&name) && len <= 3)
             || (len == 4 && self.rules.surnames.contains(&two));
