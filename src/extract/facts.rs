@@ -1927,12 +1927,21 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
             if let Some((w, kind)) = english {
                 let end = i + 1 + w.len();
                 let k = mentions.partition_point(|m| m.start < i);
-                let antecedent = mentions[..k]
-                    .iter()
-                    .rev()
-                    .take(300)
-                    .find(|m| m.kind == kind);
-                if chars.get(end) == Some(&' ')
+                // The city of the dateline ("ZHANJIANG, Guangdong —"), else the one named last.
+                let dateline = mentions.iter().take_while(|m| m.start < i).find(|m| {
+                    m.kind == EntityType::City
+                        && (m.start == 0 || chars[m.start - 1] == '\n')
+                        && chars.get(m.end) == Some(&',')
+                        && chars[m.start..m.end].iter().all(|c| !c.is_lowercase())
+                });
+                let antecedent = dateline.filter(|_| kind == EntityType::City).or_else(|| {
+                    mentions[..k]
+                        .iter()
+                        .rev()
+                        .take(300)
+                        .find(|m| m.kind == kind)
+                });
+                if (chars.get(end) == Some(&' ') || starts_with(end, "'s "))
                     && !starts_with(end, " of ")
                     && let Some(a) = antecedent
                 {

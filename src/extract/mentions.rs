@@ -2459,11 +2459,7 @@ impl Recogniser<'_> {
         }
         let name: String = chars[s..title_start].iter().collect();
         // 市委副书记: a body named by a suffix word alone is no person.
-        if self
-            .rules
-            .suffix_type(&name)
-            .is_some_and(|(_, n)| n == len)
-        {
+        if self.rules.suffix_type(&name).is_some_and(|(_, n)| n == len) {
             return None;
         }
         let two: String = name.chars().take(2).collect();

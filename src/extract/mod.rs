@@ -3016,4 +3016,27 @@ mod tests {
             out.entities
         );
     }
+
+    #[test]
+    fn new_fields_in_firm_names_party_committees_and_the_dateline_city() {
+        let out = extractor().extract(
+            "t.txt",
+            "市委副书记、市长李明远出席。浙江海川新材料有限公司与日本某社签约。",
+        );
+        assert!(!has(&out, EntityType::Person, "市委"), "{:?}", out.entities);
+        assert!(
+            has(&out, EntityType::Company, "浙江海川新材料有限公司"),
+            "{:?}",
+            out.entities
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "Port link opens\n\nBEIHAI, Guangxi — A new route links Beihai and Davao. According \
+             to customs, the city's trade with the Philippines reached 3.2 billion yuan last year.",
+        );
+        assert_eq!(
+            fact(&out, "tradeVolume", 3.2e9).map(|(s, _)| s),
+            Some("Beihai".to_owned())
+        );
+    }
 }
