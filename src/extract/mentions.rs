@@ -439,9 +439,14 @@ fn built_projects(text: &Text, out: &mut Vec<Candidate>) {
     let mut from = 0;
     while let Some(p) = text.find("项目", from, chars.len()) {
         from = p + 2;
+        // (Also after the amount invested in it: 投资4.6亿元的中吉…加工项目.)
         let Some(start) = (p.saturating_sub(20)..p.saturating_sub(3))
             .rev()
-            .find(|&k| VERBS.iter().any(|v| text.has_before(k, v)))
+            .find(|&k| {
+                VERBS.iter().any(|v| text.has_before(k, v))
+                    || text.has_before(k, "元的")
+                        && text.find("投资", k.saturating_sub(14), k).is_some()
+            })
         else {
             continue;
         };

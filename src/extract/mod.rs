@@ -3039,4 +3039,23 @@ mod tests {
             Some("Beihai".to_owned())
         );
     }
+
+    #[test]
+    fn lists_after_a_part_and_projects_after_their_amount() {
+        let out = extractor().extract(
+            "t.txt",
+            "目前,伊宁市已同6个外国城市结为友好城市,其中2个位于哈萨克斯坦,分别是塔拉兹和突厥斯坦。\
+             由某农业集团投资3.2亿元的中哈番茄精深加工项目落户伊宁边境经济合作区。",
+        );
+        assert!(
+            rel(&out, "伊宁市", "friendshipCity", "塔拉兹").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            has(&out, EntityType::Project, "中哈番茄精深加工项目"),
+            "{:?}",
+            out.entities
+        );
+    }
 }

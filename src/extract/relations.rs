@@ -2041,21 +2041,31 @@ fn apply(
             // …建立友好城市关系，包括日本仙台市、韩国天安市…等 ("…sister cities, including
             // Kitakyushu in Japan"): the list in the next clause.
             let mut evidence_end = te;
+            // (…结为友好城市，其中3个位于吉尔吉斯斯坦，分别是…: past a clause on a part.)
+            const LIST: [&str; 7] = [
+                "包括",
+                "其中包括",
+                "其中有",
+                "分别是",
+                "分别为",
+                "including",
+                "such as",
+            ];
+            let opens_list = |n: Span| {
+                LIST.iter()
+                    .any(|w| t.has_at(n.start + usize::from(t.chars[n.start] == ' '), w))
+            };
+            let next_list = t
+                .clause_at(clause.end + 1)
+                .map(|n| match t.clause_at(n.end + 1) {
+                    Some(after) if t.has_at(n.start, "其中") && !opens_list(n) => after,
+                    _ => n,
+                });
             if objs.is_empty()
                 && same_type
-                && let Some(n) = t.clause_at(clause.end + 1)
+                && let Some(n) = next_list
                 && t.sentence_at(n.start) == t.sentence_at(clause.start)
-                && [
-                    "包括",
-                    "其中包括",
-                    "其中有",
-                    "分别是",
-                    "分别为",
-                    "including",
-                    "such as",
-                ]
-                .iter()
-                .any(|w| t.has_at(n.start + usize::from(t.chars[n.start] == ' '), w))
+                && opens_list(n)
             {
                 objs = tops(cx, n.start, n.end).into_iter().filter(ok).collect();
                 evidence_end = n.end;

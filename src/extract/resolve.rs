@@ -513,9 +513,13 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             }
             // 赣智经贸推介会 of 2024江西—智利经贸合作推介会: a headline writes the places by
             // their short forms.
+            // (中吉…洽谈会 of 中国（喀什）—吉尔吉斯斯坦…洽谈会: the places in order, maybe fewer.)
             if let (Some(pa), Some(pb)) = (&event_places[a], &event_places[b])
                 && pa.len() >= 2
-                && pa == pb
+                && {
+                    let mut rest = pb.iter();
+                    pa.iter().all(|p| rest.any(|q| q == p))
+                }
                 && short.len() >= 5
                 && long.len() > short.len()
                 && long.ends_with(&short[short.len() - 3..])
