@@ -380,10 +380,20 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 .into_iter()
                 .filter(|x| x.entity != m.entity && kind(cx, x).is_place())
                 .find(|x| x.end == m.end && t.has_before(x.start, " in "));
-            let after = [" in the city's ", " in "]
-                .iter()
-                .find(|w| t.has_at(m.end, w))
-                .and_then(|w| place_at(cx, m.end + w.chars().count()));
+            // (Also "in central Gothenburg", "in downtown Savannah".)
+            let after = [
+                " in the city's ",
+                " in central ",
+                " in downtown ",
+                " in northern ",
+                " in southern ",
+                " in eastern ",
+                " in western ",
+                " in ",
+            ]
+            .iter()
+            .find(|w| t.has_at(m.end, w))
+            .and_then(|w| place_at(cx, m.end + w.chars().count()));
             if let Some(place) = inner.or(after) {
                 out.add(
                     m.entity,
