@@ -3058,4 +3058,33 @@ mod tests {
             out.entities
         );
     }
+
+    #[test]
+    fn a_delegation_leader_attends_and_venues_in_central_places() {
+        let out = extractor().extract(
+            "t.txt",
+            "第五届乌拉尔国际工业博览会7月8日开幕。绵阳市副市长周立群率绵阳市经贸代表团访问叶卡捷琳堡市,\
+             出席第五届乌拉尔国际工业博览会。",
+        );
+        assert!(
+            rel(
+                &out,
+                "周立群",
+                "participatedIn",
+                "第五届乌拉尔国际工业博览会"
+            )
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "The forum was held at the Harbour Congress Centre in central Gothenburg on Tuesday.",
+        );
+        assert!(
+            rel(&out, "Harbour Congress Centre", "locatedIn", "Gothenburg").is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
 }

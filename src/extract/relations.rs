@@ -2574,10 +2574,12 @@ fn apply(
                 }
             }
             items.push((s, ts));
+            let mut found = false;
             for (a, b) in items {
                 let ms = tops(cx, a, b);
                 let chosen = people_else(cx, &ms, rule, || ms.clone());
                 for p in chosen {
+                    found = true;
                     out.add(
                         p.entity,
                         rule.predicate,
@@ -2587,6 +2589,25 @@ fn apply(
                         name,
                     );
                 }
+            }
+            // X率团访问Y，出席Z: the delegation's leader, when the clause names nobody.
+            if !found
+                && tops(cx, clause.start, ts).is_empty()
+                && let Some(leader) = tops(cx, sentence.start, clause.start)
+                    .into_iter()
+                    .find(|m| {
+                        kind(cx, m) == EntityType::Person
+                            && (t.has_at(m.end, "率") || t.has_at(m.end, "带领"))
+                    })
+            {
+                out.add(
+                    leader.entity,
+                    rule.predicate,
+                    e.entity,
+                    q,
+                    evidence(cx, leader.start, te),
+                    name,
+                );
             }
         }
         Pattern::Speaker => {
