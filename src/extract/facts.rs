@@ -1927,13 +1927,17 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
             if let Some((w, kind)) = english {
                 let end = i + 1 + w.len();
                 let k = mentions.partition_point(|m| m.start < i);
-                // The city of the dateline ("ZHANJIANG, Guangdong —"), else the one named last.
-                let dateline = mentions.iter().take_while(|m| m.start < i).find(|m| {
-                    m.kind == EntityType::City
-                        && (m.start == 0 || chars[m.start - 1] == '\n')
-                        && chars.get(m.end) == Some(&',')
-                        && chars[m.start..m.end].iter().all(|c| !c.is_lowercase())
-                });
+                // The city of the dateline ("ZHANJIANG, Guangdong —", in the first lines),
+                // else the one named last.
+                let dateline = mentions
+                    .iter()
+                    .take_while(|m| m.start < i.min(1000))
+                    .find(|m| {
+                        m.kind == EntityType::City
+                            && (m.start == 0 || chars[m.start - 1] == '\n')
+                            && chars.get(m.end) == Some(&',')
+                            && chars[m.start..m.end].iter().all(|c| !c.is_lowercase())
+                    });
                 let antecedent = dateline.filter(|_| kind == EntityType::City).or_else(|| {
                     mentions[..k]
                         .iter()

@@ -392,6 +392,7 @@ fn joined_events(text: &Text, out: &mut Vec<Candidate>) {
 /// "PT Bank Arta Jawa" is a bank. The capitalised words after it make the name.
 fn indonesian_firms(text: &Text, out: &mut Vec<Candidate>) {
     let chars = &text.chars;
+    let mut firms: Vec<Candidate> = Vec::new();
     let mut from = 0;
     while let Some(p) = text.find("PT ", from, chars.len()) {
         from = p + 3;
@@ -404,30 +405,44 @@ fn indonesian_firms(text: &Text, out: &mut Vec<Candidate>) {
             && chars.get(end + 1).is_some_and(|c| c.is_uppercase())
             && words < 6
         {
-            let word_end = (end + 1..chars.len())
+            end = (end + 1..chars.len())
                 .find(|&k| !chars[k].is_alphanumeric())
                 .unwrap_or(chars.len());
-            end = word_end;
             words += 1;
         }
-        if words < 2 {
-            continue;
+        if words >= 2 {
+            let kind = if text.find("Bank ", p, end).is_some() {
+                EntityType::Bank
+            } else {
+                EntityType::Company
+            };
+            firms.push(Candidate::new(p, end, kind, Origin::English));
         }
-        let kind = if text.find("Bank ", p, end).is_some() {
-            EntityType::Bank
-        } else {
-            EntityType::Company
-        };
-        // Longer than any name found there, which it replaces; inside a longer one
-        // ("Zhanjiang Representative Office of PT Bank Arta Jawa") it is a name too.
-        out.retain(|c| !(c.start >= p && c.end <= end));
-        if out
+    }
+    if firms.is_empty() {
+        return;
+    }
+    // Longer than any name found inside it, which it replaces; inside a longer one
+    // ("Zhanjiang Representative Office of PT Bank Arta Jawa") it is a name too; across a
+    // name's edge it is none. (`firms` is sorted by start and its spans do not overlap.)
+    let firm_at = |start: usize, end: usize| {
+        let k = firms.partition_point(|f| f.start <= start);
+        k.checked_sub(1)
+            .map(|k| &firms[k])
+            .filter(|f| f.start <= start && end <= f.end)
+    };
+    out.retain(|c| firm_at(c.start, c.end).is_none());
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    spans.sort_unstable();
+    for f in firms {
+        let crossing = spans[..spans.partition_point(|c| c.0 < f.end)]
             .iter()
-            .any(|c| c.start < end && p < c.end && !(c.start <= p && c.end >= end))
-        {
-            continue;
+            .rev()
+            .take_while(|c| c.0 + 200 >= f.start)
+            .any(|&(a, b)| f.start < b && !(a <= f.start && b >= f.end));
+        if !crossing {
+            out.push(f);
         }
-        out.push(Candidate::new(p, end, kind, Origin::English));
     }
 }
 
@@ -436,6 +451,13 @@ fn indonesian_firms(text: &Text, out: &mut Vec<Candidate>) {
 fn built_projects(text: &Text, out: &mut Vec<Candidate>) {
     const VERBS: [&str; 6] = ["建设", "投建", "兴建", "新建", "扩建", "实施"];
     let chars = &text.chars;
+    // Names found so far by start, to test overlaps near each 项目 (bounded: run-on text
+    // stays linear).
+    let mut spans: Vec<(usize, usize, bool)> = out
+        .iter()
+        .map(|c| (c.start, c.end, c.kind.is_place()))
+        .collect();
+    spans.sort_unstable();
     let mut from = 0;
     while let Some(p) = text.find("项目", from, chars.len()) {
         from = p + 2;
@@ -462,9 +484,11 @@ fn built_projects(text: &Text, out: &mut Vec<Candidate>) {
                 .iter()
                 .any(|w| text.has_at(start, w))
             // (Nor a name holding another: 星汇数字科技中心项目 is the 中心's.)
-            || out
+            || spans[..spans.partition_point(|c| c.0 < p + 2)]
                 .iter()
-                .any(|c| c.start < p + 2 && start < c.end && (c.end > p || !c.kind.is_place()))
+                .rev()
+                .take_while(|c| c.0 + 64 >= start)
+                .any(|&(a, b, place)| a < p + 2 && start < b && (b > p || !place))
         {
             continue;
         }
@@ -2495,6 +2519,20 @@ impl Recogniser<'_> {
         };
         let mut seen: rustc_hash::FxHashSet<(usize, usize)> =
             out.iter().map(|c| (c.start, c.end)).collect();
+        // The places the gazetteer found (this step adds none): where they end, and the
+        // cities among them (looked up per name, so run-on text stays linear).
+        let place_ends: rustc_hash::FxHashSet<usize> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer && c.kind.is_place())
+            .map(|c| c.end)
+            .collect();
+        let mut named_cities: Vec<usize> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer && c.kind == EntityType::City)
+            .filter_map(|c| c.entry)
+            .collect();
+        named_cities.sort_unstable();
+        named_cities.dedup();
         let last_words: rustc_hash::FxHashSet<&str> = self
             .rules
             .english_suffixes
@@ -2596,11 +2634,7 @@ impl Recogniser<'_> {
                                 || ends_any_name(&words[s - 2])))
                         // "Wuhan's Yangluo Port": a place's possessive is no part of the name.
                         && !(text.norm(prev.0, prev.1) == "'s"
-                            && out.iter().any(|c| {
-                                c.origin == Origin::Gazetteer
-                                    && c.kind.is_place()
-                                    && c.end == words[s - 2].1
-                            }))
+                            && place_ends.contains(&words[s - 2].1))
                     {
                         s -= 2;
                     } else {
@@ -2820,10 +2854,9 @@ impl Recogniser<'_> {
                     .get(k + 1)
                     .filter(|n| n.0 == w.1 + 1)
                     .filter(|n| matches!(text.norm(n.0, n.1).as_str(), "capital" | "city"));
-                let cities: rustc_hash::FxHashSet<usize> = out
+                let cities: Vec<usize> = named_cities
                     .iter()
-                    .filter(|c| c.origin == Origin::Gazetteer && c.kind == EntityType::City)
-                    .filter_map(|c| c.entry)
+                    .copied()
                     .filter(|&e| self.gazetteer.country_of(e) == Some(entry))
                     .collect();
                 let c = match noun {
@@ -3291,7 +3324,17 @@ fn words_again(
     kind: EntityType,
     out: &mut Vec<Candidate>,
 ) {
-    let covered = |s: usize, e: usize| out.iter().any(|c| c.start < e && s < c.end);
+    // Names by start; a name is at most a few hundred characters long, so an overlap is
+    // looked for only that far back (run-on text stays linear).
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    spans.sort_unstable();
+    let covered = |s: usize, e: usize| {
+        spans[..spans.partition_point(|c| c.0 < e)]
+            .iter()
+            .rev()
+            .take_while(|c| c.0 + 400 >= s)
+            .any(|c| s < c.1)
+    };
     let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
     let mut again = Vec::new();
     for (k, w) in words.iter().enumerate() {
@@ -3317,6 +3360,11 @@ fn words_again(
 fn english_firms_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Candidate>) {
     let mut by_word: rustc_hash::FxHashMap<String, Option<(usize, usize)>> =
         rustc_hash::FxHashMap::default();
+    let gazetteer_spans: rustc_hash::FxHashSet<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.origin == Origin::Gazetteer)
+        .map(|c| (c.start, c.end))
+        .collect();
     for c in out
         .iter()
         .filter(|c| c.kind == EntityType::Company && !c.nested)
@@ -3325,9 +3373,7 @@ fn english_firms_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Cand
         let Some(first) = name.split(' ').next().filter(|f| name.len() > f.len()) else {
             continue;
         };
-        let place = out.iter().any(|p| {
-            p.origin == Origin::Gazetteer && p.start == c.start && p.end == c.start + first.len()
-        });
+        let place = gazetteer_spans.contains(&(c.start, c.start + first.len()));
         if place || first.len() < 4 || !first.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }

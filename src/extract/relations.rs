@@ -1102,7 +1102,6 @@ fn company_referred<'a>(
         .last()
 }
 
-/// positionAt and nationality from titles.
 /// English offices of a city's government, held in the city of the dateline when the
 /// text names no other.
 const CITY_OFFICES: [&str; 9] = [
@@ -1117,6 +1116,7 @@ const CITY_OFFICES: [&str; 9] = [
     "councillor",
 ];
 
+/// positionAt and nationality from titles.
 fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let t = cx.text;
@@ -1196,12 +1196,16 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 .last()
                 .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',']));
             if org.is_none() && !qualified && CITY_OFFICES.contains(&role.to_lowercase().as_str()) {
-                let dateline = res.mentions.iter().find(|m| {
-                    kind(cx, m) == EntityType::City
-                        && (m.start == 0 || t.chars[m.start - 1] == '\n')
-                        && t.norm(m.start, m.end).chars().all(|c| !c.is_lowercase())
-                        && matches!(t.chars.get(m.end), Some(','))
-                });
+                let dateline = res
+                    .mentions
+                    .iter()
+                    .take_while(|m| m.start < 1000)
+                    .find(|m| {
+                        kind(cx, m) == EntityType::City
+                            && (m.start == 0 || t.chars[m.start - 1] == '\n')
+                            && t.norm(m.start, m.end).chars().all(|c| !c.is_lowercase())
+                            && matches!(t.chars.get(m.end), Some(','))
+                    });
                 if let Some(city) = dateline {
                     local_offices.push((p.entity, city.entity, role.clone(), ev));
                 }

@@ -126,6 +126,9 @@ impl Gazetteer {
 
     /// Adds the rows of one TSV file; a later row with an existing id replaces it.
     pub fn add_tsv(&mut self, file: &str, text: &str) -> Result<()> {
+        // Entries may change: parents and countries are resolved again when asked.
+        self.parents = std::sync::OnceLock::new();
+        self.countries = std::sync::OnceLock::new();
         let error = |line: usize, message: String| Error::Data {
             path: PathBuf::from(file),
             line,
@@ -194,8 +197,6 @@ impl Gazetteer {
                 Some(&i) => self.entries[i] = entry,
                 None => {
                     self.by_id.insert(entry.id.clone(), self.entries.len());
-                    self.parents = std::sync::OnceLock::new();
-                    self.countries = std::sync::OnceLock::new();
                     self.entries.push(entry);
                 }
             }
