@@ -3087,4 +3087,27 @@ mod tests {
             out.relations
         );
     }
+
+    #[test]
+    fn a_bare_mayor_title_in_a_city_release() {
+        let out = extractor().extract(
+            "t.txt",
+            "泰州市代表团访问日本。泰州市与日本某市签约。副市长沈立群,市政府秘书长王柏松随团出访。",
+        );
+        assert!(
+            rel(&out, "沈立群", "positionAt", "泰州市").is_some(),
+            "{:?}",
+            out.relations
+        );
+        // Not when the title follows another word (前副市长, a former holder).
+        let out = extractor().extract(
+            "t.txt",
+            "泰州市与日本某市签约。泰州市代表团出访。前副市长沈立群出席。",
+        );
+        assert!(
+            rel(&out, "沈立群", "positionAt", "泰州市").is_none(),
+            "{:?}",
+            out.relations
+        );
+    }
 }

@@ -1327,6 +1327,29 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 stacked(out, first_title, first_org);
             }
         }
+        // 副市长顾晓岚 opening a clause of a city's own release: the Chinese city the text
+        // names most.
+        if org.is_none()
+            && !cx.english
+            && ts < p.start
+            && ["市长", "副市长", "常务副市长"].contains(&role.as_str())
+            && (ts == 0 || !is_han(t.chars[ts - 1]))
+            && let Some(home) = home_place(cx, EntityType::City)
+        {
+            let q = Qualifiers {
+                role: Some(role),
+                ..Default::default()
+            };
+            out.add(
+                p.entity,
+                Predicate::PositionAt,
+                home,
+                q,
+                ev,
+                "title-home-city",
+            );
+            continue;
+        }
         // (记者 李某) after a dateline: the outlet of that line.
         if org.is_none() && ["记者", "通讯员"].contains(&role.as_str()) {
             org = res
