@@ -1934,9 +1934,7 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
                     .take_while(|m| m.start < i.min(1000))
                     .find(|m| {
                         m.kind == EntityType::City
-                            && (m.start == 0 || chars[m.start - 1] == '\n')
-                            && chars.get(m.end) == Some(&',')
-                            && chars[m.start..m.end].iter().all(|c| !c.is_lowercase())
+                            && crate::extract::text::is_dateline_place(chars, m.start, m.end)
                     });
                 let antecedent = dateline.filter(|_| kind == EntityType::City).or_else(|| {
                     mentions[..k]

@@ -19,7 +19,7 @@ use crate::extract::is_organisation;
 use crate::extract::mentions::{ByteToChar, Origin};
 use crate::extract::resolve::{Resolution, Resolved};
 use crate::extract::rules::{Pattern, RelationRule, Rules};
-use crate::extract::text::{Text, is_han};
+use crate::extract::text::{Text, is_dateline_place, is_han};
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::model::{EntityType, Predicate, Qualifiers, Relation, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -1202,9 +1202,7 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     .take_while(|m| m.start < 1000)
                     .find(|m| {
                         kind(cx, m) == EntityType::City
-                            && (m.start == 0 || t.chars[m.start - 1] == '\n')
-                            && t.norm(m.start, m.end).chars().all(|c| !c.is_lowercase())
-                            && matches!(t.chars.get(m.end), Some(','))
+                            && is_dateline_place(&t.chars, m.start, m.end)
                     });
                 if let Some(city) = dateline {
                     local_offices.push((p.entity, city.entity, role.clone(), ev));

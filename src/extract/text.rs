@@ -56,6 +56,14 @@ pub fn normalise_char(c: char) -> char {
     }
 }
 
+/// Whether `[start, end)` of `chars` is written like the place of an English dateline: a
+/// line's start, in capitals, before a comma ("ZHANJIANG, Guangdong —").
+pub fn is_dateline_place(chars: &[char], start: usize, end: usize) -> bool {
+    (start == 0 || chars[start - 1] == '\n')
+        && chars.get(end) == Some(&',')
+        && chars[start..end].iter().all(|c| !c.is_lowercase())
+}
+
 /// Whether `c` is a Han character.
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
