@@ -2746,7 +2746,7 @@ impl Recogniser<'_> {
                                 && words.get(k).is_some_and(|w| w.0 == c.start)
                         });
                         if let Some(place) = place
-                            && let Some(j) = words.iter().rposition(|w| w.1 == place.end)
+                            && let Some(j) = words.binary_search_by_key(&place.end, |w| w.1).ok()
                         {
                             last = j;
                         }
@@ -2949,6 +2949,7 @@ impl Recogniser<'_> {
         }
         // "Binjiang district", "Pudong new area": a capitalised name before a lower-case
         // district word is a district (capitalised forms are caught above as names).
+        let mut named: Option<rustc_hash::FxHashSet<usize>> = None;
         for k in 1..words.len() {
             let w = text.norm(words[k].0, words[k].1);
             let (p, here) = (words[k - 1], words[k]);
@@ -2959,7 +2960,10 @@ impl Recogniser<'_> {
                 && seen.insert((p.0, here.1))
             {
                 let mut c = Candidate::new(p.0, here.1, EntityType::District, Origin::English);
-                c.entry = self.district_named(&text.norm(p.0, p.1), out);
+                let named =
+                    named.get_or_insert_with(|| out.iter().filter_map(|c| c.entry).collect());
+                c.entry = self.district_named(&text.norm(p.0, p.1), named);
+                named.extend(c.entry);
                 out.push(c);
             }
         }
@@ -3186,7 +3190,7 @@ impl Recogniser<'_> {
                         && c.kind.is_place()
                         && words.get(k + n + 1).is_some_and(|w| w.0 == c.start)
                 })?;
-                let last = words.iter().position(|w| w.1 == place.end)?;
+                let last = words.binary_search_by_key(&place.end, |w| w.1).ok()?;
                 (last + 2 < words.len()).then(|| last + 1 - k)
             });
             if let Some(n) = posted
@@ -3211,9 +3215,8 @@ impl Recogniser<'_> {
 impl Recogniser<'_> {
     /// The gazetteer district written `name district` ("Haidian district") whose city or
     /// province the text names.
-    fn district_named(&self, name: &str, found: &[Candidate]) -> Option<usize> {
+    fn district_named(&self, name: &str, named: &rustc_hash::FxHashSet<usize>) -> Option<usize> {
         let form = format!("{name} District");
-        let named: rustc_hash::FxHashSet<usize> = found.iter().filter_map(|c| c.entry).collect();
         let m = self.matcher.find(&form).into_iter().next()?;
         if m.start != 0 || m.end != form.chars().count() {
             return None;
@@ -3580,25 +3583,19 @@ impl ByteToChar {
     }
 }
 
-/// Word boundaries and word classes from the segmenter, per sentence.
+/// Word boundaries and word classes from the segmenter.
 ///
-/// Clauses are segmented lazily, the first time a question touches one of their
-/// characters: many clauses hold no candidate that needs a boundary decision, and
-/// jieba is the costliest stage of recognition. jieba cuts its input at punctuation
-/// anyway, so a clause segments as it would inside its sentence, and the answers do
-/// not depend on which clauses were asked about first.
+/// The text is segmented the first time a question needs it, in one call: jieba cuts
+/// its input at punctuation and spaces anyway, so every clause segments as it would
+/// alone, and one call costs a quarter less than a call per clause.
 pub struct Segmentation<'a> {
     jieba: &'a Jieba,
     text: &'a Text,
     rules: &'a Rules,
-    /// Whether each clause of `text.clauses` has been segmented.
-    done: std::cell::RefCell<Vec<bool>>,
-    /// Whether each character's clause has been segmented (the quick test).
-    ready: Vec<std::cell::Cell<bool>>,
-    tokens: std::cell::RefCell<Tokens>,
+    tokens: std::cell::OnceCell<Tokens>,
 }
 
-/// Per-character token data, filled sentence by sentence.
+/// Per-character token data.
 struct Tokens {
     /// For each character: start and end of its token.
     token: Vec<(u32, u32)>,
@@ -3643,93 +3640,64 @@ fn is_stop_tag(tag: &str) -> bool {
 }
 
 impl<'a> Segmentation<'a> {
-    /// A segmentation of `text`, computed sentence by sentence on demand.
+    /// A segmentation of `text`, computed on demand.
     pub fn new(jieba: &'a Jieba, text: &'a Text, rules: &'a Rules) -> Self {
-        let n = text.chars.len();
-        let tokens = Tokens {
+        Self {
+            jieba,
+            text,
+            rules,
+            tokens: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn tokens(&self) -> &Tokens {
+        self.tokens.get_or_init(|| self.segment())
+    }
+
+    fn segment(&self) -> Tokens {
+        let n = self.text.chars.len();
+        let mut tokens = Tokens {
             token: (0..n).map(|i| (i as u32, i as u32 + 1)).collect(),
             known: vec![false; n],
             stop: vec![false; n],
             person: vec![false; n],
         };
-        Self {
-            jieba,
-            text,
-            rules,
-            done: std::cell::RefCell::new(vec![false; text.clauses.len()]),
-            ready: vec![std::cell::Cell::new(false); n],
-            tokens: std::cell::RefCell::new(tokens),
-        }
-    }
-
-    /// Segments the clauses that hold a character of `[s, e)`, if not done yet.
-    fn ensure(&self, s: usize, e: usize) {
-        if self
-            .ready
-            .get(s..e.max(s + 1))
-            .is_some_and(|r| r.iter().all(std::cell::Cell::get))
-        {
-            return;
-        }
-        let clauses = &self.text.clauses;
-        let first = clauses.partition_point(|x| x.end <= s);
-        let mut done = self.done.borrow_mut();
-        for (i, clause) in clauses.iter().enumerate().skip(first) {
-            if clause.start >= e.max(s + 1) {
-                break;
+        for t in self.jieba.tag(&self.text.normalised, false) {
+            // Spaces and line breaks stay one character each (jieba keeps "\r\n" whole).
+            if t.word.chars().all(char::is_whitespace) {
+                continue;
             }
-            if !done[i] {
-                done[i] = true;
-                self.segment(clause.start, clause.end);
-                for r in self.ready.get(clause.start..clause.end).unwrap_or_default() {
-                    r.set(true);
-                }
-            }
-        }
-    }
-
-    fn segment(&self, start: usize, end: usize) {
-        let text = self.text;
-        let n = text.chars.len();
-        let clause: String = text.chars[start..end].iter().collect();
-        let mut tokens = self.tokens.borrow_mut();
-        for t in self.jieba.tag(&clause, false) {
-            let (a, b) = (start + t.start, start + t.end);
+            let (a, b) = (t.start, t.end.min(n));
             // Without the HMM every token of two or more characters is a dictionary word.
             let is_known = b - a >= 2;
             let is_stop = (b - a >= 2 && is_stop_tag(t.tag) || b - a == 1 && t.tag == "v")
                 && t.word.chars().all(is_han)
                 && !self.rules.name_verbs.contains(t.word);
             let is_person = t.tag.starts_with("nr");
-            for k in a..b.min(n) {
+            for k in a..b {
                 tokens.token[k] = (a as u32, b as u32);
                 tokens.known[k] = is_known;
                 tokens.stop[k] = is_stop;
                 tokens.person[k] = is_person;
             }
         }
+        tokens
     }
 
     /// Whether the segmenter tags any word of `[s, e)` as a person name.
     pub fn has_person_tag(&self, s: usize, e: usize) -> bool {
-        self.ensure(s, e);
-        let t = self.tokens.borrow();
+        let t = self.tokens();
         t.person.get(s..e).is_some_and(|p| p.iter().any(|&x| x))
     }
 
     /// Whether the token at `at` ends a name (a verb, a function word).
     pub fn is_stop(&self, at: usize) -> bool {
-        self.ensure(at, at + 1);
-        self.tokens.borrow().stop.get(at).copied().unwrap_or(false)
+        self.tokens().stop.get(at).copied().unwrap_or(false)
     }
 
     /// Whether `[s, e)` cuts through a token on either side.
     pub fn splits(&self, s: usize, e: usize) -> bool {
-        self.ensure(s, s + 1);
-        if e > 0 {
-            self.ensure(e - 1, e);
-        }
-        let t = self.tokens.borrow();
+        let t = self.tokens();
         let left = t
             .token
             .get(s)
@@ -3743,15 +3711,13 @@ impl<'a> Segmentation<'a> {
 
     /// The token containing character `at`.
     pub fn token_at(&self, at: usize) -> Option<(usize, usize)> {
-        self.ensure(at, at + 1);
-        let t = self.tokens.borrow();
+        let t = self.tokens();
         t.token.get(at).map(|&(a, b)| (a as usize, b as usize))
     }
 
     /// Whether the token at `at` started before `at` (a word runs across `at`).
     pub fn word_continues(&self, at: usize) -> bool {
-        self.ensure(at, at + 1);
-        let t = self.tokens.borrow();
+        let t = self.tokens();
         t.token
             .get(at)
             .is_some_and(|&(a, b)| (a as usize) < at && b as usize - a as usize >= 2 && t.known[at])
@@ -3759,8 +3725,7 @@ impl<'a> Segmentation<'a> {
 
     /// Whether `[s, e)` is exactly one dictionary word.
     pub fn is_dictionary_word(&self, s: usize, e: usize) -> bool {
-        self.ensure(s, s + 1);
-        let t = self.tokens.borrow();
+        let t = self.tokens();
         t.token
             .get(s)
             .is_some_and(|&(a, b)| a as usize == s && b as usize == e && t.known[s])
