@@ -1770,9 +1770,11 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
         let rule = &cx.rules.relations[rule_index];
         let ts = b2c.at(norm, m.start());
         let te = ts + norm[m.start()..m.end()].chars().count();
-        // English triggers only at word boundaries.
+        // English triggers only at word boundaries ("organized by" is no trigger inside
+        // "co-organized by").
         if norm.as_bytes()[m.start()].is_ascii_alphabetic()
-            && (ts > 0 && cx.text.chars[ts - 1].is_ascii_alphanumeric()
+            && (ts > 0
+                && (cx.text.chars[ts - 1].is_ascii_alphanumeric() || cx.text.chars[ts - 1] == '-')
                 || cx
                     .text
                     .chars
@@ -2321,9 +2323,15 @@ fn apply(
             if let Some(p) = t.find("在", a, ts) {
                 b = p;
             }
-            let by = t.has_at(ts, "organized by")
-                || t.has_at(ts, "hosted by")
-                || t.has_at(ts, "co-organized by");
+            let by = [
+                "organized by",
+                "organised by",
+                "hosted by",
+                "co-organized by",
+                "co-organised by",
+            ]
+            .iter()
+            .any(|w| t.has_at(ts, w));
             let agents: Vec<&Resolved> = if by {
                 // organized by A, B and C: names joined by commas, `and`, `the`.
                 let mut list: Vec<&Resolved> = Vec::new();
@@ -2368,7 +2376,7 @@ fn apply(
                 });
             let referred = || {
                 (the || kind_alone
-                    || ["本届", "本次", "此次", "这次", "这场", "该", "This "]
+                    || ["本届", "本次", "此次", "这次", "这场", "该", "This ", "It "]
                         .iter()
                         .any(|w| t.has_at(clause.start, w) || t.has_at(sentence.start, w)))
                 .then(|| latest_event(cx, sentence.start))
