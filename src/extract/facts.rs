@@ -1041,10 +1041,27 @@ impl<'a> Doc<'a> {
             return None;
         }
         let event = |m: &&M<'a>| m.kind == EntityType::Event;
-        let named = self.mentions_in(sentence.0, at).filter(event).last();
+        // 推介会是…系列活动的重要一站，现场共签约…: the event the sentence is about, not
+        // the one its 是 describes it by.
+        let topic = self
+            .mentions_in(sentence.0, at)
+            .next()
+            .filter(|m| event(m) && self.chars.get(m.end) == Some(&'是'));
+        let named = topic.or_else(|| self.mentions_in(sentence.0, at).filter(event).last());
         let on_site = ["现场", "当天", "期间", "会上", "会议上", "开幕"]
             .iter()
-            .any(|w| text.contains(w));
+            .any(|w| text.contains(w))
+            || [
+                "conference",
+                "forum",
+                "fair",
+                "expo",
+                "event",
+                "summit",
+                "meeting",
+            ]
+            .iter()
+            .any(|w| text.contains(&format!("at the {w}")));
         named
             .or_else(|| {
                 on_site

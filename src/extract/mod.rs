@@ -305,25 +305,62 @@ fn is_english(chars: &[char]) -> bool {
     latin > han * 2
 }
 
-/// The article's own date line near the top: `2020-07-31 12:18`, `2015年02月05日`,
-/// `发布时间：2017-02-27`.
+/// The article's own date line near the top, the first date written there:
+/// `2020-07-31 12:18`, `2015年02月05日`, `发布时间：2017-02-27`, `Oct. 17, 2024`,
+/// `Published: 6:30pm, 12 Sep 2024`.
 fn published_date(text: &Text) -> Option<String> {
     let head: String = text.chars.iter().take(600).collect();
-    let re = date_regex();
-    re.captures_iter(&head).find_map(|c| {
-        let y: u32 = c.get(1)?.as_str().parse().ok()?;
-        let m: u32 = c.get(2)?.as_str().parse().ok()?;
-        let d: u32 = c.get(3)?.as_str().parse().ok()?;
+    let (numeric, month_first, day_first) = date_regexes();
+    let date = |y: &str, m: u32, d: &str| {
+        let y: u32 = y.parse().ok()?;
+        let d: u32 = d.parse().ok()?;
         ((1950..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
             .then(|| format!("{y:04}-{m:02}-{d:02}"))
-    })
+    };
+    let month = |name: &str| {
+        let name = name.to_ascii_lowercase();
+        time::MONTHS_EN
+            .iter()
+            .position(|m| m[..3] == name[..3])
+            .map(|k| k as u32 + 1)
+    };
+    let mut found: Vec<(usize, String)> = Vec::new();
+    found.extend(numeric.captures_iter(&head).find_map(|c| {
+        let m: u32 = c.get(2)?.as_str().parse().ok()?;
+        Some((
+            c.get(0)?.start(),
+            date(c.get(1)?.as_str(), m, c.get(3)?.as_str())?,
+        ))
+    }));
+    found.extend(month_first.captures_iter(&head).find_map(|c| {
+        let m = month(c.get(1)?.as_str())?;
+        Some((
+            c.get(0)?.start(),
+            date(c.get(3)?.as_str(), m, c.get(2)?.as_str())?,
+        ))
+    }));
+    found.extend(day_first.captures_iter(&head).find_map(|c| {
+        let m = month(c.get(2)?.as_str())?;
+        Some((
+            c.get(0)?.start(),
+            date(c.get(3)?.as_str(), m, c.get(1)?.as_str())?,
+        ))
+    }));
+    found.into_iter().min().map(|(_, d)| d)
 }
 
-fn date_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+/// `2020-07-31`, `2015年02月05日`; `Oct. 17, 2024`, `September 24, 2024`; `12 Sep 2024`.
+fn date_regexes() -> &'static (regex::Regex, regex::Regex, regex::Regex) {
+    static RE: std::sync::OnceLock<(regex::Regex, regex::Regex, regex::Regex)> =
+        std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"((?:19|20)\d\d)(?:-|/|年|\.)(\d{1,2})(?:-|/|月|\.)(\d{1,2})")
-            .unwrap_or_else(|_| unreachable!("constant regex"))
+        let re = |p: &str| regex::Regex::new(p).unwrap_or_else(|_| unreachable!("constant regex"));
+        const MONTH: &str = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+        (
+            re(r"((?:19|20)\d\d)(?:-|/|年|\.)(\d{1,2})(?:-|/|月|\.)(\d{1,2})"),
+            re(&format!(r"\b{MONTH} (\d{{1,2}}),? ((?:19|20)\d\d)\b")),
+            re(&format!(r"\b(\d{{1,2}}) {MONTH},? ((?:19|20)\d\d)\b")),
+        )
     })
 }
 
@@ -334,15 +371,19 @@ fn headline(text: &Text) -> Option<String> {
     for line in full.lines().take(12) {
         let t = line.trim();
         let n = t.chars().count();
-        if !(6..=80).contains(&n) || date_regex().is_match(t) {
+        let (numeric, month_first, day_first) = date_regexes();
+        let dated = numeric.is_match(t) || month_first.is_match(t) || day_first.is_match(t);
+        if !(6..=80).contains(&n) || dated {
             continue;
         }
         if t.ends_with('。') || t.ends_with('.') && n > 60 {
             continue;
         }
+        // (Nor is a byline: "By Megan Caldwell, Staff Writer".)
         if ["打开", "APP", "客户端", "小贴士", "点击"]
             .iter()
             .any(|w| t.contains(w))
+            || t.starts_with("By ")
         {
             continue;
         }

@@ -141,7 +141,7 @@ fn may_start(chars: &[char], i: usize) -> bool {
         // English month names and `so far` / `to date` start a word.
         return matches!(
             c.to_ascii_lowercase(),
-            'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd' | 't'
+            'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd' | 't' | 'l'
         ) && (i == 0 || !chars[i - 1].is_ascii_alphabetic());
     }
     is_digit(c)
@@ -261,7 +261,7 @@ const RELATIVE_YEARS: &[(&str, i32)] = &[
 /// Words for "up to now".
 const NOW_WORDS: &[&str] = &["截至目前", "截止目前", "截至当前", "迄今", "至今", "目前"];
 
-const MONTHS_EN: &[&str] = &[
+pub(crate) const MONTHS_EN: &[&str] = &[
     "january",
     "february",
     "march",
@@ -476,6 +476,24 @@ fn english(
                 TimeExpr {
                     value,
                     kind: TimeKind::AsOf,
+                    span: Span::new(start, end),
+                },
+                end,
+            ));
+        }
+    }
+    // `last year`, `This year`: a year relative to publication.
+    for (w, delta) in [("last year", -1), ("this year", 0), ("next year", 1)] {
+        let end = start + w.len();
+        if chars[start].to_ascii_lowercase() == w.as_bytes()[0] as char
+            && starts_with(chars, start + 1, &w[1..])
+            && !chars.get(end).is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            let year = published?.year + delta;
+            return Some((
+                TimeExpr {
+                    value: format!("{year:04}"),
+                    kind: TimeKind::Year,
                     span: Span::new(start, end),
                 },
                 end,
