@@ -865,6 +865,119 @@ mod tests {
         );
         assert_eq!(out.published.as_deref(), Some("2020-07-31"));
         assert_eq!(out.title.as_deref(), Some("示例城市合作新闻标题"));
+        // English date lines: the first date written, month first or day first; a byline
+        // and a dated line are no headline.
+        for (head, date) in [
+            ("River Valley Ledger | Sept. 24, 2024", "2024-09-24"),
+            ("Published: 6:30pm, 12 Sep 2024", "2024-09-12"),
+            (
+                "Updated: 2023-11-16 08:40 | since March 3, 2019",
+                "2023-11-16",
+            ),
+        ] {
+            let out = extractor().extract(
+                "a.txt",
+                &format!("Port towns sign a new freight pact\n\n{head}\nBy Ann Lee, Staff Writer\n\nText."),
+            );
+            assert_eq!(out.published.as_deref(), Some(date), "{head}");
+            assert_eq!(
+                out.title.as_deref(),
+                Some("Port towns sign a new freight pact")
+            );
+        }
+    }
+
+    fn period(out: &Extraction, measure: &str, value: f64) -> Option<String> {
+        out.facts
+            .iter()
+            .find(|f| f.measure.as_str() == measure && (f.value - value).abs() < 1e-6)
+            .and_then(|f| f.period.clone())
+    }
+
+    #[test]
+    fn english_relative_years_events_named_before_and_pledges() {
+        let out = extractor().extract(
+            "t.txt",
+            "Published: 3 Jun 2025\n\n\
+             Trade between Victoria and Sichuan reached 8.4 billion yuan last year, up 6.1 per \
+             cent from 2023.\n\
+             The highlight of the visit, the 2025 Victoria-Sichuan Food Expo, was held on Monday \
+             at the Chengdu Century City Convention Center. It was organised by the Sichuan \
+             Provincial Department of Commerce and co-organised by the Victoria-Sichuan Business \
+             Council. Deals worth 320 million yuan were signed at the expo.\n\
+             Melbourne-based Harbour Grain Group has pledged US$75 million to a flour mill in \
+             Chengdu.\n",
+        );
+        assert_eq!(period(&out, "tradeVolume", 8.4e9).as_deref(), Some("2024"));
+        let ev = "2025 Victoria-Sichuan Food Expo";
+        assert!(rel(&out, ev, "heldAt", "Chengdu Century City Convention Center").is_some());
+        assert!(
+            rel(
+                &out,
+                ev,
+                "organizedBy",
+                "Sichuan Provincial Department of Commerce"
+            )
+            .is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            rel(
+                &out,
+                ev,
+                "coOrganizedBy",
+                "Victoria-Sichuan Business Council"
+            )
+            .is_some()
+        );
+        // "organised by" inside "co-organised by" names no organiser.
+        assert!(rel(&out, ev, "organizedBy", "Victoria-Sichuan Business Council").is_none());
+        assert_eq!(
+            fact(&out, "contractValue", 3.2e8).map(|f| f.0).as_deref(),
+            Some(ev)
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 7.5e7)
+                .map(|f| f.0)
+                .as_deref(),
+            Some("Harbour Grain Group")
+        );
+    }
+
+    #[test]
+    fn provincial_departments_ranks_and_venue_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "2024年5月8日\n\n\
+             云南省商务厅与老挝驻昆明总领事馆共同主办的“2024云南—老挝经贸推介会”在昆明汉唐国际会议中心举行。\
+             省商务厅副厅长周明出席并致辞。老挝驻华大使馆一等秘书宋提在线参加。\
+             推介会是“滇品出海”系列活动的重要一站，现场共签约项目8个，签约总金额5.2亿元。\
+             与会代表还参观了昆明翠湖公园和中国（云南）—老挝产能合作园。",
+        );
+        assert!(
+            has(&out, EntityType::GovernmentBody, "省商务厅")
+                && rel(&out, "周明", "positionAt", "云南省商务厅").is_some(),
+            "{:?} {:?}",
+            out.entities,
+            out.relations
+        );
+        assert!(has(&out, EntityType::Person, "宋提"), "{:?}", out.entities);
+        assert!(has(&out, EntityType::Venue, "昆明汉唐国际会议中心"));
+        assert!(
+            has(&out, EntityType::Venue, "昆明翠湖公园"),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(
+            &out,
+            EntityType::EconomicZone,
+            "中国（云南）—老挝产能合作园"
+        ));
+        assert_eq!(
+            fact(&out, "contractValue", 5.2e8).map(|f| f.0).as_deref(),
+            Some("2024云南—老挝经贸推介会")
+        );
     }
 
     fn fact(out: &Extraction, measure: &str, value: f64) -> Option<(String, Option<String>)> {
