@@ -906,7 +906,7 @@ mod tests {
              Provincial Department of Commerce and co-organised by the Victoria-Sichuan Business \
              Council. Deals worth 320 million yuan were signed at the expo.\n\
              Melbourne-based Harbour Grain Group has pledged US$75 million to a flour mill in \
-             Chengdu.\n",
+             Chengdu. Harbour Grain chairman Tom Reed said the mill would open in 2027.\n",
         );
         assert_eq!(period(&out, "tradeVolume", 8.4e9).as_deref(), Some("2024"));
         let ev = "2025 Victoria-Sichuan Food Expo";
@@ -943,6 +943,8 @@ mod tests {
                 .as_deref(),
             Some("Harbour Grain Group")
         );
+        // A firm named by part of its name before a title.
+        assert!(rel(&out, "Tom Reed", "positionAt", "Harbour Grain Group").is_some());
     }
 
     #[test]

@@ -1102,6 +1102,50 @@ fn company_referred<'a>(
         .last()
 }
 
+/// "Qilu Hydrogen chairman Sun Weiguo": the organisation whose full name, written
+/// elsewhere in the text, holds the capitalised words right before the title.
+fn organisation_by_part<'a>(cx: &Context<'a>, title_start: usize) -> Option<&'a Resolved> {
+    let t = cx.text;
+    let sentence = t.sentence_at(title_start)?.start;
+    let before = t.norm(sentence, title_start);
+    let words: Vec<&str> = before.split(' ').collect();
+    let mut run = 0;
+    for w in words.iter().rev().skip(1) {
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.ends_with([',', '.', ':']) {
+            break;
+        }
+        run += 1;
+    }
+    // The run must not open the sentence with a single word ("Business chair …").
+    if run == 0 || run > 4 || run == 1 && words.len() == run + 1 {
+        return None;
+    }
+    let part = words[words.len() - 1 - run..words.len() - 1].join(" ");
+    // "Chinese Consul General …": a nationality, not a firm.
+    if cx.rules.demonyms.iter().any(|(d, _)| *d == part) {
+        return None;
+    }
+    let is_org = |m: &&Resolved| {
+        matches!(
+            kind(cx, m),
+            EntityType::Company
+                | EntityType::Bank
+                | EntityType::Association
+                | EntityType::ResearchBody
+        )
+    };
+    cx.resolved
+        .mentions
+        .iter()
+        .filter(is_org)
+        .filter(|m| {
+            let name = t.norm(m.start, m.end);
+            name != part
+                && (name.starts_with(&format!("{part} ")) || name.contains(&format!(" {part} ")))
+        })
+        .min_by_key(|m| m.start.abs_diff(title_start))
+}
+
 /// English offices of a city's government, held in the city of the dateline when the
 /// text names no other.
 const CITY_OFFICES: [&str; 9] = [
@@ -1169,6 +1213,9 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                             && matches!(t.norm(m.end, ts).as_str(), " " | "'s " | "' ")
                     })
                     .last();
+            }
+            if org.is_none() {
+                org = organisation_by_part(cx, ts);
             }
             // "By LIU YANG in London": the paper's reporter.
             if org.is_none()
