@@ -1739,14 +1739,17 @@ impl Recogniser<'_> {
     }
 
     /// Foreign places the gazetteer does not know, written in transliteration
-    /// characters before 市 (a city) or 州 (a state or region): 埃斯林根市.
+    /// characters before 市 (a city), 州 (a state or region) or 口岸 (a border crossing):
+    /// 埃斯林根市, 波兰马拉舍维奇口岸.
     fn transliterated(&self, text: &Text, out: &mut Vec<Candidate>) {
         let chars = &text.chars;
-        // One-character forms and minor places inside the run give way (埃, 斯, 林根).
+        // One-character forms and minor places inside the run give way (埃, 斯, 林根), and
+        // so do crossings cut short by the segmenter (维奇口岸).
         let gives_way = |c: &Candidate| {
             c.origin == Origin::Abbrev
                 || c.origin == Origin::Gazetteer
                     && c.entry.is_some_and(|e| !self.gazetteer.entry(e).is_major())
+                || c.origin == Origin::Suffix && c.end >= 2 && text.has_at(c.end - 2, "口岸")
         };
         let mut covered = vec![false; chars.len()];
         let mut ends = rustc_hash::FxHashSet::default();
@@ -1758,9 +1761,10 @@ impl Recogniser<'_> {
         }
         let mut made: Vec<Candidate> = Vec::new();
         for (p, &c) in chars.iter().enumerate() {
-            let kind = match c {
-                '市' => EntityType::City,
-                '州' => EntityType::Province,
+            let (kind, suffix) = match c {
+                '市' => (EntityType::City, 1),
+                '州' => (EntityType::Province, 1),
+                '口' if chars.get(p + 1) == Some(&'岸') => (EntityType::Venue, 2),
                 _ => continue,
             };
             if covered[p] {
@@ -1783,7 +1787,7 @@ impl Recogniser<'_> {
                     '的' | '与' | '和' | '及' | '同' | '在' | '至' | '赴' | '到'
                 );
             if p - s >= 3 && bounded {
-                made.push(Candidate::new(s, p + 1, kind, Origin::Suffix));
+                made.push(Candidate::new(s, p + suffix, kind, Origin::Suffix));
             }
         }
         // `made` comes by start, without overlaps: only the last one starting before.

@@ -955,7 +955,8 @@ mod tests {
              云南省商务厅与老挝驻昆明总领事馆共同主办的“2024云南—老挝经贸推介会”在昆明汉唐国际会议中心举行。\
              省商务厅副厅长周明出席并致辞。老挝驻华大使馆一等秘书宋提在线参加。\
              推介会是“滇品出海”系列活动的重要一站，现场共签约项目8个，签约总金额5.2亿元。\
-             与会代表还参观了昆明翠湖公园和中国（云南）—老挝产能合作园。",
+             与会代表还参观了昆明翠湖公园和中国（云南）—老挝产能合作园。\
+             班列经哈萨克斯坦多斯特克口岸出境。",
         );
         assert!(
             has(&out, EntityType::GovernmentBody, "省商务厅")
@@ -976,6 +977,12 @@ mod tests {
             EntityType::EconomicZone,
             "中国（云南）—老挝产能合作园"
         ));
+        // A foreign crossing in transliteration, cut by the segmenter (多/斯特克).
+        assert!(
+            has(&out, EntityType::Venue, "多斯特克口岸"),
+            "{:?}",
+            out.entities
+        );
         assert_eq!(
             fact(&out, "contractValue", 5.2e8).map(|f| f.0).as_deref(),
             Some("2024云南—老挝经贸推介会")
