@@ -210,9 +210,12 @@ fn is_numeral(c: char) -> bool {
 }
 
 /// Where an event's name starts when the edition or the year is written onto it
-/// (第八届中国—俄罗斯博览会, 2024大连—大阪经贸合作洽谈会, 2024年…交流周), given where it
-/// starts without.
+/// (第八届中国—俄罗斯博览会, 首届…交流展, 2024大连—大阪经贸合作洽谈会, 2024年…交流周),
+/// given where it starts without.
 fn edition_start(text: &Text, mut start: usize) -> usize {
+    if text.has_before(start, "首届") {
+        return start - 2;
+    }
     if start > 0 && text.chars[start - 1] == '届' {
         let mut k = start - 1;
         while k > 0 && is_numeral(text.chars[k - 1]) {

@@ -989,6 +989,16 @@ mod tests {
         );
     }
 
+    #[test]
+    fn first_edition_belongs_to_the_event_name() {
+        let out = extractor().extract("t.txt", "两市将筹办首届昆明—万象青年书画交流展。");
+        assert!(
+            has(&out, EntityType::Event, "首届昆明—万象青年书画交流展"),
+            "{:?}",
+            out.entities
+        );
+    }
+
     fn fact(out: &Extraction, measure: &str, value: f64) -> Option<(String, Option<String>)> {
         let name = |id: &str| out.entity(id).map(|e| e.name.clone()).unwrap_or_default();
         out.facts
