@@ -990,6 +990,28 @@ mod tests {
     }
 
     #[test]
+    fn visits_to_wo_shi_and_a_delegation_of_the_city_own() {
+        let out = extractor().extract(
+            "t.txt",
+            "2024年5月8日\n\n昆明市与万象市缔结友好城市10周年纪念活动在昆明举行。\
+             万象市副市长宋萨率代表团一行15人于5月6日至9日访问我市。\
+             昆明市副市长李华会见了代表团。昆明市将与万象市深化合作。\n\n\
+             下一步，我市还将组织经贸代表团回访万象。",
+        );
+        assert!(
+            rel(&out, "宋萨", "visited", "昆明市").is_some(),
+            "{:?}",
+            out.relations
+        );
+        // The city's own delegation later is not the visitor's.
+        assert!(
+            rel(&out, "宋萨", "visited", "万象市").is_none(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
     fn first_edition_belongs_to_the_event_name() {
         let out = extractor().extract("t.txt", "两市将筹办首届昆明—万象青年书画交流展。");
         assert!(

@@ -2971,6 +2971,20 @@ fn apply(
                             })
                         })
                 });
+            // 访问我市 in a city's own paper: the city the text names most (the trigger may
+            // be the 访 of 访问).
+            let home = || {
+                let level = [("我市", EntityType::City), ("我省", EntityType::Province)]
+                    .into_iter()
+                    .find(|(w, _)| t.has_at(te, w) || t.has_at(te, "问") && t.has_at(te + 1, w))?;
+                let e = home_place(cx, level.1)?;
+                cx.resolved.mentions.iter().find(|m| m.entity == e)
+            };
+            let place = if place.is_none() && !cx.english {
+                home()
+            } else {
+                place
+            };
             // 访问俄罗斯斯维尔德洛夫斯克州(以下简称“斯州”)首府叶卡捷琳堡: the last of a
             // chain of places is the one visited.
             let mut place = place;
@@ -3058,6 +3072,11 @@ fn delegation_leader<'a>(cx: &Context<'a>, clause: Span, ts: usize) -> Option<&'
         .filter(|m| leads(m))
         .last()
         .or_else(|| {
+            // (Not when this sentence sends a delegation of its own: 我市还将组织代表团回访.)
+            let own = ["组织", "派出", "组团", "组建"]
+                .iter()
+                .any(|w| t.find(w, sentence.start, ts).is_some());
+            (!own).then_some(())?;
             cx.resolved
                 .within(ts.saturating_sub(8000), ts, true)
                 .find(|m| leads(m))
