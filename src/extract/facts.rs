@@ -719,6 +719,21 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The city the text is about: the one it names at least twice as often as any other.
+    fn home_city(&self) -> Option<M<'a>> {
+        let mut counts: HashMap<&str, (usize, M<'a>)> = HashMap::default();
+        for m in self.mentions.iter().filter(|m| m.kind == EntityType::City) {
+            counts.entry(m.entity).or_insert((0, *m)).0 += 1;
+        }
+        let (best, &(n, m)) = counts
+            .iter()
+            .max_by_key(|(e, (n, _))| (*n, std::cmp::Reverse(*e)))?;
+        counts
+            .iter()
+            .all(|(e, (o, _))| e == best || n >= 2 * o)
+            .then_some(m)
+    }
+
     /// The sentence holding offset `p`.
     fn sentence(&self, p: usize) -> (usize, usize) {
         let k = self.sentences.partition_point(|s| s.0 <= p);
@@ -1393,6 +1408,14 @@ impl<'a> Doc<'a> {
                     let local_object = o;
                     (s, o) = self.context_pair(cs, rule, false, Some(facts));
                     o = local_object.or(o);
+                }
+                // 全年新批台资项目138个 in a city's own report, nothing named before: the
+                // capital's place invests in the city the report is about.
+                if s.is_none()
+                    && INVESTMENT.contains(&rule.measure)
+                    && let Some(source) = self.mentions_in(cs, q.span.start).find(|m| m.capital)
+                {
+                    (s, o) = (Some(*source), o.or_else(|| self.home_city()));
                 }
                 if let Some(subject) = &s
                     && o.is_none()

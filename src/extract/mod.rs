@@ -1012,6 +1012,26 @@ mod tests {
     }
 
     #[test]
+    fn capital_of_a_place_invests_in_the_city_of_the_report() {
+        let out = extractor().extract(
+            "t.txt",
+            "无锡市商务局2023年工作总结\n发布日期:2024-01-18\n\n\
+             2023年,我局坚持把对韩合作作为\"一号工程\",全年新批韩资项目52个,同比增长8.1%。\
+             韩国是无锡第二大外资来源地,无锡与韩国的友好交往不断深入。",
+        );
+        assert_eq!(
+            fact(&out, "investmentProjects", 52.0),
+            Some(("韩国".to_owned(), Some("无锡市".to_owned()))),
+            "{:?}",
+            out.facts
+        );
+        assert_eq!(
+            period(&out, "investmentProjects", 52.0).as_deref(),
+            Some("2023")
+        );
+    }
+
+    #[test]
     fn first_edition_belongs_to_the_event_name() {
         let out = extractor().extract("t.txt", "两市将筹办首届昆明—万象青年书画交流展。");
         assert!(

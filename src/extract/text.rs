@@ -74,6 +74,36 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '\n' | '…')
 }
 
+/// Whether the line break at `i` only wraps a long line of Chinese text in the middle of a
+/// sentence, as text copied from a PDF or a web page does ("台资合同外资\n18.6亿美元"): a
+/// line of 30 characters or more that stops on a Han character, a digit or a comma, and a
+/// next line that goes straight on (no blank line, no numbered heading such as 二、 or 1.).
+fn is_line_wrap(chars: &[char], i: usize) -> bool {
+    let line_start = chars[..i]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |k| k + 1);
+    let mut last = i;
+    while last > line_start && chars[last - 1] == '\r' {
+        last -= 1;
+    }
+    let Some(&prev) = last.checked_sub(1).and_then(|k| chars.get(k)) else {
+        return false;
+    };
+    let (Some(&next), after) = (chars.get(i + 1), chars.get(i + 2).copied()) else {
+        return false;
+    };
+    let heading = ("一二三四五六七八九十".contains(next) || next.is_ascii_digit())
+        && after.is_some_and(|a| {
+            matches!(a, '、' | ',' | '.' | ')') && !next.is_ascii_digit()
+                || next.is_ascii_digit() && matches!(a, '、' | ')')
+        });
+    last - line_start >= 30
+        && (is_han(prev) || prev.is_ascii_digit() || matches!(prev, ',' | '、'))
+        && (is_han(next) || next.is_ascii_digit())
+        && !heading
+}
+
 /// Whether `c` ends a clause (inside a sentence).
 pub fn ends_clause(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '，' | '；' | '：')
@@ -93,7 +123,7 @@ impl Text {
                     .find(|n| !n.is_whitespace())
                     .is_some_and(|n| n.is_uppercase())
             };
-            ends_sentence(c)
+            ends_sentence(c) && !(c == '\n' && is_line_wrap(chars, i))
                 || (c == '.'
                     && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
                     && i > 0
@@ -293,6 +323,25 @@ fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_lines_of_a_pasted_page_stay_one_sentence() {
+        let t = Text::new(
+            "二、深化合作\n2023年,全市新批外资项目138个,同比增长9.5%;合同外资达到\n18.6亿美元。\n短行\n下一行。",
+        );
+        let sentences: Vec<String> = t
+            .sentences
+            .iter()
+            .map(|s| t.slice(s.start, s.end))
+            .collect();
+        assert_eq!(sentences[0], "二、深化合作");
+        assert!(
+            sentences[1].ends_with("达到\n18.6亿美元。"),
+            "{sentences:?}"
+        );
+        // A short line is a line of its own.
+        assert_eq!(sentences[2], "短行");
+    }
 
     #[test]
     fn clauses_cut_at_commas_but_not_in_numbers() {

@@ -123,7 +123,10 @@ pub fn scan_chars(chars: &[char], published: Option<&str>) -> Vec<TimeExpr> {
             expression(chars, i, published)
         };
         match found {
-            Some((expr, next)) => {
+            Some((mut expr, next)) => {
+                if let Some(year) = year_of_sentence(chars, &out, &expr, published) {
+                    expr.value = year;
+                }
                 out.push(expr);
                 i = next.max(i + 1);
             }
@@ -131,6 +134,30 @@ pub fn scan_chars(chars: &[char], published: Option<&str>) -> Vec<TimeExpr> {
         }
     }
     out
+}
+
+/// 2023年，…，全年新批项目138个: a part of a year written without its year (全年, 上半年)
+/// belongs to the year the sentence named before, not to the publication year.
+fn year_of_sentence(
+    chars: &[char],
+    before: &[TimeExpr],
+    expr: &TimeExpr,
+    published: Option<Published>,
+) -> Option<String> {
+    let start = expr.span.start;
+    YEAR_PARTS
+        .iter()
+        .find(|(w, _, _)| starts_with(chars, start, w))?;
+    let named = before.last()?;
+    if named.kind != TimeKind::Year
+        || chars[named.span.end..start]
+            .iter()
+            .any(|&c| matches!(c, '。' | '!' | '?' | '\n'))
+    {
+        return None;
+    }
+    let this_year = format!("{:04}", published?.year);
+    Some(expr.value.replace(&this_year, &named.value))
 }
 
 /// Whether a time expression can start at `i`: a cheap test that keeps [`scan_chars`]
@@ -403,8 +430,10 @@ fn expression(
             };
             return at(format!("{y:04}-{m:02}"), kind, end);
         }
+        // (Not 一号工程, 二号线: a day written in Chinese numerals takes 日.)
         if !explicit_year
-            && matches!(chars.get(next), Some('日' | '号'))
+            && (chars.get(next) == Some(&'日')
+                || chars.get(next) == Some(&'号') && chars[i].is_ascii_digit())
             && (1..=31).contains(&m)
             && !(start > 0 && is_digit(chars[start - 1]))
         {
@@ -584,6 +613,18 @@ mod tests {
 
     fn values(text: &str, published: Option<&str>) -> Vec<String> {
         scan(text, published).into_iter().map(|t| t.value).collect()
+    }
+
+    #[test]
+    fn a_part_of_a_year_takes_the_year_its_sentence_named() {
+        assert_eq!(
+            values("2019年,该市全年新批项目12个。全年接待游客", PUB),
+            ["2019", "2019", "2020"]
+        );
+        assert_eq!(values("2019年上半年", PUB), ["2019-01/2019-06"]);
+        // A day in Chinese numerals takes 日: 一号工程 is no date.
+        assert!(values("把合作作为一号工程", PUB).is_empty());
+        assert_eq!(values("1号开幕", PUB), ["2020-07-01"]);
     }
 
     #[test]
