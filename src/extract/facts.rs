@@ -1301,6 +1301,16 @@ impl<'a> Doc<'a> {
         regions.truncate(MAX_CONTEXT_CLAUSES);
         let none = Span::new(0, 0);
         for (a, b) in regions {
+            // "X Co., based in the Jiangxi city of Ganzhou, agreed to invest …": an
+            // apposition says where the subject is from, not who it is.
+            let lead = self.chars[a..b].iter().skip_while(|c| c.is_whitespace());
+            let lead: String = lead.take(16).collect();
+            if ["based in ", "headquartered in ", "home to "]
+                .iter()
+                .any(|w| lead.starts_with(w))
+            {
+                continue;
+            }
             if holder {
                 // 洋浦经济开发区是海南自由贸易港的先行区，规划面积…: not the name that only
                 // qualifies a noun with 的.

@@ -1032,6 +1032,44 @@ mod tests {
     }
 
     #[test]
+    fn english_appositions_industrial_complexes_and_sister_regions() {
+        let out = extractor().extract(
+            "t.txt",
+            "BUSAN, May 3 (Wire) -- South Gyeongsang Province and China's Hunan Province marked \
+             20 years of their sister-region ties on Friday.\n\
+             Separately, Hunan Xiangjiang Motor Co., based in the Hunan city of Zhuzhou, agreed \
+             to invest $36 million in a plant in the Changwon National Industrial Complex.\n",
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 3.6e7),
+            Some((
+                "Hunan Xiangjiang Motor Co.".to_owned(),
+                Some("Changwon National Industrial Complex".to_owned())
+            )),
+            "{:?}",
+            out.facts
+        );
+        assert!(
+            rel(
+                &out,
+                "South Gyeongsang Province",
+                "friendshipCity",
+                "Hunan Province"
+            )
+            .is_some()
+                || rel(
+                    &out,
+                    "Hunan Province",
+                    "friendshipCity",
+                    "South Gyeongsang Province"
+                )
+                .is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
     fn first_edition_belongs_to_the_event_name() {
         let out = extractor().extract("t.txt", "两市将筹办首届昆明—万象青年书画交流展。");
         assert!(

@@ -74,6 +74,28 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '\n' | '…')
 }
 
+/// Whether `i` is the dash that closes an English dateline ("SEOUL, May 14 (Yonhap) --",
+/// "ZHANJIANG, Guangdong —"): the story's first sentence starts after it.
+fn ends_dateline(chars: &[char], i: usize) -> bool {
+    let dash = chars[i] == '—' || chars[i] == '-' && i > 0 && chars[i - 1] == '-';
+    if !dash || chars.get(i + 1) != Some(&' ') {
+        return false;
+    }
+    let line_start = chars[..i]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |k| k + 1);
+    let Some(comma) = chars[line_start..i].iter().position(|&c| c == ',') else {
+        return false;
+    };
+    let place = &chars[line_start..line_start + comma];
+    i - line_start <= 60
+        && place.len() >= 2
+        && place
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
+}
+
 /// Whether the line break at `i` only wraps a long line of Chinese text in the middle of a
 /// sentence, as text copied from a PDF or a web page does ("台资合同外资\n18.6亿美元"): a
 /// line of 30 characters or more that stops on a Han character, a digit or a comma, and a
@@ -124,6 +146,7 @@ impl Text {
                     .is_some_and(|n| n.is_uppercase())
             };
             ends_sentence(c) && !(c == '\n' && is_line_wrap(chars, i))
+                || ends_dateline(chars, i)
                 || (c == '.'
                     && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
                     && i > 0
