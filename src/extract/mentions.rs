@@ -204,6 +204,22 @@ pub fn title_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
         .map_err(|e| crate::Error::Invalid(format!("title automaton: {e}")))
 }
 
+/// Words that follow 记者 in a report's own voice (记者从…获悉, 记者近日在…看到); not 于,
+/// a common family name (记者于洋).
+const REPORTER_VERBS: [&str; 11] = [
+    "从",
+    "在",
+    "近日",
+    "日前",
+    "昨日",
+    "今日",
+    "获悉",
+    "了解",
+    "注意到",
+    "看到",
+    "采访",
+];
+
 /// Whether `c` may be part of a Chinese name.
 fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "〇一二三四五六七八九十百".contains(c)
@@ -2313,6 +2329,12 @@ impl Recogniser<'_> {
         while s < chars.len() && s < at + 4 && matches!(chars[s], ' ' | '|' | ':' | '/') {
             byline |= chars[s] != ' ';
             s += 1;
+        }
+        // 记者从开幕式上获悉, 记者近日了解到: what the reporter learnt, not a name.
+        if (text.has_before(at, "记者") || text.has_before(at, "通讯员"))
+            && REPORTER_VERBS.iter().any(|w| text.has_at(s, w))
+        {
+            return None;
         }
         let mut e = s;
         while e < chars.len()

@@ -1070,6 +1070,32 @@ mod tests {
     }
 
     #[test]
+    fn ordinal_partner_cities_and_what_reporters_learnt() {
+        let out = extractor().extract(
+            "t.txt",
+            "新华社南宁5月8日电（记者李明）记者从开幕式上获悉，南宁市与越南海防市签署友好城市协议，\
+             这是南宁市缔结的第23对国际友好城市。1985年，南宁与日本某市结为南宁的第一对友好城市。",
+        );
+        assert_eq!(
+            fact(&out, "friendshipCityCount", 23.0)
+                .map(|f| f.0)
+                .as_deref(),
+            Some("南宁市")
+        );
+        assert!(
+            fact(&out, "friendshipCityCount", 1.0).is_none(),
+            "{:?}",
+            out.facts
+        );
+        assert!(
+            !out.entities.iter().any(|e| e.name.starts_with('从')),
+            "{:?}",
+            out.entities
+        );
+        assert!(has(&out, EntityType::Person, "李明"));
+    }
+
+    #[test]
     fn first_edition_belongs_to_the_event_name() {
         let out = extractor().extract("t.txt", "两市将筹办首届昆明—万象青年书画交流展。");
         assert!(

@@ -432,7 +432,7 @@ fn arabic(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
     if start > 0 && matches!(chars[start - 1], '.' | '/' | ':') {
         return i;
     }
-    if start > 0 && chars[start - 1] == '第' {
+    if start > 0 && chars[start - 1] == '第' && !counts_partner_cities(chars, start, i) {
         return i;
     }
     // `N分之M`: a fraction, as a percentage.
@@ -541,7 +541,7 @@ fn chinese(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
             .take_while(|&&c| is_cn_numeral(c))
             .count();
     let run: String = chars[start..end].iter().collect();
-    if start > 0 && chars[start - 1] == '第' {
+    if start > 0 && chars[start - 1] == '第' && !counts_partner_cities(chars, start, end) {
         return end;
     }
     let Some(n) = parse_chinese_int(&run) else {
@@ -760,6 +760,23 @@ fn starts_with_word(chars: &[char], at: usize, word: &str) -> bool {
             .zip(word.chars())
             .all(|(a, b)| a.eq_ignore_ascii_case(&b))
         && !chars.get(at + n).is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether the ordinal `[start, end)` counts partner cities: the 17th pair of friendship
+/// cities (第17对国际友好城市) is the 17th there is (the first, 第一对, is history).
+fn counts_partner_cities(chars: &[char], start: usize, end: usize) -> bool {
+    if !matches!(chars.get(end), Some('对' | '个' | '座'))
+        || matches!(&chars[start..end], ['一'] | ['1'])
+    {
+        return false;
+    }
+    let mut at = end + 1;
+    if starts_with(chars, at, "国际") {
+        at += 2;
+    }
+    ["友好城市", "友城", "姐妹城市", "友好合作城市"]
+        .iter()
+        .any(|w| starts_with(chars, at, w))
 }
 
 #[cfg(test)]
