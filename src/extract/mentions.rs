@@ -1653,7 +1653,10 @@ impl Recogniser<'_> {
                 }
             }
             let name: String = text.chars[start..e].iter().collect();
+            // 越资银行, 外资企业: firms of some origin, none named.
+            let of_origin = name.chars().nth(1) == Some('资') && name.chars().count() == 4;
             if self.rules.generic.contains(&name)
+                || of_origin
                 || name.starts_with('"') && !name[1..].contains('"')
             {
                 continue;

@@ -1096,6 +1096,30 @@ mod tests {
     }
 
     #[test]
+    fn a_foreign_bank_without_its_country_and_banks_of_an_origin() {
+        let out = extractor().extract(
+            "t.txt",
+            "去年11月，泰国暹华商业银行南宁分行开业，成为广西首家泰资银行分支机构。\
+             开业半年来，暹华银行南宁分行已为近百家企业办理跨境结算。南宁某农商行还与暹华银行签署了协议。",
+        );
+        let bank = out
+            .entities
+            .iter()
+            .find(|e| e.name == "泰国暹华商业银行")
+            .expect("the bank");
+        assert!(
+            bank.aliases.iter().any(|a| a == "暹华银行"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            !has(&out, EntityType::Bank, "泰资银行"),
+            "{:?}",
+            out.entities
+        );
+    }
+
+    #[test]
     fn first_edition_belongs_to_the_event_name() {
         let out = extractor().extract("t.txt", "两市将筹办首届昆明—万象青年书画交流展。");
         assert!(

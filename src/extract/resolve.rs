@@ -485,6 +485,26 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
         places.dedup();
         event_places[m.entity] = Some(places);
     }
+    // How many leading characters of each firm's first mention name a place
+    // (越南 of 越南安富商业股份银行).
+    let mut lead_place: Vec<Option<usize>> = vec![None; n];
+    for m in &res.mentions {
+        if !matches!(
+            res.entities[m.entity].kind,
+            EntityType::Bank | EntityType::Company
+        ) || lead_place[m.entity].is_some()
+        {
+            continue;
+        }
+        let place = res
+            .within(m.start, m.end, true)
+            .filter(|i| {
+                i.start == m.start && i.end < m.end && res.entities[i.entity].kind.is_place()
+            })
+            .map(|i| i.end - i.start)
+            .max();
+        lead_place[m.entity] = Some(place.unwrap_or(0));
+    }
     for a in 0..n {
         if res.entries[a].is_some()
             || res.entities[a].kind.is_place()
@@ -540,6 +560,17 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                 continue;
             }
             if short.len() < 3 || short.len() > long.len() || !short.iter().all(|c| is_han(*c)) {
+                continue;
+            }
+            // 安富银行 of 越南安富商业股份银行: a foreign firm named without its country.
+            if let Some(lead) = lead_place[b].filter(|&l| l > 0 && l < long.len())
+                && let bare = &long[lead..]
+                && short[0] == bare[0]
+                && short.len() < bare.len()
+                && bare.ends_with(&short[short.len() - 2..])
+                && is_subsequence(short, bare)
+            {
+                out.push((a, b));
                 continue;
             }
             // 太仓高新区 of 太仓高新技术产业开发区: a suffix written in its usual short form.
