@@ -3239,6 +3239,18 @@ impl Recogniser<'_> {
                 }
             }
         }
+        // "CEO of Hanbit Motors": the title is no part of the firm's name.
+        for c in out.iter_mut() {
+            if c.origin != Origin::English || c.kind == EntityType::Person {
+                continue;
+            }
+            let name = text.norm(c.start, c.end);
+            if let Some((head, _)) = name.split_once(" of ")
+                && self.rules.english_titles.contains(&head.to_lowercase())
+            {
+                c.start += head.chars().count() + 4;
+            }
+        }
         english_people_again(text, &words, out);
         english_firms_again(text, &words, out);
     }

@@ -945,6 +945,18 @@ mod tests {
         );
         // A firm named by part of its name before a title.
         assert!(rel(&out, "Tom Reed", "positionAt", "Harbour Grain Group").is_some());
+        // Titles in capitals; a title is no part of a firm's name.
+        let out = extractor().extract(
+            "t.txt",
+            "May 3, 2024\n\nHanbit Motors CEO Lee Sang-ho said the plant would open in 2026. \
+             The deal was welcomed by Park Ji-min, CEO of Daehan Robotics.\n",
+        );
+        assert!(rel(&out, "Lee Sang-ho", "positionAt", "Hanbit Motors").is_some());
+        assert!(
+            has(&out, EntityType::Company, "Daehan Robotics"),
+            "{:?}",
+            out.entities
+        );
     }
 
     #[test]

@@ -281,10 +281,13 @@ impl Rules {
         self.english_suffixes.extend(parsed.english.suffixes);
         self.english_suffixes
             .sort_by_key(|s| std::cmp::Reverse(s.0.len()));
-        self.english_titles.extend(parsed.english.titles);
+        // Titles are compared with lower-cased text ("CEO" as "ceo").
+        self.english_titles
+            .extend(parsed.english.titles.iter().map(|t| t.to_lowercase()));
         self.demonyms.extend(parsed.english.demonyms);
         self.english_titles
-            .sort_by_key(|t| std::cmp::Reverse(t.len()));
+            .sort_by_key(|t| (std::cmp::Reverse(t.len()), t.clone()));
+        self.english_titles.dedup();
         Ok(())
     }
 
