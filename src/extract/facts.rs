@@ -602,6 +602,8 @@ struct Doc<'a> {
     kinds: HashMap<&'a str, (&'a str, EntityType)>,
     /// Places inside longer names (青岛 in 青岛机场), for 两地.
     nested_places: Vec<M<'a>>,
+    /// The city the text is about, found when first needed.
+    home: std::cell::OnceCell<Option<M<'a>>>,
 }
 
 /// 川俄, 鲁日: two one-character forms side by side name a pair, whatever their types.
@@ -716,11 +718,16 @@ impl<'a> Doc<'a> {
             nested_places,
             times,
             kinds,
+            home: std::cell::OnceCell::new(),
         }
     }
 
     /// The city the text is about: the one it names at least twice as often as any other.
     fn home_city(&self) -> Option<M<'a>> {
+        *self.home.get_or_init(|| self.most_named_city())
+    }
+
+    fn most_named_city(&self) -> Option<M<'a>> {
         let mut counts: HashMap<&str, (usize, M<'a>)> = HashMap::default();
         for m in self.mentions.iter().filter(|m| m.kind == EntityType::City) {
             counts.entry(m.entity).or_insert((0, *m)).0 += 1;

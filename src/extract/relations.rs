@@ -1134,9 +1134,9 @@ fn organisation_by_part<'a>(cx: &Context<'a>, title_start: usize) -> Option<&'a 
                 | EntityType::ResearchBody
         )
     };
+    // (Within an article's length: the search stays linear in run-on texts.)
     cx.resolved
-        .mentions
-        .iter()
+        .within(title_start.saturating_sub(3000), title_start + 3000, false)
         .filter(is_org)
         .filter(|m| {
             let name = t.norm(m.start, m.end);
@@ -2980,14 +2980,9 @@ fn apply(
                 let e = home_place(cx, level.1)?;
                 cx.resolved.mentions.iter().find(|m| m.entity == e)
             };
-            let place = if place.is_none() && !cx.english {
-                home()
-            } else {
-                place
-            };
             // 访问俄罗斯斯维尔德洛夫斯克州(以下简称“斯州”)首府叶卡捷琳堡: the last of a
             // chain of places is the one visited.
-            let mut place = place;
+            let mut place = place.or_else(|| (!cx.english).then(home).flatten());
             while let Some(pl) = place
                 && pl.start >= te
                 && let Some(next) = after.iter().copied().find(|m| {
@@ -3076,7 +3071,9 @@ fn delegation_leader<'a>(cx: &Context<'a>, clause: Span, ts: usize) -> Option<&'
             let own = ["组织", "派出", "组团", "组建"]
                 .iter()
                 .any(|w| t.find(w, sentence.start, ts).is_some());
-            (!own).then_some(())?;
+            if own {
+                return None;
+            }
             cx.resolved
                 .within(ts.saturating_sub(8000), ts, true)
                 .find(|m| leads(m))

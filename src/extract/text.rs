@@ -81,10 +81,13 @@ fn ends_dateline(chars: &[char], i: usize) -> bool {
     if !dash || chars.get(i + 1) != Some(&' ') {
         return false;
     }
-    let line_start = chars[..i]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |k| k + 1);
+    // (Only the first 60 characters of a line are looked at: long lines stay linear.)
+    let from = i.saturating_sub(61);
+    let line_start = match chars[from..i].iter().rposition(|&c| c == '\n') {
+        Some(k) => from + k + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     let Some(comma) = chars[line_start..i].iter().position(|&c| c == ',') else {
         return false;
     };

@@ -150,6 +150,7 @@ fn year_of_sentence(
         .find(|(w, _, _)| starts_with(chars, start, w))?;
     let named = before.last()?;
     if named.kind != TimeKind::Year
+        || start - named.span.end > 200
         || chars[named.span.end..start]
             .iter()
             .any(|&c| matches!(c, '。' | '!' | '?' | '\n'))
