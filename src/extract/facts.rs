@@ -1074,16 +1074,16 @@ impl<'a> Doc<'a> {
             .iter()
             .any(|w| text.contains(w))
             || [
-                "conference",
-                "forum",
-                "fair",
-                "expo",
-                "event",
-                "summit",
-                "meeting",
+                "at the conference",
+                "at the forum",
+                "at the fair",
+                "at the expo",
+                "at the event",
+                "at the summit",
+                "at the meeting",
             ]
             .iter()
-            .any(|w| text.contains(&format!("at the {w}")));
+            .any(|w| text.contains(w));
         named
             .or_else(|| {
                 on_site
@@ -1310,12 +1310,15 @@ impl<'a> Doc<'a> {
         for (a, b) in regions {
             // "X Co., based in the Jiangxi city of Ganzhou, agreed to invest …": an
             // apposition says where the subject is from, not who it is.
-            let lead = self.chars[a..b].iter().skip_while(|c| c.is_whitespace());
-            let lead: String = lead.take(16).collect();
-            if ["based in ", "headquartered in ", "home to "]
-                .iter()
-                .any(|w| lead.starts_with(w))
-            {
+            let lead = (a..b)
+                .find(|&k| !self.chars[k].is_whitespace())
+                .unwrap_or(b);
+            let opens = |w: &&str| {
+                w.chars()
+                    .enumerate()
+                    .all(|(j, c)| self.chars.get(lead + j) == Some(&c))
+            };
+            if APPOSITIONS.iter().any(opens) {
                 continue;
             }
             if holder {
@@ -1874,6 +1877,9 @@ const HOST_BEFORE: &[&[char]] = &[
     &['落', '户'],
     &['入', '驻'],
 ];
+
+/// English appositions that say where a firm is from ("…, based in Ganzhou, …").
+const APPOSITIONS: [&str; 3] = ["based in ", "headquartered in ", "home to "];
 
 /// Measures whose subject is the source of the capital.
 const INVESTMENT: &[Measure] = &[
