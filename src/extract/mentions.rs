@@ -3003,6 +3003,11 @@ impl Recogniser<'_> {
         // "the east London borough of Newham", "held at London's Guildhall", "the
         // administrative committee of the Zhongguancun Science Park": names that only
         // the words before them type.
+        // (Which characters a name covers, so the overlap test stays linear in long texts.)
+        let mut covered = vec![false; text.chars.len()];
+        for c in out.iter() {
+            covered[c.start..c.end].fill(true);
+        }
         for k in 0..words.len() {
             let word = |j: usize| {
                 words
@@ -3048,8 +3053,9 @@ impl Recogniser<'_> {
                 continue;
             }
             let (s, e) = (words[first].0, words[last - 1].1);
-            if !out.iter().any(|c| c.start < e && s < c.end) && seen.insert((s, e)) {
+            if !covered[s..e].contains(&true) && seen.insert((s, e)) {
                 out.push(Candidate::new(s, e, kind, Origin::English));
+                covered[s..e].fill(true);
             }
         }
         // A longer name replaces the shorter one inside it (Museum → Museum of Art).
