@@ -102,7 +102,7 @@ fn ends_dateline(chars: &[char], i: usize) -> bool {
 /// Whether the line break at `i` only wraps a long line of Chinese text in the middle of a
 /// sentence, as text copied from a PDF or a web page does ("台资合同外资\n18.6亿美元"): a
 /// line of 30 characters or more that stops on a Han character, a digit or a comma, and a
-/// next line that goes straight on (no blank line, no numbered heading such as 二、 or 1.).
+/// next line that goes straight on (no blank line, no numbered heading such as 二、 or 1、).
 fn is_line_wrap(chars: &[char], i: usize) -> bool {
     let line_start = chars[..i]
         .iter()
