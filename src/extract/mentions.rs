@@ -2909,6 +2909,7 @@ impl Recogniser<'_> {
         }
         // "Pasadena-based Harbor Light Therapeutics": capitalised words after X-based name
         // a company even without a company suffix.
+        let mut spans = Spans::new(out);
         for (k, w) in words.iter().enumerate() {
             let word = text.norm(w.0, w.1);
             if !(word.ends_with("-based") || word.ends_with("-headquartered")) {
@@ -2924,17 +2925,17 @@ impl Recogniser<'_> {
             }
             if last > k
                 && let (s, e) = (words[k + 1].0, words[last].1)
-                && !out.iter().any(|c| {
-                    c.start < e
-                        && s < c.end
-                        && c.kind != EntityType::Country
+                && !spans.overlaps(out, s, e, |c| {
+                    c.kind != EntityType::Country
                         // "Guangzhou-based Kaiyuan Bio-Pharma": a place as the first word.
                         && !(c.origin == Origin::Gazetteer && c.start == s && c.end < e)
                 })
                 && seen.insert((s, e))
             {
-                out.retain(|c| !(c.start >= s && c.end <= e));
-                out.push(Candidate::new(s, e, EntityType::Company, Origin::English));
+                spans.replace_inside(
+                    out,
+                    Candidate::new(s, e, EntityType::Company, Origin::English),
+                );
             }
         }
         // "Iowa Sister States, a Des Moines-based nonprofit", "Hawkeye Grain Systems, a
@@ -2969,16 +2970,11 @@ impl Recogniser<'_> {
             let place_first = |c: &Candidate| {
                 c.origin == Origin::Gazetteer && c.kind.is_place() && c.start == s && c.end < e
             };
-            if first < k
-                && !out
-                    .iter()
-                    .any(|c| c.start < e && s < c.end && !place_first(c))
-                && seen.insert((s, e))
-            {
-                out.retain(|c| !(c.start >= s && c.end <= e));
-                out.push(Candidate::new(s, e, kind, Origin::English));
+            if first < k && !spans.overlaps(out, s, e, |c| !place_first(c)) && seen.insert((s, e)) {
+                spans.replace_inside(out, Candidate::new(s, e, kind, Origin::English));
             }
         }
+        spans.finish(out);
         // "Binjiang district", "Pudong new area": a capitalised name before a lower-case
         // district word is a district (capitalised forms are caught above as names).
         let mut named: Option<rustc_hash::FxHashSet<usize>> = None;
@@ -3610,6 +3606,84 @@ impl Ends {
     /// The end of the place starting at `start`.
     fn places_from(&self, start: usize) -> Option<usize> {
         self.starts.get(&start).copied()
+    }
+}
+
+/// Overlap tests and replacements on a growing list of candidates, by position, so that a
+/// long text costs no scan of every candidate per name (candidates replaced are dropped
+/// by [`Spans::finish`], keeping the list's order).
+struct Spans {
+    /// Indexes of the candidates, by start.
+    by_start: Vec<usize>,
+    /// Indexes of the candidates added since, by start (they come mostly in text order).
+    added: Vec<usize>,
+    /// The longest candidate so far: how far before a span an overlapping one may start.
+    longest: usize,
+    /// Candidates replaced by a longer name, dropped at the end.
+    dead: Vec<bool>,
+}
+
+impl Spans {
+    fn new(out: &[Candidate]) -> Self {
+        let mut by_start: Vec<usize> = (0..out.len()).collect();
+        by_start.sort_by_key(|&i| out[i].start);
+        Self {
+            by_start,
+            added: Vec::new(),
+            longest: out.iter().map(|c| c.end - c.start).max().unwrap_or(0),
+            dead: vec![false; out.len()],
+        }
+    }
+
+    /// The live candidates that overlap `[s, e)`.
+    fn around<'a>(
+        &'a self,
+        out: &'a [Candidate],
+        s: usize,
+        e: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let window = |list: &'a [usize]| {
+            let lo = list.partition_point(|&i| out[i].start + self.longest < s);
+            let hi = list.partition_point(|&i| out[i].start < e);
+            &list[lo..hi]
+        };
+        window(&self.by_start)
+            .iter()
+            .chain(window(&self.added))
+            .copied()
+            .filter(move |&i| !self.dead[i] && out[i].start < e && s < out[i].end)
+    }
+
+    fn overlaps(
+        &self,
+        out: &[Candidate],
+        s: usize,
+        e: usize,
+        counts: impl Fn(&Candidate) -> bool,
+    ) -> bool {
+        self.around(out, s, e).any(|i| counts(&out[i]))
+    }
+
+    /// Adds `c`, dropping the candidates inside it.
+    fn replace_inside(&mut self, out: &mut Vec<Candidate>, c: Candidate) {
+        let inside: Vec<usize> = self
+            .around(out, c.start, c.end)
+            .filter(|&i| out[i].start >= c.start && out[i].end <= c.end)
+            .collect();
+        for i in inside {
+            self.dead[i] = true;
+        }
+        let at = self.added.partition_point(|&i| out[i].start <= c.start);
+        self.added.insert(at, out.len());
+        self.longest = self.longest.max(c.end - c.start);
+        self.dead.push(false);
+        out.push(c);
+    }
+
+    /// Drops the candidates replaced.
+    fn finish(self, out: &mut Vec<Candidate>) {
+        let mut dead = self.dead.into_iter();
+        out.retain(|_| !dead.next().unwrap_or(false));
     }
 }
 
