@@ -1079,6 +1079,12 @@ mod tests {
             "{:?}",
             out.relations
         );
+        // The apposition says where the firm is.
+        assert!(
+            rel(&out, "Hunan Xiangjiang Motor Co.", "locatedIn", "Zhuzhou").is_some(),
+            "{:?}",
+            out.relations
+        );
     }
 
     #[test]

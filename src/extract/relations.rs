@@ -2729,6 +2729,31 @@ fn apply(
         }
         Pattern::Located => {
             if cx.english {
+                // "Ganjiang Auto Parts Co., based in the southern Jiangxi city of Ganzhou,":
+                // the firm the apposition follows is in the last place it names.
+                if !(t.has_at(ts, "based in") || t.has_at(ts, "headquartered in")) {
+                    return;
+                }
+                let firm = before.iter().copied().rev().find(|m| {
+                    allowed(cx, m, &rule.subject)
+                        && matches!(t.norm(m.end, ts).as_str(), ", " | " ")
+                });
+                let place = after
+                    .iter()
+                    .copied()
+                    .take_while(|m| !t.norm(te, m.start).contains([',', '.', ';']))
+                    .filter(|m| allowed(cx, m, &rule.object))
+                    .last();
+                if let (Some(f), Some(p)) = (firm, place) {
+                    out.add(
+                        f.entity,
+                        rule.predicate,
+                        p.entity,
+                        q,
+                        evidence(cx, f.start, p.end),
+                        name,
+                    );
+                }
                 return;
             }
             // 位于P的X / X位于P
