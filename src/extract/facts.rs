@@ -1371,11 +1371,22 @@ impl<'a> Doc<'a> {
         let at = q.start;
         let (ss, _) = self.sentence(at);
         let k = self.times.partition_point(|t| t.span.start < at);
+        // "… 120,000 visitors last year, and 2,000 students are studying …": an English time
+        // after another clause's figure is that figure's.
+        let (cs, _) = self.clause(at);
+        let other_figure = |t: &&TimeExpr| {
+            let (ts, _) = self.clause(t.span.start);
+            self.chars[t.span.start].is_ascii_alphabetic()
+                && ts < cs
+                && self.chars[ts..t.span.start]
+                    .iter()
+                    .any(char::is_ascii_digit)
+        };
         let before = self.times[..k]
             .iter()
             .rev()
             .take_while(|t| t.span.start >= ss)
-            .find(|t| t.span.end <= at);
+            .find(|t| t.span.end <= at && !other_figure(t));
         let after = || {
             let (_, ce) = self.clause(at);
             self.times[k..]

@@ -901,6 +901,8 @@ mod tests {
             "Published: 3 Jun 2025\n\n\
              Trade between Victoria and Sichuan reached 8.4 billion yuan last year, up 6.1 per \
              cent from 2023.\n\
+             Sichuan received about 50,000 visitors from Victoria last year, and more than 800 \
+             students from Sichuan are studying in Melbourne.\n\
              The highlight of the visit, the 2025 Victoria-Sichuan Food Expo, was held on Monday \
              at the Chengdu Century City Convention Center. It was organised by the Sichuan \
              Provincial Department of Commerce and co-organised by the Victoria-Sichuan Business \
@@ -909,6 +911,18 @@ mod tests {
              Chengdu. Harbour Grain chairman Tom Reed said the mill would open in 2027.\n",
         );
         assert_eq!(period(&out, "tradeVolume", 8.4e9).as_deref(), Some("2024"));
+        // "last year" is the visitors' year, not the students'.
+        assert_eq!(
+            period(&out, "annualVisitors", 5.0e4).as_deref(),
+            Some("2024")
+        );
+        assert!(
+            out.facts
+                .iter()
+                .any(|f| f.measure.as_str() == "residentPersons" && f.period.is_none()),
+            "{:?}",
+            out.facts
+        );
         let ev = "2025 Victoria-Sichuan Food Expo";
         assert!(rel(&out, ev, "heldAt", "Chengdu Century City Convention Center").is_some());
         assert!(

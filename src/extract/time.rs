@@ -276,6 +276,16 @@ const YEAR_PARTS: &[(&str, u32, u32)] = &[
     ("前两个月", 1, 2),
 ];
 
+/// Parts of a year in English, before `this year`, `last year` or a year.
+const ENGLISH_YEAR_PARTS: [(&str, u32, u32); 6] = [
+    ("first quarter of ", 1, 3),
+    ("second quarter of ", 4, 6),
+    ("third quarter of ", 7, 9),
+    ("fourth quarter of ", 10, 12),
+    ("first half of ", 1, 6),
+    ("second half of ", 7, 12),
+];
+
 /// Year words relative to publication.
 const RELATIVE_YEARS: &[(&str, i32)] = &[
     ("今年", 0),
@@ -512,6 +522,31 @@ fn english(
             ));
         }
     }
+    // `the first quarter of this year`, `first half of 2023`: a part of a year.
+    for (w, from, to) in ENGLISH_YEAR_PARTS {
+        let lower = chars[start].to_ascii_lowercase();
+        if lower != w.as_bytes()[0] as char || !starts_with(chars, start + 1, &w[1..]) {
+            continue;
+        }
+        let at = start + w.len();
+        let year = english(chars, at, published)
+            .filter(|(t, _)| t.kind == TimeKind::Year)
+            .and_then(|(t, end)| Some((t.value.parse::<i32>().ok()?, end)))
+            .or_else(|| {
+                let (y, end) = small_int(chars, at)?;
+                (end - at == 4 && (1900..=2100).contains(&y)).then_some((y as i32, end))
+            });
+        if let Some((y, end)) = year {
+            return Some((
+                TimeExpr {
+                    value: format!("{y:04}-{from:02}/{y:04}-{to:02}"),
+                    kind: TimeKind::Range,
+                    span: Span::new(start, end),
+                },
+                end,
+            ));
+        }
+    }
     // `last year`, `This year`: a year relative to publication.
     for (w, delta) in [("last year", -1), ("this year", 0), ("next year", 1)] {
         let end = start + w.len();
@@ -626,6 +661,16 @@ mod tests {
         // A day in Chinese numerals takes 日: 一号工程 is no date.
         assert!(values("把合作作为一号工程", PUB).is_empty());
         assert_eq!(values("1号开幕", PUB), ["2020-07-01"]);
+    }
+
+    #[test]
+    fn english_parts_of_years() {
+        assert_eq!(
+            values("In the first quarter of this year, trade", PUB),
+            ["2020-01/2020-03"]
+        );
+        assert_eq!(values("the second half of 2019", PUB), ["2019-07/2019-12"]);
+        assert_eq!(values("visitors last year", PUB), ["2019"]);
     }
 
     #[test]
