@@ -220,7 +220,7 @@ const REPORTER_VERBS: [&str; 11] = [
     "采访",
 ];
 
-/// Whether `c` may be part of a Chinese name.
+/// Whether `c` is a digit or a Chinese numeral (第八届, 45周年).
 fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "〇一二三四五六七八九十百".contains(c)
 }

@@ -278,12 +278,12 @@ const YEAR_PARTS: &[(&str, u32, u32)] = &[
 
 /// Parts of a year in English, before `this year`, `last year` or a year.
 const ENGLISH_YEAR_PARTS: [(&str, u32, u32); 6] = [
-    ("first quarter of ", 1, 3),
-    ("second quarter of ", 4, 6),
-    ("third quarter of ", 7, 9),
-    ("fourth quarter of ", 10, 12),
-    ("first half of ", 1, 6),
-    ("second half of ", 7, 12),
+    ("first quarter of", 1, 3),
+    ("second quarter of", 4, 6),
+    ("third quarter of", 7, 9),
+    ("fourth quarter of", 10, 12),
+    ("first half of", 1, 6),
+    ("second half of", 7, 12),
 ];
 
 /// Year words relative to publication.
@@ -507,28 +507,31 @@ fn english(
     start: usize,
     published: Option<Published>,
 ) -> Option<(TimeExpr, usize)> {
-    for w in ["so far", "to date"] {
+    let found = |value: String, kind: TimeKind, end: usize| {
+        let span = Span::new(start, end);
+        Some((TimeExpr { value, kind, span }, end))
+    };
+    // The word `w` at `start`, its first letter in either case, and where it ends.
+    let word = |w: &str| {
         let end = start + w.len();
-        if starts_with(chars, start, w) && !chars.get(end).is_some_and(|c| c.is_ascii_alphabetic())
-        {
-            let value = published?.date();
-            return Some((
-                TimeExpr {
-                    value,
-                    kind: TimeKind::AsOf,
-                    span: Span::new(start, end),
-                },
-                end,
-            ));
+        (chars[start].to_ascii_lowercase() == w.as_bytes()[0] as char
+            && starts_with(chars, start + 1, &w[1..])
+            && !chars.get(end).is_some_and(|c| c.is_ascii_alphabetic()))
+        .then_some(end)
+    };
+    for w in ["so far", "to date"] {
+        if let Some(end) = word(w) {
+            return found(published?.date(), TimeKind::AsOf, end);
         }
     }
     // `the first quarter of this year`, `first half of 2023`: a part of a year.
     for (w, from, to) in ENGLISH_YEAR_PARTS {
-        let lower = chars[start].to_ascii_lowercase();
-        if lower != w.as_bytes()[0] as char || !starts_with(chars, start + 1, &w[1..]) {
+        let Some(at) = word(w)
+            .filter(|&end| chars.get(end) == Some(&' '))
+            .map(|end| end + 1)
+        else {
             continue;
-        }
-        let at = start + w.len();
+        };
         let year = english(chars, at, published)
             .filter(|(t, _)| t.kind == TimeKind::Year)
             .and_then(|(t, end)| Some((t.value.parse::<i32>().ok()?, end)))
@@ -537,32 +540,18 @@ fn english(
                 (end - at == 4 && (1900..=2100).contains(&y)).then_some((y as i32, end))
             });
         if let Some((y, end)) = year {
-            return Some((
-                TimeExpr {
-                    value: format!("{y:04}-{from:02}/{y:04}-{to:02}"),
-                    kind: TimeKind::Range,
-                    span: Span::new(start, end),
-                },
+            return found(
+                format!("{y:04}-{from:02}/{y:04}-{to:02}"),
+                TimeKind::Range,
                 end,
-            ));
+            );
         }
     }
     // `last year`, `This year`: a year relative to publication.
     for (w, delta) in [("last year", -1), ("this year", 0), ("next year", 1)] {
-        let end = start + w.len();
-        if chars[start].to_ascii_lowercase() == w.as_bytes()[0] as char
-            && starts_with(chars, start + 1, &w[1..])
-            && !chars.get(end).is_some_and(|c| c.is_ascii_alphabetic())
-        {
+        if let Some(end) = word(w) {
             let year = published?.year + delta;
-            return Some((
-                TimeExpr {
-                    value: format!("{year:04}"),
-                    kind: TimeKind::Year,
-                    span: Span::new(start, end),
-                },
-                end,
-            ));
+            return found(format!("{year:04}"), TimeKind::Year, end);
         }
     }
     english_month(chars, start, published)
