@@ -925,6 +925,29 @@ impl Recogniser<'_> {
         } else {
             rustc_hash::FxHashSet::default()
         };
+        // "New Zealand's Canterbury", 新西兰坎特伯雷: of several places of one name, the one
+        // in the country written right before it, there and wherever the text names it.
+        let in_country_before = |m: &crate::gazetteer::Match<'_>| {
+            let before = found.partition_point(|o| o.start < m.start);
+            let country = found[..before].iter().rev().take(2).find_map(|o| {
+                let gap = text.norm(o.end.min(m.start), m.start);
+                let e = self.gazetteer.entry(*o.entries.first()?);
+                (o.end <= m.start
+                    && matches!(gap.as_str(), "" | "'s " | "’s ")
+                    && e.kind == EntityType::Country)
+                    .then_some(e.country.as_deref())
+                    .flatten()
+            })?;
+            m.entries
+                .iter()
+                .copied()
+                .find(|&e| self.gazetteer.entry(e).country.as_deref() == Some(country))
+        };
+        let by_country: rustc_hash::FxHashMap<usize, usize> = found
+            .iter()
+            .filter(|m| m.entries.len() > 1)
+            .filter_map(|m| Some((*m.entries.first()?, in_country_before(m)?)))
+            .collect();
         for m in &found {
             let Some(&first) = m.entries.first() else {
                 continue;
@@ -941,7 +964,10 @@ impl Recogniser<'_> {
             let best = if states.contains(m.entries) {
                 state_of(m).unwrap_or(first)
             } else if m.entries.len() > 1 {
-                in_named_region().unwrap_or(first)
+                in_country_before(m)
+                    .or_else(|| by_country.get(&first).copied())
+                    .or_else(in_named_region)
+                    .unwrap_or(first)
             } else {
                 first
             };
@@ -1452,6 +1478,11 @@ impl Recogniser<'_> {
             }
             // 商务局局长: the title's first character repeats the suffix before it.
             if e - s == 1 && s > 0 && text.chars[s - 1] == text.chars[s] {
+                continue;
+            }
+            // 园区产业布局 (产业布局 for the segmenter): a one-character suffix ending a
+            // common word (布局, 格局) is no suffix.
+            if e - s == 1 && s > 0 && self.rules.generic.contains(text.norm_str(s - 1, e)) {
                 continue;
             }
             if let Some((ts, te)) = seg.token_at(s)
@@ -1997,6 +2028,19 @@ impl Recogniser<'_> {
                     .any(|w| chars[i..s].iter().copied().eq(w.chars()));
             // 日本丰和精密电子株式会社: 和 after a single character opening the name.
             let paired = token == "和" && single_character_pair(text, seg, ends, ts);
+            // 佩奇南部工业园: the part of a place named right after it belongs to the name.
+            let place_part = matches!(
+                token.as_str(),
+                "东部"
+                    | "西部"
+                    | "南部"
+                    | "北部"
+                    | "中部"
+                    | "东南部"
+                    | "东北部"
+                    | "西南部"
+                    | "西北部"
+            ) && ends.places.contains_key(&ts);
             // 江苏盐海新材料有限公司: 新 of a new field (新材料, 新能源) inside a firm's name.
             let new_field = token == "新"
                 && ts > 0
@@ -2005,7 +2049,7 @@ impl Recogniser<'_> {
                     .iter()
                     .any(|w| text.has_at(i, w));
             if self.rules.boundaries.contains(&token) && !field && !paired && !new_field
-                || (seg.is_stop(i - 1) && !weak_stop)
+                || (seg.is_stop(i - 1) && !weak_stop && !place_part)
                 || token.chars().all(|c| c.is_ascii_digit())
             {
                 // 合肥经开区管理委员会: the segmenter splits a zone's short suffix (经/开/区);
@@ -3255,6 +3299,7 @@ impl Recogniser<'_> {
         }
         english_people_again(text, &words, out);
         english_firms_again(text, &words, out);
+        english_firms_without_legal_form(text, &words, out);
     }
 }
 
@@ -3366,6 +3411,79 @@ fn english_people_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Can
 
 /// Each standalone word of `words` that `by_word` maps to one name becomes a mention of
 /// that name's entity — not a word of a longer capitalised name, nor inside another name.
+/// "Tom Reid, chief executive of Southern Alps Agritech": a firm named elsewhere with its
+/// legal form (Southern Alps Agritech Ltd), written again without it.
+fn english_firms_without_legal_form(
+    text: &Text,
+    words: &[(usize, usize)],
+    out: &mut Vec<Candidate>,
+) {
+    // The words of each name before its legal form, by their first word.
+    let mut by_first: rustc_hash::FxHashMap<String, Vec<(Vec<String>, (usize, usize))>> =
+        rustc_hash::FxHashMap::default();
+    for c in out
+        .iter()
+        .filter(|c| matches!(c.kind, EntityType::Company | EntityType::Bank) && !c.nested)
+    {
+        let name = text.norm(c.start, c.end);
+        let name_words: Vec<String> = name
+            .split(' ')
+            .map(|w| w.trim_end_matches([',', '.']).to_owned())
+            .collect();
+        let Some(form) = name_words
+            .iter()
+            .position(|w| matches!(w.as_str(), "Co" | "Inc" | "Ltd" | "Corp" | "LLC" | "PLC"))
+        else {
+            continue;
+        };
+        if form < 2 {
+            continue;
+        }
+        let head = name_words[..form].to_vec();
+        by_first
+            .entry(head[0].clone())
+            .or_default()
+            .push((head, (c.start, c.end)));
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    spans.sort_unstable();
+    let covered = |s: usize, e: usize| {
+        spans[..spans.partition_point(|c| c.0 < e)]
+            .iter()
+            .rev()
+            .take_while(|c| c.0 + 400 >= s)
+            .any(|c| s < c.1)
+    };
+    let mut again = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let Some(heads) = by_first.get(&text.norm(w.0, w.1)) else {
+            continue;
+        };
+        for (head, named) in heads {
+            let Some(run) = words.get(k..k + head.len()) else {
+                continue;
+            };
+            let same = run.iter().zip(head).all(|(r, h)| text.norm(r.0, r.1) == *h)
+                && run.windows(2).all(|p| p[0].1 + 1 == p[1].0);
+            let (s, e) = (run[0].0, run[run.len() - 1].1);
+            // Not when the name goes on ("Southern Alps Agritech Ltd" itself).
+            let goes_on = words
+                .get(k + head.len())
+                .is_some_and(|n| n.0 == e + 1 && text.chars[n.0].is_uppercase());
+            if same && !goes_on && !covered(s, e) {
+                let mut c = Candidate::new(s, e, EntityType::Company, Origin::English);
+                c.same_as = Some(*named);
+                again.push(c);
+                break;
+            }
+        }
+    }
+    out.extend(again);
+}
+
 fn words_again(
     text: &Text,
     words: &[(usize, usize)],

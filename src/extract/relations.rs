@@ -1638,37 +1638,44 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
             }
         }
     }
-    // 仙台是日本宫城县首府, 长春为吉林省省会: the subject is part of the region.
+    // 仙台是日本宫城县首府, 长春为吉林省省会, 佩奇是匈牙利第五大城市、巴兰尼亚州首府: the
+    // subject is part of the region whose capital its clause says it is; so is "Christchurch,
+    // Canterbury's largest city," or "Spokane is Washington state's second-largest city".
     for (i, a) in places.iter().enumerate() {
         let t = cx.text;
-        if !(t.has_at(a.end, "是") || t.has_at(a.end, "为")) {
+        let (zh, en) = (
+            t.has_at(a.end, "是") || t.has_at(a.end, "为"),
+            cx.english && (t.has_at(a.end, ", ") || t.has_at(a.end, " is ")),
+        );
+        if !(zh || en) {
             continue;
         }
-        // The places written one after the other right after 是 (日本宫城县).
-        let mut end = a.end + 1;
-        let mut region = None;
-        for b in places.iter().skip(i + 1) {
-            if b.start > end {
-                break;
-            }
-            if b.start == end {
-                end = b.end;
-                region = Some(b);
-            }
-        }
-        let Some(region) = region.filter(|r| r.entity != a.entity) else {
-            continue;
-        };
-        if ["首府", "省会", "首都", "的首府", "的省会", "的首都"]
+        let clause_end = t.clause_at(a.end + 2).map_or(a.end, |c| c.end);
+        let region = places
             .iter()
-            .any(|w| t.has_at(end, w))
-        {
+            .skip(i + 1)
+            .take_while(|b| b.start < clause_end)
+            .find(|b| {
+                if zh {
+                    ["首府", "省会", "首都", "的首府", "的省会", "的首都"]
+                        .iter()
+                        .any(|w| t.has_at(b.end, w))
+                } else {
+                    let after = t.norm(b.end, (b.end + 40).min(clause_end));
+                    let rest = after.strip_prefix(" state").unwrap_or(&after);
+                    rest.strip_prefix("'s ").is_some_and(|r| {
+                        r.starts_with("capital") || rank(r).is_some() && r.contains(" city")
+                    }) && t.norm(a.end, b.start).chars().count() <= 6
+                }
+            })
+            .filter(|r| r.entity != a.entity);
+        if let Some(region) = region {
             out.add(
                 a.entity,
                 Predicate::PartOf,
                 region.entity,
                 Qualifiers::default(),
-                evidence(cx, a.start, end + 2),
+                evidence(cx, a.start, (region.end + 2).min(t.chars.len())),
                 "capital-of",
             );
         }

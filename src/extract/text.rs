@@ -75,7 +75,7 @@ fn ends_sentence(c: char) -> bool {
 }
 
 /// Whether `i` is the dash that closes an English dateline ("SEOUL, May 14 (Yonhap) --",
-/// "ZHANJIANG, Guangdong —"): the story's first sentence starts after it.
+/// "ZHANJIANG, Guangdong —", "XINING —"): the story's first sentence starts after it.
 fn ends_dateline(chars: &[char], i: usize) -> bool {
     let dash = chars[i] == '—' || chars[i] == '-' && i > 0 && chars[i - 1] == '-';
     if !dash || chars.get(i + 1) != Some(&' ') {
@@ -88,10 +88,12 @@ fn ends_dateline(chars: &[char], i: usize) -> bool {
         None if from == 0 => 0,
         None => return false,
     };
-    let Some(comma) = chars[line_start..i].iter().position(|&c| c == ',') else {
-        return false;
-    };
-    let place = &chars[line_start..line_start + comma];
+    // "SEOUL, May 14 (Yonhap) --", or the place alone: "XINING —".
+    let place_end = chars[line_start..i]
+        .iter()
+        .position(|&c| c == ',')
+        .map_or(i - 1, |comma| line_start + comma);
+    let place = &chars[line_start..place_end];
     i - line_start <= 60
         && place.len() >= 2
         && place
