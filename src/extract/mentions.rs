@@ -78,7 +78,8 @@ impl Candidate {
 }
 
 /// Suffixes of units that belong to the organisation named before them.
-pub const BRANCH: [&str; 10] = [
+pub const BRANCH: [&str; 11] = [
+    " Branch",
     "分行",
     "支行",
     "分公司",
@@ -1385,14 +1386,16 @@ impl Recogniser<'_> {
             let e = s + norm[m.start()..m.end()].chars().count();
             found.push((s, e, m.pattern().as_usize()));
         }
-        // The longest suffix ending at each position.
+        // The longest suffix ending at each position (of two rules for one suffix, the one
+        // that needs the shortest name: 市委 alone, or 大连市委).
+        let min_prefix = |rule: usize| self.rules.suffixes[rule].2;
         found.sort_by_key(|&(s, e, _)| (e, s));
         let mut best: Vec<(usize, usize, usize)> = Vec::new();
         for f in found {
             if let Some(last) = best.last_mut()
                 && last.1 == f.1
             {
-                if f.0 < last.0 {
+                if f.0 < last.0 || f.0 == last.0 && min_prefix(f.2) < min_prefix(last.2) {
                     *last = f;
                 }
                 continue;
@@ -2031,16 +2034,13 @@ impl Recogniser<'_> {
             // 佩奇南部工业园: the part of a place named right after it belongs to the name.
             let place_part = matches!(
                 token.as_str(),
-                "东部"
-                    | "西部"
-                    | "南部"
-                    | "北部"
-                    | "中部"
-                    | "东南部"
-                    | "东北部"
-                    | "西南部"
-                    | "西北部"
-            ) && ends.places.contains_key(&ts);
+                "东部" | "西部" | "南部" | "北部" | "东南部" | "东北部" | "西南部" | "西北部"
+            ) && ends.places.contains_key(&ts)
+                && self
+                    .rules
+                    .suffixes
+                    .iter()
+                    .any(|(w, k, ..)| *k == EntityType::EconomicZone && text.has_at(s, w));
             // 江苏盐海新材料有限公司: 新 of a new field (新材料, 新能源) inside a firm's name.
             let new_field = token == "新"
                 && ts > 0
@@ -2743,7 +2743,8 @@ impl Recogniser<'_> {
                             && text.norm(words[k - 1].0, words[k - 1].1) == "Friendship")
                         && (k > i + 1
                             || text.norm(words[k].0, words[k].1) == "of"
-                            || text.norm(words[k].0, words[k].1) == "for" && the(k) == 1)
+                            || text.norm(words[k].0, words[k].1) == "for"
+                                && (the(k) == 1 || kind == EntityType::ResearchBody))
                         && cap(&words[k + 1 + the(k)])
                         && words[k].0 - words[k - 1].1 <= 1
                         && (k + 1..=k + 1 + the(k)).all(|j| words[j].0 - words[j - 1].1 <= 1)

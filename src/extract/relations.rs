@@ -638,6 +638,16 @@ fn english_place_in_name(cx: &Context<'_>, m: &Resolved) -> Option<usize> {
 
 /// The Chinese place of `kind` the text names most often, if it names it at least twice
 /// as often as any other.
+/// The kind of place a body or title of one level is in (市 → City, 区 → District).
+fn level_kind(level: char) -> Option<EntityType> {
+    match level {
+        '市' => Some(EntityType::City),
+        '区' => Some(EntityType::District),
+        '省' => Some(EntityType::Province),
+        _ => None,
+    }
+}
+
 fn home_place(cx: &Context<'_>, kind_wanted: EntityType) -> Option<usize> {
     let china = cx.gazetteer.by_id("iso:CN")?;
     let mut counts: HashMap<usize, usize> = HashMap::default();
@@ -690,15 +700,8 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         if k == EntityType::GovernmentBody
             && inner.is_empty()
             && let Some(level) = cx.text.chars.get(m.start)
-            && matches!(level, '市' | '省')
-            && let Some(home) = home_place(
-                cx,
-                if *level == '市' {
-                    EntityType::City
-                } else {
-                    EntityType::Province
-                },
-            )
+            && let Some(level) = level_kind(*level)
+            && let Some(home) = home_place(cx, level)
         {
             out.add(
                 m.entity,
@@ -1356,9 +1359,15 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     "县长",
                     "副县长",
                 ];
+                // (市委副书记、市长 in a city's own release: the city the text names most.)
                 let place = res
                     .within(first_org.start, first_org.end, true)
-                    .find(|i| i.start == first_org.start && kind(cx, i).is_place());
+                    .find(|i| i.start == first_org.start && kind(cx, i).is_place())
+                    .or_else(|| {
+                        let level = level_kind(*t.chars.get(first_org.start)?)?;
+                        let home = home_place(cx, level)?;
+                        res.mentions.iter().find(|m| m.entity == home)
+                    });
                 org = match place {
                     Some(place) if head.contains(&role.as_str()) => Some(place),
                     _ => Some(first_org),
@@ -1373,13 +1382,14 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             }
         }
         // 副市长顾晓岚 opening a clause of a city's own release: the Chinese city the text
-        // names most.
+        // names most (副区长沈慧: the district).
         if org.is_none()
             && !cx.english
             && ts < p.start
-            && ["市长", "副市长", "常务副市长"].contains(&role.as_str())
+            && ["市长", "副市长", "常务副市长", "区长", "副区长"].contains(&role.as_str())
             && (ts == 0 || !is_han(t.chars[ts - 1]))
-            && let Some(home) = home_place(cx, EntityType::City)
+            && let Some(level) = role.chars().rev().nth(1).and_then(level_kind)
+            && let Some(home) = home_place(cx, level)
         {
             let q = Qualifiers {
                 role: Some(role),
@@ -1848,8 +1858,10 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
         }) else {
             continue;
         };
-        // An English sentence may list visits ("toured A, and visited B").
-        let visit = cx.english && rule.pattern == Pattern::PersonPlace;
+        // An English sentence may list visits ("toured A, and visited B") or agents
+        // ("hosted by A and organized by B").
+        let visit =
+            cx.english && matches!(rule.pattern, Pattern::PersonPlace | Pattern::AgentEvent);
         if !done.insert((rule_index, if visit { ts } else { clause.start })) {
             continue;
         }
@@ -2454,11 +2466,21 @@ fn apply(
                         .find(|m| kind(cx, m) == EntityType::Event)
                 })
                 .or_else(referred);
+            // "hosted by A and organized by B": B does what 承办 says, A what 主办 does.
+            let predicate = if by
+                && rule.predicate == Predicate::OrganizedBy
+                && !t.has_at(ts, "hosted by")
+                && t.find("hosted by", sentence.start, ts).is_some()
+            {
+                Predicate::CoOrganizedBy
+            } else {
+                rule.predicate
+            };
             if let Some(e) = event {
                 for ag in agents {
                     out.add(
                         e.entity,
-                        rule.predicate,
+                        predicate,
                         ag.entity,
                         q.clone(),
                         evidence(cx, e.start.min(clause.start), e.end.max(te)),
@@ -2512,13 +2534,31 @@ fn apply(
                                 && t.norm(e.end, m.start).len() <= 8
                         })
                     });
+                    // "the X Fair, which opened on Friday at the Y Center": the event the
+                    // clause follows, then its venue.
+                    let (event, place) = match (event, place) {
+                        (None, _) if t.has_before(ts, ", which ") => {
+                            let event = before
+                                .last()
+                                .copied()
+                                .filter(|m| kind(cx, m) == EntityType::Event && m.end + 8 == ts);
+                            let place = after.iter().copied().find(|m| {
+                                allowed(cx, m, &rule.object)
+                                    && (t.has_before(m.start, " at the ")
+                                        || t.has_before(m.start, " at "))
+                                    && t.norm(te, m.start).len() <= 20
+                            });
+                            (event, place)
+                        }
+                        found => found,
+                    };
                     if let (Some(e), Some(p)) = (event, place) {
                         out.add(
                             e.entity,
                             rule.predicate,
                             p.entity,
                             q,
-                            evidence(cx, ts, p.end),
+                            evidence(cx, e.start.min(ts), p.end),
                             name,
                         );
                     }
