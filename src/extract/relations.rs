@@ -1960,6 +1960,21 @@ fn apply(
     let name = rule.name.as_str();
     match rule.pattern {
         Pattern::FirstToRest => {
+            // 武进区人民政府与佩奇市政府签署《建立友好交流城市关系意向书》: a government
+            // stands for its place.
+            let before: Vec<&Resolved> = before
+                .iter()
+                .copied()
+                .map(|m| {
+                    if kind(cx, m) != EntityType::GovernmentBody || !t.has_before(m.end, "政府") {
+                        return m;
+                    }
+                    cx.resolved
+                        .within(m.start, m.end, true)
+                        .find(|i| i.start == m.start && allowed(cx, i, &rule.subject))
+                        .unwrap_or(m)
+                })
+                .collect();
             // 武汉与波尔多、宜昌与格勒诺布尔均已结为友好城市: pairs in a list.
             let places: Vec<&Resolved> = before
                 .iter()
@@ -2121,10 +2136,15 @@ fn apply(
                 rule.predicate,
                 Predicate::FriendshipCity | Predicate::EconomicPartnerCity
             );
+            // (A district's friends are cities.)
+            let level = |m: &Resolved| match kind(cx, m) {
+                EntityType::District => EntityType::City,
+                k => k,
+            };
             let ok = |m: &&Resolved| {
                 allowed(cx, m, &rule.object)
                     && m.entity != s.entity
-                    && (!same_type || kind(cx, m) == kind(cx, s))
+                    && (!same_type || level(m) == level(s))
                     && !contains_doc(cx, m, s)
             };
             let mut objs: Vec<&Resolved> = before
@@ -3044,11 +3064,21 @@ fn apply(
                         })
                 });
             // 访问我市 in a city's own paper: the city the text names most (the trigger may
-            // be the 访 of 访问).
+            // be the 访 of 访问); 来我区考察 too.
             let home = || {
-                let level = [("我市", EntityType::City), ("我省", EntityType::Province)]
-                    .into_iter()
-                    .find(|(w, _)| t.has_at(te, w) || t.has_at(te, "问") && t.has_at(te + 1, w))?;
+                let level = [
+                    ("我市", EntityType::City),
+                    ("我省", EntityType::Province),
+                    ("我区", EntityType::District),
+                ]
+                .into_iter()
+                .find(|(w, _)| {
+                    t.has_at(te, w)
+                        || t.has_at(te, "问") && t.has_at(te + 1, w)
+                        || t.has_before(ts, w)
+                            && ts >= 3
+                            && matches!(t.chars[ts - 3], '来' | '到' | '赴')
+                })?;
                 let e = home_place(cx, level.1)?;
                 cx.resolved.mentions.iter().find(|m| m.entity == e)
             };
