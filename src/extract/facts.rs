@@ -2017,7 +2017,8 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
                         .take(300)
                         .find(|m| m.kind == kind)
                 });
-                if (chars.get(end) == Some(&' ') || starts_with(end, "'s "))
+                // (Not "the provincial", "the city of Ganzhou".)
+                if !chars.get(end).is_some_and(|c| c.is_alphanumeric() || *c == '-')
                     && !starts_with(end, " of ")
                     && let Some(a) = antecedent
                 {

@@ -759,11 +759,18 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                 ev,
                 "branch-of",
             );
-            if let Some(place) = inner.iter().find(|i| {
-                i.start >= parent.end
-                    && kind(cx, i).is_place()
-                    && kind(cx, i) != EntityType::Country
-            }) {
+            // 中国银行常州武进支行: the last place of its name (武进), a country only when it
+            // names no other (中国银行匈牙利分行).
+            let places = || {
+                inner
+                    .iter()
+                    .filter(|i| i.start >= parent.end && kind(cx, i).is_place())
+            };
+            if let Some(place) = places()
+                .filter(|i| kind(cx, i) != EntityType::Country)
+                .max_by_key(|i| i.end)
+                .or_else(|| places().next())
+            {
                 out.add(
                     m.entity,
                     Predicate::LocatedIn,
