@@ -2018,7 +2018,9 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
                         .find(|m| m.kind == kind)
                 });
                 // (Not "the provincial", "the city of Ganzhou".)
-                if !chars.get(end).is_some_and(|c| c.is_alphanumeric() || *c == '-')
+                if !chars
+                    .get(end)
+                    .is_some_and(|c| c.is_alphanumeric() || *c == '-')
                     && !starts_with(end, " of ")
                     && let Some(a) = antecedent
                 {

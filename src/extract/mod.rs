@@ -3445,4 +3445,141 @@ mod tests {
             out.relations
         );
     }
+
+    #[test]
+    fn district_releases_compass_parts_and_joint_centres() {
+        let out = extractor().extract(
+            "t.txt",
+            "来源:区商务局\n5月8日,匈牙利佩奇市副市长纳吉·彼得率代表团来我区考察访问。区委副书记、区长陈立新会见代表团,\
+             副区长王慧陪同。武进区与佩奇市交流频繁,武进区企业众多。\
+             武进区人民政府与佩奇市政府签署建立友好城市关系意向书。\
+             佩奇是匈牙利第五大城市、巴兰尼亚州首府。双方将在佩奇南部工业园共建中匈新能源联合研发中心,\
+             并了解园区产业布局。中国银行常州武进支行与中国银行匈牙利分行签署协议。",
+        );
+        assert!(
+            has(&out, EntityType::GovernmentBody, "区委"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::EconomicZone, "佩奇南部工业园"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::ResearchBody, "中匈新能源联合研发中心"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            !out.entities.iter().any(|e| e.name.ends_with("布局")),
+            "{:?}",
+            out.entities
+        );
+        for (s, p, o) in [
+            ("陈立新", "positionAt", "区委"),
+            ("陈立新", "positionAt", "武进区"),
+            ("王慧", "positionAt", "武进区"),
+            ("区委", "locatedIn", "武进区"),
+            ("区商务局", "locatedIn", "武进区"),
+            ("武进区", "friendshipCity", "佩奇市"),
+            ("佩奇市", "partOf", "巴兰尼亚州"),
+            ("中国银行常州武进支行", "locatedIn", "武进区"),
+            ("中国银行匈牙利分行", "locatedIn", "匈牙利"),
+        ] {
+            assert!(
+                rel(&out, s, p, o).is_some(),
+                "{s} {p} {o}: {:?}",
+                out.relations
+            );
+        }
+        assert!(
+            out.relations
+                .iter()
+                .any(|r| r.predicate.as_str() == "visited"
+                    && out.entity(&r.object).is_some_and(|e| e.name == "武进区")),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
+    fn english_datelines_without_a_comma_regions_of_a_country_and_firms_without_legal_form() {
+        let out = extractor().extract(
+            "t.txt",
+            "XINING — Qinghai province and New Zealand's Canterbury region set up sister-province \
+             ties on Friday at the 2025 Qinghai Green Trade Fair, which opened on Friday at the \
+             Qinghai International Exhibition Center. The fair, hosted by the Qinghai provincial \
+             government and organized by the Qinghai Department of Commerce, runs until Monday. \
+             Christchurch-based Kea Alpine Foods Ltd will invest 80 million yuan in the Kea Milk \
+             Powder Project. \"We are glad,\" said Tom Hale, chief executive of Kea Alpine Foods. \
+             Qinghai lies in western China. New Zealand firms have invested in 23 projects in the province, with actual \
+             investment of $86 million. Bank of China Qinghai Branch will lend to them. Lincoln \
+             University and Qinghai University set up the Joint Research Center for Grassland \
+             Ecology. Christchurch, Canterbury's largest city, has visitors. Canterbury received \
+             52,000 visitors from China in 2024.",
+        );
+        for (s, p, o) in [
+            ("Qinghai", "friendshipCity", "Canterbury"),
+            ("Christchurch", "partOf", "Canterbury"),
+            ("Tom Hale", "positionAt", "Kea Alpine Foods Ltd"),
+            ("Bank of China Qinghai Branch", "partOf", "Bank of China"),
+            (
+                "2025 Qinghai Green Trade Fair",
+                "heldAt",
+                "Qinghai International Exhibition Center",
+            ),
+            (
+                "2025 Qinghai Green Trade Fair",
+                "coOrganizedBy",
+                "Qinghai Department of Commerce",
+            ),
+            (
+                "Kea Alpine Foods Ltd",
+                "investsIn",
+                "Kea Milk Powder Project",
+            ),
+        ] {
+            assert!(
+                rel(&out, s, p, o).is_some(),
+                "{s} {p} {o}: {:?}",
+                out.relations
+            );
+        }
+        // The region, not the English city of that name, wherever it is named.
+        assert!(
+            !out.entities
+                .iter()
+                .any(|e| e.name == "Canterbury" && e.kind != EntityType::Province),
+            "{:?}",
+            out.entities
+        );
+        // The dateline ends before the first sentence: its city is no party to the tie.
+        assert!(
+            rel(&out, "XINING", "friendshipCity", "Canterbury").is_none(),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            has(
+                &out,
+                EntityType::ResearchBody,
+                "Joint Research Center for Grassland Ecology"
+            ),
+            "{:?}",
+            out.entities
+        );
+        let projects = out
+            .facts
+            .iter()
+            .find(|f| f.measure.as_str() == "investmentProjects")
+            .and_then(|f| f.object.as_deref())
+            .and_then(|o| out.entity(o));
+        assert_eq!(
+            projects.map(|e| e.name.as_str()),
+            Some("Qinghai"),
+            "{:?}",
+            out.facts
+        );
+    }
 }
