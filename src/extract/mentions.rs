@@ -3419,9 +3419,10 @@ fn english_firms_without_legal_form(
     words: &[(usize, usize)],
     out: &mut Vec<Candidate>,
 ) {
-    // The words of each name before its legal form, by their first word.
-    let mut by_first: rustc_hash::FxHashMap<String, Vec<(Vec<String>, (usize, usize))>> =
-        rustc_hash::FxHashMap::default();
+    // The words of each name before its legal form, with the name's span, by their first
+    // word.
+    type Head = (Vec<String>, (usize, usize));
+    let mut by_first: rustc_hash::FxHashMap<String, Vec<Head>> = rustc_hash::FxHashMap::default();
     for c in out
         .iter()
         .filter(|c| matches!(c.kind, EntityType::Company | EntityType::Bank) && !c.nested)

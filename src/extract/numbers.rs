@@ -524,8 +524,9 @@ fn chinese(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
                 .count();
         let run: String = chars[from..end].iter().collect();
         if let Some(n) = parse_chinese_int(&run) {
+            let (value, end) = cn_decimals(chars, end, n);
             out.push(Quantity {
-                value: n as f64,
+                value: value.value(),
                 unit: Some(Unit::Percent),
                 counter: "%",
                 approx: prefix_approx(chars, start).map(|(a, _)| a),
@@ -556,20 +557,41 @@ fn chinese(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
         return end;
     }
     let before = out.len();
-    let next = finish(
-        chars,
-        start,
-        end,
-        Decimal {
-            mantissa: n as f64,
-            decimals: 0,
-        },
-        out,
-    );
+    let (value, end) = cn_decimals(chars, end, n);
+    let next = finish(chars, start, end, value, out);
     if out.len() > before && out.last().is_some_and(|q| q.unit.is_none()) {
         out.pop();
     }
     next
+}
+
+/// The integer `n` read before `at`, with the decimals written after it in Chinese
+/// numerals (一百二十八点六亿, 百分之十三点六), and where reading stops.
+fn cn_decimals(chars: &[char], at: usize, n: u64) -> (Decimal, usize) {
+    let digit = |c: &char| match c {
+        '〇' | '零' => Some(0),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == *c)
+            .map(|k| k as u32 + 1),
+    };
+    let mut value = Decimal {
+        mantissa: n as f64,
+        decimals: 0,
+    };
+    if chars.get(at) != Some(&'点') {
+        return (value, at);
+    }
+    let mut i = at + 1;
+    while let Some(d) = chars.get(i).and_then(digit) {
+        value.mantissa = value.mantissa * 10.0 + f64::from(d);
+        value.decimals += 1;
+        i += 1;
+    }
+    if value.decimals == 0 {
+        return (value, at);
+    }
+    (value, i)
 }
 
 /// `N分之M` starting at `start`; `i` points at `分之`.

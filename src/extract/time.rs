@@ -161,6 +161,23 @@ fn year_of_sentence(
     Some(expr.value.replace(&this_year, &named.value))
 }
 
+/// A year written digit by digit in Chinese numerals, then 年 (二〇二四年).
+fn chinese_year(chars: &[char], i: usize) -> Option<i32> {
+    let digits = chars.get(i..i + 4)?;
+    if chars.get(i + 4) != Some(&'年') {
+        return None;
+    }
+    let mut year = 0;
+    for c in digits {
+        let d = match c {
+            '〇' | '零' => 0,
+            _ => "一二三四五六七八九".chars().position(|n| n == *c)? as i32 + 1,
+        };
+        year = year * 10 + d;
+    }
+    (1900..=2100).contains(&year).then_some(year)
+}
+
 /// Whether a time expression can start at `i`: a cheap test that keeps [`scan_chars`]
 /// fast on the many positions where none does.
 fn may_start(chars: &[char], i: usize) -> bool {
@@ -350,7 +367,10 @@ fn expression(
     }
     // The year: explicit, relative, or none (then the publication year).
     let mut year = None;
-    if let Some((y, next)) = small_int(chars, i)
+    if let Some(y) = chinese_year(chars, i) {
+        year = Some(y);
+        i += 5;
+    } else if let Some((y, next)) = small_int(chars, i)
         && (1900..=2100).contains(&y)
         && next - i == 4
     {
