@@ -875,6 +875,13 @@ mod tests {
         );
         assert!(close(one("占三分之一").value, 33.3));
         assert_eq!(one("百分之二十").value, 20.0);
+        // Decimals in Chinese numerals, before a magnitude and after 百分之.
+        assert!(close(one("百分之十三点六").value, 13.6));
+        let q = one("进出口总额一百二十八点六亿元");
+        assert_eq!((q.value, q.unit), (12_860_000_000.0, Some(Unit::Cny)));
+        assert!(close(one("实际使用外资二点三亿美元").value, 230_000_000.0));
+        // 点 without numerals after it is no decimal point (八点前到).
+        assert_eq!(scan("三个项目八点前到").len(), 1);
         assert_eq!(one("面积4500平方米").unit, Some(Unit::SquareMetre));
         let q = one("规划面积12.5平方公里");
         assert_eq!((q.value, q.unit), (12.5, Some(Unit::SquareKilometre)));

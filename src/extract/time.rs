@@ -673,6 +673,13 @@ mod tests {
     }
 
     #[test]
+    fn years_written_in_chinese_numerals() {
+        assert_eq!(values("二〇二四年，双边贸易", PUB), ["2024"]);
+        assert_eq!(values("一九九八年五月", PUB), ["1998-05"]);
+        assert!(values("二三四五年", PUB).is_empty());
+    }
+
+    #[test]
     fn english_parts_of_years() {
         assert_eq!(
             values("In the first quarter of this year, trade", PUB),
