@@ -690,7 +690,7 @@ impl<'a> Doc<'a> {
             .map(to_m)
             .collect();
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let mut anaphors = anaphors(&chars, &mentions);
+        let mut anaphors = anaphors(&chars, &mentions, &nested_places);
         anaphors.extend(abbreviations(&chars, &mentions));
         if !anaphors.is_empty() {
             // An anaphor outranks shorter mentions inside it (中 in 该中心).
@@ -1982,8 +1982,9 @@ fn abbreviations<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
 }
 
 /// Anaphors (该市, 本省, 我省, 该中心, "the city" …) resolved to the nearest earlier mention of a
-/// fitting entity, where no resolved mention covers them.
-fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
+/// fitting entity (我市, 我省: the one the text names most), where no resolved mention covers
+/// them.
+fn anaphors<'a>(chars: &[char], mentions: &[M<'a>], nested_places: &[M<'a>]) -> Vec<M<'a>> {
     let mut out = Vec::new();
     let starts_with = |at: usize, w: &str| {
         let n = w.chars().count();
@@ -2061,9 +2062,8 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
         if mentions[..k].iter().rev().take(4).any(|m| covered(&m)) {
             continue;
         }
-        let antecedent = mentions[..k].iter().rev().take(300).find(|m| {
-            m.end <= i
-                && types.contains(&m.kind)
+        let fits = |m: &&M<'_>| {
+            types.contains(&m.kind)
                 && (ending.is_empty()
                     || chars[m.start..m.end]
                         .iter()
@@ -2071,6 +2071,25 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
                         .copied()
                         .take(ending.chars().count())
                         .eq(ending.chars().rev()))
+        };
+        // 我市 in a city's own report: the city it names most, inside names too (汕头市外办),
+        // not the one named last (对马 in 对马经贸合作, read as Tsushima).
+        let own = || {
+            let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
+            for m in mentions.iter().chain(nested_places).filter(fits) {
+                *counts.entry(m.entity).or_default() += 1;
+            }
+            let (&best, _) = counts
+                .iter()
+                .max_by_key(|&(e, n)| (*n, std::cmp::Reverse(*e)))?;
+            mentions.iter().find(|m| m.entity == best)
+        };
+        let antecedent = (*prefix == "我").then(own).flatten().or_else(|| {
+            mentions[..k]
+                .iter()
+                .rev()
+                .take(300)
+                .find(|m| m.end <= i && fits(m))
         });
         if let Some(a) = antecedent {
             out.push(M {

@@ -1592,7 +1592,7 @@ impl Recogniser<'_> {
                     || !is_han(text.chars[start - 1])
                     || matches!(
                         text.chars[start - 1],
-                        '与' | '和' | '及' | '、' | '由' | '在' | '同' | '向' | '对' | '经'
+                        '与' | '和' | '及' | '、' | '由' | '在' | '同' | '向' | '对' | '经' | '据'
                     ));
             if s - start < *min_prefix && !level_only {
                 continue;

@@ -3582,4 +3582,47 @@ mod tests {
             out.facts
         );
     }
+
+    #[test]
+    fn friends_paired_in_order_first_level_pairs_and_a_city_report() {
+        let out = extractor().extract(
+            "t.txt",
+            "吉林与北海道纬度相近，自1990年缔结友好省道关系以来交流不断。\
+             吉林省的长春、延吉分别与北海道的旭川、苫小牧结为友好城市。",
+        );
+        for (s, p, o) in [
+            ("吉林省", "friendshipCity", "北海道"),
+            ("长春", "friendshipCity", "旭川"),
+            ("延吉", "friendshipCity", "苫小牧"),
+        ] {
+            assert!(
+                rel(&out, s, p, o).is_some(),
+                "{s} {p} {o}: {:?}",
+                out.relations
+            );
+        }
+        assert!(
+            rel(&out, "长春", "friendshipCity", "苫小牧").is_none(),
+            "{:?}",
+            out.relations
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "汕头市外办2024年工作总结\n汕头市对外交往成果丰硕。汕头市全年接待外宾团组30批。\
+             一是与马来西亚沙巴州首府亚庇市正式缔结友好城市关系。\
+             二是新增泰国合艾市、印度尼西亚坤甸市2个友好交流城市。",
+        );
+        for o in ["亚庇市", "合艾市", "坤甸市"] {
+            assert!(
+                rel(&out, "汕头市", "friendshipCity", o).is_some(),
+                "{o}: {:?}",
+                out.relations
+            );
+        }
+        assert!(
+            rel(&out, "合艾市", "friendshipCity", "坤甸市").is_none(),
+            "{:?}",
+            out.relations
+        );
+    }
 }

@@ -2004,6 +2004,23 @@ fn apply(
                     break;
                 }
             }
+            // 黑龙江的哈尔滨、大庆分别与北海道的旭川、苫小牧结为友好城市: two lists paired in
+            // order (a place before 的 only says where the next ones are).
+            if pairs.is_empty()
+                && let Some(w) = t.find("分别与", clause.start, ts)
+            {
+                let listed = |from: usize, to: usize| -> Vec<&Resolved> {
+                    places
+                        .iter()
+                        .copied()
+                        .filter(|m| m.start >= from && m.end <= to && !t.has_at(m.end, "的"))
+                        .collect()
+                };
+                let (left, right) = (listed(clause.start, w), listed(w + 3, ts));
+                if left.len() >= 2 && left.len() == right.len() {
+                    pairs = left.into_iter().zip(right).collect();
+                }
+            }
             if pairs.len() >= 2 {
                 for (a, b) in pairs {
                     out.add(
@@ -2097,17 +2114,25 @@ fn apply(
                     .any(|w| t.find(w, clause.start, ts).is_some()))
                 && let Some(sentence) = t.sentence_at(clause.start)
             {
+                // (Two cities, or two first-level regions: 黑龙江与北海道…缔结友好省道关系.)
                 let mut pair: Vec<&Resolved> = Vec::new();
                 let from = sentence.start.max(clause.start.saturating_sub(3000));
                 for m in tops(cx, from, clause.start) {
-                    if kind(cx, m) == EntityType::City
-                        && allowed(cx, m, &rule.subject)
+                    if matches!(
+                        kind(cx, m),
+                        EntityType::City | EntityType::Province | EntityType::Prefecture
+                    ) && allowed(cx, m, &rule.subject)
                         && !pair.iter().any(|p| p.entity == m.entity)
                     {
                         pair.push(m);
                     }
                 }
-                if let [a, b] = pair[..] {
+                let cities = |m: &Resolved| kind(cx, m) == EntityType::City;
+                // (Not two items of a list: 新增合艾市、坤甸市2个友好交流城市.)
+                if let [a, b] = pair[..]
+                    && cities(a) == cities(b)
+                    && t.norm(a.end, b.start) != "、"
+                {
                     out.add(
                         a.entity,
                         rule.predicate,
@@ -2127,7 +2152,14 @@ fn apply(
                     .copied()
                     .find(|m| allowed(cx, m, &rule.subject))
             }
-            .or_else(|| topic(cx, rule, clause.start));
+            .or_else(|| topic(cx, rule, clause.start))
+            // 一是与…缔结友好城市关系 in a city's own report: that city.
+            .or_else(|| {
+                let home = home_place(cx, EntityType::City)?;
+                starts_with_with
+                    .then(|| cx.resolved.mentions.iter().find(|m| m.entity == home))
+                    .flatten()
+            });
             let Some(mut s) = subj else { return };
             // 内蒙古自治区首府呼和浩特市与…: the capital named after its region.
             if let Some(capital) = before.iter().copied().find(|m| {
@@ -2148,10 +2180,19 @@ fn apply(
                 EntityType::District => EntityType::City,
                 k => k,
             };
+            // (黑龙江与北海道…缔结友好省道关系: a province and a prefecture joined by 与.)
+            let joined = |m: &Resolved| {
+                let first_level = |m: &Resolved| {
+                    matches!(kind(cx, m), EntityType::Province | EntityType::Prefecture)
+                };
+                first_level(m)
+                    && first_level(s)
+                    && matches!(t.norm(s.end, m.start).as_str(), "与" | "和" | "同")
+            };
             let ok = |m: &&Resolved| {
                 allowed(cx, m, &rule.object)
                     && m.entity != s.entity
-                    && (!same_type || level(m) == level(s))
+                    && (!same_type || level(m) == level(s) || joined(m))
                     && !contains_doc(cx, m, s)
             };
             let mut objs: Vec<&Resolved> = before
@@ -2167,6 +2208,25 @@ fn apply(
                     .filter(ok)
                     .take(if same_type { 8 } else { 1 })
                     .collect();
+            }
+            // 新增泰国合艾市、印度尼西亚坤甸市2个友好交流城市 in a city's own report: a list
+            // with no 与 names the city's new friends, not a pair.
+            let mut evidence_start = s.start.min(clause.start);
+            if same_type
+                && s.start >= clause.start
+                && t.has_at(s.end, "、")
+                && !["与", "和", "同"]
+                    .iter()
+                    .any(|w| t.find(w, s.end, ts).is_some())
+                && let Some(home) = home_place(cx, EntityType::City)
+                && let Some(h) = cx.resolved.mentions.iter().find(|m| m.entity == home)
+                && kind(cx, s) == EntityType::City
+                && !objs.iter().any(|o| o.entity == home)
+                && s.entity != home
+            {
+                objs.insert(0, s);
+                s = h;
+                evidence_start = clause.start;
             }
             // …建立友好城市关系，包括日本仙台市、韩国天安市…等 ("…sister cities, including
             // Kitakyushu in Japan"): the list in the next clause.
@@ -2210,11 +2270,7 @@ fn apply(
                     rule.predicate,
                     o.entity,
                     qual.clone(),
-                    evidence(
-                        cx,
-                        s.start.min(clause.start),
-                        evidence_end.min(o.end).max(te),
-                    ),
+                    evidence(cx, evidence_start, evidence_end.min(o.end).max(te)),
                     name,
                 );
             }
