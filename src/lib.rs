@@ -17,11 +17,6 @@
 //! # Ok::<_, cckg::Error>(())
 //! ```
 
-/// Extraction allocates many small short-lived strings and vectors per clause; mimalloc
-/// serves them faster than the system allocator (docs/benchmarks.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub mod cookbook;
 pub mod error;
 pub mod eval;

@@ -1990,6 +1990,7 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>], nested_places: &[M<'a>]) -> 
         let n = w.chars().count();
         at + n <= chars.len() && chars[at..at + n].iter().copied().eq(w.chars())
     };
+    let mut own_found: Vec<(&str, Option<M<'a>>)> = Vec::new();
     for i in 0..chars.len() {
         // "the city received about 38,000 visitors": the city named last.
         if matches!(chars[i], 't' | 'T') && (i == 0 || !chars[i - 1].is_alphanumeric()) {
@@ -2082,14 +2083,31 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>], nested_places: &[M<'a>]) -> 
             let (&best, _) = counts
                 .iter()
                 .max_by_key(|&(e, n)| (*n, std::cmp::Reverse(*e)))?;
-            mentions.iter().find(|m| m.entity == best)
+            mentions
+                .iter()
+                .chain(nested_places)
+                .find(|m| m.entity == best)
+                .copied()
         };
-        let antecedent = (*prefix == "我").then(own).flatten().or_else(|| {
+        // (Counted once per head: 我市 may recur all through a long report.)
+        let mut antecedent = None;
+        if *prefix == "我" {
+            antecedent = match own_found.iter().find(|(h, _)| *h == head) {
+                Some(&(_, found)) => found,
+                None => {
+                    let found = own();
+                    own_found.push((head, found));
+                    found
+                }
+            };
+        }
+        let antecedent = antecedent.or_else(|| {
             mentions[..k]
                 .iter()
                 .rev()
                 .take(300)
                 .find(|m| m.end <= i && fits(m))
+                .copied()
         });
         if let Some(a) = antecedent {
             out.push(M {

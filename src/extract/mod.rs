@@ -214,6 +214,7 @@ impl Extractor {
             resolved: &resolved,
             published: published.as_deref(),
             english,
+            homes: Default::default(),
         });
         // Facts are about whole names: 太仓 inside 中德(太仓)合作区 is no subject.
         let mut mention_list: Vec<facts::EntityMention> = resolved

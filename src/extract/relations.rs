@@ -71,6 +71,8 @@ pub struct Context<'a> {
     pub published: Option<&'a str>,
     /// Whether the text is English.
     pub english: bool,
+    /// The home places found so far, by kind (see `home_place`).
+    pub homes: std::cell::RefCell<Vec<(EntityType, Option<usize>)>>,
 }
 
 struct Out<'a> {
@@ -648,7 +650,24 @@ fn level_kind(level: char) -> Option<EntityType> {
     }
 }
 
+/// The Chinese place of `kind_wanted` the text names at least twice as often as any other
+/// (the city, district or province a report is about), computed once per kind.
 fn home_place(cx: &Context<'_>, kind_wanted: EntityType) -> Option<usize> {
+    if let Some(&(_, home)) = cx.homes.borrow().iter().find(|(k, _)| *k == kind_wanted) {
+        return home;
+    }
+    let home = count_home_place(cx, kind_wanted);
+    cx.homes.borrow_mut().push((kind_wanted, home));
+    home
+}
+
+/// The first mention of the home place of `kind_wanted`.
+fn home_mention<'a>(cx: &Context<'a>, kind_wanted: EntityType) -> Option<&'a Resolved> {
+    let home = home_place(cx, kind_wanted)?;
+    cx.resolved.mentions.iter().find(|m| m.entity == home)
+}
+
+fn count_home_place(cx: &Context<'_>, kind_wanted: EntityType) -> Option<usize> {
     let china = cx.gazetteer.by_id("iso:CN")?;
     let mut counts: HashMap<usize, usize> = HashMap::default();
     for m in &cx.resolved.mentions {
@@ -1370,11 +1389,7 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 let place = res
                     .within(first_org.start, first_org.end, true)
                     .find(|i| i.start == first_org.start && kind(cx, i).is_place())
-                    .or_else(|| {
-                        let level = level_kind(*t.chars.get(first_org.start)?)?;
-                        let home = home_place(cx, level)?;
-                        res.mentions.iter().find(|m| m.entity == home)
-                    });
+                    .or_else(|| home_mention(cx, level_kind(*t.chars.get(first_org.start)?)?));
                 org = match place {
                     Some(place) if head.contains(&role.as_str()) => Some(place),
                     _ => Some(first_org),
@@ -2155,9 +2170,8 @@ fn apply(
             .or_else(|| topic(cx, rule, clause.start))
             // 一是与…缔结友好城市关系 in a city's own report: that city.
             .or_else(|| {
-                let home = home_place(cx, EntityType::City)?;
                 starts_with_with
-                    .then(|| cx.resolved.mentions.iter().find(|m| m.entity == home))
+                    .then(|| home_mention(cx, EntityType::City))
                     .flatten()
             });
             let Some(mut s) = subj else { return };
@@ -2218,11 +2232,10 @@ fn apply(
                 && !["与", "和", "同"]
                     .iter()
                     .any(|w| t.find(w, s.end, ts).is_some())
-                && let Some(home) = home_place(cx, EntityType::City)
-                && let Some(h) = cx.resolved.mentions.iter().find(|m| m.entity == home)
                 && kind(cx, s) == EntityType::City
-                && !objs.iter().any(|o| o.entity == home)
-                && s.entity != home
+                && let Some(h) = home_mention(cx, EntityType::City)
+                && !objs.iter().any(|o| o.entity == h.entity)
+                && s.entity != h.entity
             {
                 objs.insert(0, s);
                 s = h;
@@ -3142,8 +3155,7 @@ fn apply(
                             && ts >= 3
                             && matches!(t.chars[ts - 3], '来' | '到' | '赴')
                 })?;
-                let e = home_place(cx, level.1)?;
-                cx.resolved.mentions.iter().find(|m| m.entity == e)
+                home_mention(cx, level.1)
             };
             // 访问俄罗斯斯维尔德洛夫斯克州(以下简称“斯州”)首府叶卡捷琳堡: the last of a
             // chain of places is the one visited.
