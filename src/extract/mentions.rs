@@ -3419,9 +3419,9 @@ fn english_firms_without_legal_form(
     words: &[(usize, usize)],
     out: &mut Vec<Candidate>,
 ) {
-    // The words of each name before its legal form, with the name's span, by their first
-    // word.
-    type Head = (Vec<String>, (usize, usize));
+    // The words of each name before its legal form, with the name's span and type, by
+    // their first word.
+    type Head = (Vec<String>, (usize, usize), EntityType);
     let mut by_first: rustc_hash::FxHashMap<String, Vec<Head>> = rustc_hash::FxHashMap::default();
     for c in out
         .iter()
@@ -3445,7 +3445,7 @@ fn english_firms_without_legal_form(
         by_first
             .entry(head[0].clone())
             .or_default()
-            .push((head, (c.start, c.end)));
+            .push((head, (c.start, c.end), c.kind));
     }
     if by_first.is_empty() {
         return;
@@ -3464,7 +3464,7 @@ fn english_firms_without_legal_form(
         let Some(heads) = by_first.get(&text.norm(w.0, w.1)) else {
             continue;
         };
-        for (head, named) in heads {
+        for (head, named, kind) in heads {
             let Some(run) = words.get(k..k + head.len()) else {
                 continue;
             };
@@ -3476,7 +3476,7 @@ fn english_firms_without_legal_form(
                 .get(k + head.len())
                 .is_some_and(|n| n.0 == e + 1 && text.chars[n.0].is_uppercase());
             if same && !goes_on && !covered(s, e) {
-                let mut c = Candidate::new(s, e, EntityType::Company, Origin::English);
+                let mut c = Candidate::new(s, e, *kind, Origin::English);
                 c.same_as = Some(*named);
                 again.push(c);
                 break;
