@@ -3450,15 +3450,7 @@ fn english_firms_without_legal_form(
     if by_first.is_empty() {
         return;
     }
-    let mut spans: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
-    spans.sort_unstable();
-    let covered = |s: usize, e: usize| {
-        spans[..spans.partition_point(|c| c.0 < e)]
-            .iter()
-            .rev()
-            .take_while(|c| c.0 + 400 >= s)
-            .any(|c| s < c.1)
-    };
+    let covered = overlap_test(out);
     let mut again = Vec::new();
     for (k, w) in words.iter().enumerate() {
         let Some(heads) = by_first.get(&text.norm(w.0, w.1)) else {
@@ -3486,6 +3478,21 @@ fn english_firms_without_legal_form(
     out.extend(again);
 }
 
+/// Whether `[s, e)` overlaps one of the names in `out` (as they are now). Names are kept by
+/// start; a name is at most a few hundred characters long, so an overlap is looked for only
+/// that far back (run-on text stays linear).
+fn overlap_test(out: &[Candidate]) -> impl Fn(usize, usize) -> bool + use<> {
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    spans.sort_unstable();
+    move |s, e| {
+        spans[..spans.partition_point(|c| c.0 < e)]
+            .iter()
+            .rev()
+            .take_while(|c| c.0 + 400 >= s)
+            .any(|c| s < c.1)
+    }
+}
+
 fn words_again(
     text: &Text,
     words: &[(usize, usize)],
@@ -3493,17 +3500,7 @@ fn words_again(
     kind: EntityType,
     out: &mut Vec<Candidate>,
 ) {
-    // Names by start; a name is at most a few hundred characters long, so an overlap is
-    // looked for only that far back (run-on text stays linear).
-    let mut spans: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
-    spans.sort_unstable();
-    let covered = |s: usize, e: usize| {
-        spans[..spans.partition_point(|c| c.0 < e)]
-            .iter()
-            .rev()
-            .take_while(|c| c.0 + 400 >= s)
-            .any(|c| s < c.1)
-    };
+    let covered = overlap_test(out);
     let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
     let mut again = Vec::new();
     for (k, w) in words.iter().enumerate() {
