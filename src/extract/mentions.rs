@@ -1992,21 +1992,6 @@ impl Recogniser<'_> {
                 .find(|&k| k < s && ends.titles.contains(&k));
             if let Some(k) = title_end {
                 i = k;
-                // …副主席阮文胜率海防市政府代表团: nor do the person after the title and a
-                // one-character verb after the person.
-                let person_len = (2..=3).find(|&n| {
-                    i + n < s
-                        && (i..i + n).all(|k| is_han(chars[k]))
-                        && self.has_surname(&text.norm(i, i + n))
-                        && self
-                            .rules
-                            .followers
-                            .iter()
-                            .any(|f| f.chars().count() == 1 && text.has_at(i + n, f))
-                });
-                if let Some(n) = person_len {
-                    i += n + 1;
-                }
                 break;
             }
             // A one-character verb right before the suffix is more likely part of a
@@ -2110,6 +2095,24 @@ impl Recogniser<'_> {
                 break;
             }
             i = ts;
+        }
+        // …副主席阮文胜率海防市政府代表团, 会长刘建民主持签约仪式: nor do a person after a
+        // title and a verb after the person.
+        let person_verb = (i.saturating_sub(3)..s).find_map(|t| {
+            if !ends.titles.contains(&t) {
+                return None;
+            }
+            (2..=3).find_map(|n| {
+                let verb = self.rules.followers.iter().find(|f| {
+                    let end = t + n + f.chars().count();
+                    f.chars().count() <= 2 && end <= s && end > i && text.has_at(t + n, f)
+                })?;
+                ((t..t + n).all(|k| is_han(chars[k])) && self.has_surname(&text.norm(t, t + n)))
+                    .then(|| t + n + verb.chars().count())
+            })
+        });
+        if let Some(end) = person_verb {
+            i = end;
         }
         // Never start on name punctuation.
         while i < s && matches!(chars[i], '·' | '—' | '-') {
@@ -2409,6 +2412,15 @@ impl Recogniser<'_> {
             if e - s >= 2 && self.rules.titles.iter().any(|t| text.has_at(e, t)) {
                 break;
             }
+            // 会长松田健一至今记得: a Japanese four-character name ends before an adverb or
+            // a verb.
+            if e - s == 4
+                && seg.token_at(e).is_some_and(|(a, b)| a == e && b > e + 1)
+                && seg.is_stop(e)
+                && self.rules.surnames.contains(text.norm_str(s, s + 2))
+            {
+                break;
+            }
             e += 1;
         }
         let len = e - s;
@@ -2462,16 +2474,12 @@ impl Recogniser<'_> {
         if !(2..=6).contains(&len) {
             return None;
         }
-        // A name does not end inside a word (记者从会上获悉), unless a one-character
-        // follower makes that word with the name's last character (阮文胜率…代表团: 胜率).
+        // A name does not end inside a word (记者从会上获悉), unless a follower makes that
+        // word with the name's last character (阮文胜率…代表团: 胜率; 刘建民主持: 民主).
         let follower_word = len == 3
             && self.has_surname(&name)
             && seg.token_at(e) == Some((e - 1, e + 1))
-            && self
-                .rules
-                .followers
-                .iter()
-                .any(|f| f.chars().count() == 1 && text.has_at(e, f));
+            && self.rules.followers.iter().any(|f| text.has_at(e, f));
         if seg.word_continues(e) && !follower_word {
             return None;
         }
@@ -3152,7 +3160,6 @@ impl Recogniser<'_> {
                 && cap(&words[k - 2])
                 && text.chars.get(w.0.wrapping_sub(2)) == Some(&',')
                 && words[k - 1].0 - words[k - 2].1 == 1
-                && (with_the || possessive || !cap(w))
             {
                 let mut from = match (with_the, possessive_end) {
                     (true, _) => w.1,
@@ -3168,34 +3175,68 @@ impl Recogniser<'_> {
                 {
                     from = words[k + 2].1;
                 }
+                // (Hyphens as spaces: "Deputy Director-General".)
                 let rest: String = lower_chars[from..(from + 40).min(lower_chars.len())]
                     .iter()
+                    .map(|&c| if c == '-' { ' ' } else { c })
                     .collect();
-                let title = self
-                    .rules
-                    .english_titles
-                    .iter()
-                    .filter(|t| {
-                        let t = t.to_lowercase();
-                        let rest = rest.trim_start();
-                        // Without "the" the title must be followed by "of" (", director of").
-                        let Some(after) = rest.strip_prefix(t.as_str()) else {
-                            return false;
-                        };
-                        !after.starts_with(char::is_alphanumeric)
-                            && (with_the
-                                || possessive
-                                || [" of ", " at ", " for ", " in ", ","]
-                                    .iter()
-                                    .any(|p| after.starts_with(p)))
-                    })
-                    .max_by_key(|t| t.len());
-                if let Some(title) = title {
+                let rest = rest.trim_start();
+                let ts = from + lower_chars[from..].len().min(40) - rest.chars().count();
+                // Without "the" the title must be followed by "of" (", director of"); one
+                // word may qualify it (", Communications Manager, BusinessOulu").
+                let title_at = |rest: &str| {
+                    self.rules
+                        .english_titles
+                        .iter()
+                        .filter(|t| {
+                            let t = t.to_lowercase().replace('-', " ");
+                            let Some(after) = rest.strip_prefix(t.as_str()) else {
+                                return false;
+                            };
+                            !after.starts_with(char::is_alphanumeric)
+                                && (with_the
+                                    || possessive
+                                    || [" of ", " at ", " for ", " in ", ","]
+                                        .iter()
+                                        .any(|p| after.starts_with(p)))
+                        })
+                        .map(String::len)
+                        .max()
+                };
+                let qualifier = rest
+                    .split_once(' ')
+                    .filter(|(word, _)| word.chars().all(|c| c.is_ascii_alphabetic()))
+                    .map_or(0, |(word, _)| word.len() + 1);
+                let title = title_at(rest).or_else(|| {
+                    (qualifier > 0 && !with_the)
+                        .then(|| title_at(&rest[qualifier..]))
+                        .flatten()
+                        .map(|len| qualifier + len)
+                });
+                if let Some(len) = title {
                     let (s, e) = (words[k - 2].0, words[k - 1].1);
-                    if !(s..e).any(|k| taken[k]) {
+                    // "Minna Laaksonen, Head of …": a first name that is also a town's, and
+                    // named nowhere else.
+                    let first_name = words[k - 2];
+                    let town = out
+                        .iter()
+                        .position(|c| {
+                            c.origin == Origin::Gazetteer
+                                && c.kind.is_place()
+                                && (c.start, c.end) == first_name
+                        })
+                        .filter(|_| {
+                            let form = text.norm_str(first_name.0, first_name.1);
+                            text.normalised.matches(form).count() == 1
+                        });
+                    let free = (s..e)
+                        .all(|i| !taken[i] || i < first_name.1 && town.is_some());
+                    if free {
+                        if let Some(t) = town {
+                            out.remove(t);
+                        }
                         let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
-                        let ts = from + rest.len() - rest.trim_start().len();
-                        c.title = Some((ts, ts + title.len()));
+                        c.title = Some((ts, ts + len));
                         out.push(c);
                     }
                 }
@@ -3259,9 +3300,10 @@ impl Recogniser<'_> {
                             .replace('-', " "),
                     )
             });
-            // "Consul General in Lyon Wang Xiaoli": the post's city between title and name.
+            // "Consul General in Lyon Wang Xiaoli", "Mayor of Oulu Antti Koivula": the post's
+            // place between title and name.
             let posted = title_words.and_then(|n| {
-                if text.norm(words[k + n].0, words[k + n].1) != "in" {
+                if !matches!(text.norm_str(words[k + n].0, words[k + n].1), "in" | "of") {
                     return Some(n);
                 }
                 let place = out.iter().find(|c| {
@@ -3270,7 +3312,9 @@ impl Recogniser<'_> {
                         && words.get(k + n + 1).is_some_and(|w| w.0 == c.start)
                 })?;
                 let last = words.binary_search_by_key(&place.end, |w| w.1).ok()?;
-                (last + 2 < words.len()).then(|| last + 1 - k)
+                // ("Lord Mayor of Bristol, Councillor Hannah Okafor": a comma ends it.)
+                (last + 2 < words.len() && words[last + 1].0 == place.end + 1)
+                    .then(|| last + 1 - k)
             });
             if let Some(n) = posted
                 && cap(&words[k + n])
@@ -3301,6 +3345,19 @@ impl Recogniser<'_> {
         english_people_again(text, &words, out);
         english_firms_again(text, &words, out);
         english_firms_without_legal_form(text, &words, out);
+        // "Wuhan, Hubei province": the word is part of how the text names the province.
+        for c in out.iter_mut() {
+            if c.origin == Origin::Gazetteer
+                && c.kind == EntityType::Province
+                && text.has_at(c.end, " province")
+                && !text
+                    .chars
+                    .get(c.end + 9)
+                    .is_some_and(|c| c.is_alphanumeric())
+            {
+                c.end += 9;
+            }
+        }
     }
 }
 
