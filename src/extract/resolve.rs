@@ -239,6 +239,12 @@ pub fn resolve(
                 continue;
             }
             let s = text.slice(m.start, m.end);
+            // "Jiangsu province" is Jiangsu too.
+            if let Some(short) = s.strip_suffix(" province")
+                && !fs.iter().any(|f| f == short)
+            {
+                fs.push(short.to_owned());
+            }
             if !fs.contains(&s) {
                 fs.push(s);
             }
