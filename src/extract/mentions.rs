@@ -1597,6 +1597,18 @@ impl Recogniser<'_> {
             if s - start < *min_prefix && !level_only {
                 continue;
             }
+            // 甲集团控股子公司: a subsidiary unnamed.
+            if text.has_before(e, "子公司") {
+                continue;
+            }
+            // 共建智能制造联合实验室: a laboratory named by its field alone is no name (中德智能
+            // 制造联合实验室 and a quoted one are).
+            if suffix.ends_with("实验室")
+                && !ends.starts.contains_key(&start)
+                && !(start > 0 && text.chars[start - 1] == '"')
+            {
+                continue;
+            }
             // 老挝工业与贸易部, 国家工业和信息化部, 萨克森州经济、劳动和交通部, 越南投资与发展
             // 银行: a ministry or bank named by its fields.
             let field_word = |a: usize, b: usize| {
