@@ -1792,7 +1792,16 @@ impl Recogniser<'_> {
                 })
                 .max_by_key(|p| p.end)
                 .map(|p| p.kind);
+            // (第比利斯代表处 said again of 兰州银行第比利斯代表处 is the bank's.)
+            let named_in_full = || {
+                let form = text.norm_str(c.start, c.end);
+                made.iter()
+                    .find(|o| o.end - o.start > c.end - c.start && text.norm_str(o.start, o.end).ends_with(form) && !o.kind.is_place())
+                    .map(|o| o.kind)
+            };
             if let Some(kind) = parent {
+                made[i].kind = kind;
+            } else if let Some(kind) = named_in_full() {
                 made[i].kind = kind;
             } else if ends.starts.contains_key(&c.start) {
                 made[i].kind = EntityType::GovernmentBody;

@@ -690,9 +690,15 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let g = cx.gazetteer;
     let mut done: HashSet<usize> = HashSet::default();
-    for m in res.mentions.iter().filter(|m| {
-        !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted | Origin::English)
-    }) {
+    let candidates = || {
+        res.mentions.iter().filter(|m| {
+            !m.nested && matches!(m.origin, Origin::Suffix | Origin::Quoted | Origin::English)
+        })
+    };
+    // Each name is read where the text writes it in full (第比利斯代表处 in a headline,
+    // 兰州银行第比利斯代表处 below), else where it first names it.
+    let full = candidates().filter(|m| cx.text.slice(m.start, m.end) == res.entities[m.entity].name);
+    for m in full.chain(candidates()) {
         let k = kind(cx, m);
         // A route between two places (天津—仁川…航线, 中老铁路) is in neither, nor is a
         // city's train service (中欧班列(成都)).
@@ -748,7 +754,10 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                         && i.end < m.end
                         && (is_organisation(k)
                             || k == EntityType::EconomicZone
-                            || office && k.is_place() && k != EntityType::Country)
+                            || office
+                                && k.is_place()
+                                && k != EntityType::Country
+                                && kind(cx, m) == EntityType::GovernmentBody)
                 })
                 .max_by_key(|i| i.end)
         });
@@ -976,9 +985,11 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         if !matches!(gap.as_str(), "、" | "及" | "和") {
             continue;
         }
+        // (德累斯顿市政府 names its own city, known to the gazetteer or not.)
         let has_place = res
             .within(b.start, b.end, true)
-            .any(|i| i.start == b.start && kind(cx, i).is_place());
+            .any(|i| i.start == b.start && kind(cx, i).is_place())
+            || (b.start + 2..b.end).any(|k| matches!(cx.text.chars[k], '市' | '省' | '县' | '州'));
         if has_place {
             continue;
         }

@@ -596,11 +596,18 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             // Same first character and a subsequence (abbreviations keep order), or the
             // long form is a place name followed by the short form.
             let tail = &long[long.len().saturating_sub(6)..];
+            // (杭州市人民政府 is not 杭州市钱塘区人民政府: a government of a district or
+            // county below is another.)
+            let lower_level = short.ends_with(&['政', '府'])
+                && ['区', '县']
+                    .iter()
+                    .any(|c| long.contains(c) && !short.contains(c));
             let subsequence = short[0] == long[0]
                 && is_subsequence(short, long)
                 && !long.starts_with(short)
                 && tail.contains(&short[short.len() - 2])
-                && tail.contains(&short[short.len() - 1]);
+                && tail.contains(&short[short.len() - 1])
+                && !lower_level;
             let place_prefixed =
                 long.ends_with(short) && long.len() - short.len() >= 2 && short.len() >= 4;
             // 数字经济合作交流会 of 杭州—德累斯顿数字经济与智能制造合作交流会: a headline
