@@ -1548,13 +1548,30 @@ impl Recogniser<'_> {
                 && ends
                     .places_from(start)
                     .is_some_and(|place_end| text.chars[place_end - 1] == '市');
+            // (…and the places before it: 巴伐利亚州雷根斯堡市玛丽娜会议中心; a foreign country
+            // alone too: 格鲁吉亚波季港.)
+            let mut place_end = ends.places_from(start);
+            while *kind == EntityType::Venue
+                && let Some(end) = place_end
+                && let Some(next) = ends.places_from(end).filter(|&next| next < s)
+            {
+                place_end = Some(next);
+            }
+            let foreign_country = place_end.is_some_and(|end| {
+                gaz_spans.get(&(start, end)).is_some_and(|&g| {
+                    g != usize::MAX && {
+                        let entry = self.gazetteer.entry(g);
+                        entry.kind == EntityType::Country && entry.id != "iso:CN"
+                    }
+                })
+            });
             if (*kind == EntityType::Venue || city_of_district)
-                && let Some(place_end) = ends.places_from(start)
-                && matches!(
+                && let Some(place_end) = place_end
+                && (matches!(
                     text.chars[place_end - 1],
                     '市' | '都' | '省' | '县' | '区' | '府'
-                )
-                && s >= place_end + if city_of_district { 2 } else { 3 }
+                ) && s >= place_end + if city_of_district { 2 } else { 3 }
+                    || *kind == EntityType::Venue && foreign_country && s >= place_end + 2)
                 && !(place_end..s).any(|k| ends.places_from(k).is_some())
             {
                 start = place_end;
