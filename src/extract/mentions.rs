@@ -1742,8 +1742,22 @@ impl Recogniser<'_> {
             }
             made.push(c);
         }
-        // A branch also names its parent: 三井住友银行(中国)有限公司大连分行 → 三井住友银行(中国)有限公司.
+        // 兰州银行党委, 兰州银行品牌宣传部: a unit inside a firm is no body of its own.
         made.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        let firm_ends: rustc_hash::FxHashMap<usize, usize> = made
+            .iter()
+            .filter(|c| matches!(c.kind, EntityType::Bank | EntityType::Company))
+            .map(|c| (c.start, c.end))
+            .collect();
+        made.retain(|c| {
+            c.kind != EntityType::GovernmentBody
+                || !firm_ends.get(&c.start).is_some_and(|&firm_end| {
+                    firm_end < c.end
+                        && c.end - firm_end <= 6
+                        && !ends.places_from(firm_end).is_some()
+                })
+        });
+        // A branch also names its parent: 三井住友银行(中国)有限公司大连分行 → 三井住友银行(中国)有限公司.
         let mut by_start: rustc_hash::FxHashMap<usize, Vec<usize>> =
             rustc_hash::FxHashMap::default();
         for (i, c) in made.iter().enumerate() {
@@ -2610,7 +2624,9 @@ impl Recogniser<'_> {
         }
         let name: String = chars[s..title_start].iter().collect();
         // 市委副书记: a body named by a suffix word alone is no person.
-        if self.rules.suffix_type(&name).is_some_and(|(_, n)| n == len) {
+        if self.rules.suffix_type(&name).is_some_and(|(_, n)| n == len)
+            || self.rules.generic.contains(&name)
+        {
             return None;
         }
         let two: String = name.chars().take(2).collect();

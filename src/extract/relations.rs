@@ -1058,6 +1058,9 @@ fn org_before<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Resolved> {
         "经济处",
         "商务处",
         "经商处",
+        // 兰州银行党委书记: a firm's party committee.
+        "党委",
+        "党组",
     ]
     .iter()
     .find(|r| cx.text.has_before(at, r))
