@@ -1457,9 +1457,16 @@ impl Recogniser<'_> {
             let locative = matches!(text.chars.get(e), Some('里' | '内' | '外'))
                 && seg.token_at(e) == Some((e - 1, e + 1));
             // 防城港市委书记 (市委书记): a title after it is not.
+            // (熊本市议会议长, …发展部副部长: the segmenter's 会议, 部副 across the suffix and
+            // the title.)
             let title_after = seg
                 .token_at(e)
-                .is_some_and(|(_, b)| self.rules.title_set.contains(text.norm_str(e, b)));
+                .is_some_and(|(_, b)| self.rules.title_set.contains(text.norm_str(e, b)))
+                || self
+                    .rules
+                    .titles
+                    .iter()
+                    .any(|t| t.chars().count() >= 2 && text.has_at(e, t));
             // 中国银行连云港分行为该项目…(行为): nor a one-character preposition after it.
             let preposition_after = seg.token_at(e) == Some((e - 1, e + 1))
                 && matches!(
@@ -1639,15 +1646,20 @@ impl Recogniser<'_> {
                         .iter()
                         .any(|(w, ..)| word.ends_with(w.as_str()))
             };
+            // (格鲁吉亚经济和可持续发展部: the segmenter may end the name inside the last field.)
+            let joint = (start.saturating_sub(3)..=start).rev().find(|&k| {
+                k >= 3
+                    && matches!(text.chars[k - 1], '和' | '与' | '及')
+                    && (k..start).all(|j| is_han(text.chars[j]))
+            });
             if matches!(kind, EntityType::GovernmentBody | EntityType::Bank)
                 && !level_only
-                && start >= 3
-                && matches!(text.chars[start - 1], '和' | '与' | '及')
-                && let Some((mut a, b)) = seg.token_at(start - 2)
-                && b == start - 1
+                && let Some(joint) = joint
+                && let Some((mut a, b)) = seg.token_at(joint - 2)
+                && b == joint - 1
                 && field_word(a, b)
-                && !ends.starts.contains_key(&start)
-                && s - start <= 6
+                && !ends.starts.contains_key(&joint)
+                && s - joint <= 6
             {
                 // More fields before, listed with 、 or written together (文化广电和旅游局).
                 let mut together = 0;
