@@ -2782,9 +2782,13 @@ impl Recogniser<'_> {
                                 // "Lowcountry Maritime Academy and Rizhao Port …": a
                                 // name of another kind ends right before.
                                 || ends_any_name(&words[s - 2])))
-                        // "Wuhan's Yangluo Port": a place's possessive is no part of the name.
+                        // "Wuhan's Yangluo Port": a place's possessive is no part of the name,
+                        // nor is another name's ("Georgia Ports Authority's Garden City
+                        // Terminal").
                         && !(text.norm(prev.0, prev.1) == "'s"
-                            && place_ends.contains(&words[s - 2].1))
+                            && (place_ends.contains(&words[s - 2].1)
+                                || last_words
+                                    .contains(text.norm_str(words[s - 2].0, words[s - 2].1))))
                     {
                         s -= 2;
                     } else {
@@ -2818,7 +2822,13 @@ impl Recogniser<'_> {
                         && (k > i + 1
                             || text.norm(words[k].0, words[k].1) == "of"
                             || text.norm(words[k].0, words[k].1) == "for"
-                                && (the(k) == 1 || kind == EntityType::ResearchBody))
+                                && (the(k) == 1
+                                    || kind == EntityType::ResearchBody
+                                    // "Department for Business and Trade"
+                                    || matches!(
+                                        text.norm_str(words[i].0, words[i].1),
+                                        "Department" | "Ministry" | "Office" | "Commission"
+                                    )))
                         && cap(&words[k + 1 + the(k)])
                         && words[k].0 - words[k - 1].1 <= 1
                         && (k + 1..=k + 1 + the(k)).all(|j| words[j].0 - words[j - 1].1 <= 1)
@@ -2877,17 +2887,20 @@ impl Recogniser<'_> {
                         k = run;
                     }
                     last = k - 1;
-                    // "Chinese Embassy in the UK": a mission names the country it is in.
-                    if last == i
-                        && matches!(
-                            text.norm(words[i].0, words[i].1).as_str(),
-                            "Embassy" | "Consulate" | "General"
+                    // "Chinese Embassy in the UK", "Embassy of Finland in Beijing": a mission
+                    // names the country or city it is in; "University of Texas at San
+                    // Antonio", the campus.
+                    let mission = (first..=i).any(|j| {
+                        matches!(
+                            text.norm_str(words[j].0, words[j].1),
+                            "Embassy" | "Consulate" | "Consulate-General"
                         )
-                        && words
-                            .get(i + 1)
-                            .is_some_and(|w| text.norm(w.0, w.1) == "in")
-                    {
-                        let mut k = i + 2;
+                    });
+                    let university = kind == EntityType::ResearchBody
+                        && text.norm_str(words[i].0, words[i].1) == "University";
+                    let after = words.get(last + 1).map(|w| text.norm_str(w.0, w.1));
+                    if mission && after == Some("in") || university && after == Some("at") {
+                        let mut k = last + 2;
                         if words.get(k).is_some_and(|w| text.norm(w.0, w.1) == "the") {
                             k += 1;
                         }
@@ -3193,6 +3206,7 @@ impl Recogniser<'_> {
         }
         // …but a zone's committee keeps its zone.
         out.extend(committees);
+        english_firms_by_noun(text, &words, &self.rules.english_titles, out);
         // People: "Name Name, the TITLE of" and "TITLE Name Name".
         let mut taken = vec![false; text.chars.len()];
         for c in out.iter() {
@@ -3307,17 +3321,28 @@ impl Recogniser<'_> {
                     }
                 }
             }
-            // "London's deputy mayor for business, Rachel Donovan," and the byline "By LIU YANG".
-            if k + 1 < words.len()
-                && cap(w)
-                && cap(&words[k + 1])
-                && words[k + 1].0 - w.1 == 1
-                && text.chars.get(words[k + 1].1) == Some(&',')
-                && !(w.0..words[k + 1].1).any(|i| taken[i])
+            // "London's deputy mayor for business, Rachel Donovan," and the byline "By LIU YANG"
+            // ("the Lord Mayor of Bristol, Councillor Hannah Okafor,": after an honorific).
+            let first = if is_honorific(text.norm_str(w.0, w.1)) && k + 2 < words.len() {
+                k + 1
+            } else {
+                k
+            };
+            if first + 1 < words.len()
+                && cap(&words[first])
+                && cap(&words[first + 1])
+                && words[first + 1].0 - words[first].1 == 1
+                && (first == k || words[first].0 - w.1 == 1)
+                && text.chars.get(words[first + 1].1) == Some(&',')
+                && !(words[first].0..words[first + 1].1).any(|i| taken[i])
                 && let Some(title) = self.title_before_comma(&lower_chars, w.0)
             {
-                let mut c =
-                    Candidate::new(w.0, words[k + 1].1, EntityType::Person, Origin::English);
+                let mut c = Candidate::new(
+                    words[first].0,
+                    words[first + 1].1,
+                    EntityType::Person,
+                    Origin::English,
+                );
                 c.title = Some(title);
                 out.push(c);
             }
@@ -3351,7 +3376,14 @@ impl Recogniser<'_> {
                 && (cap(&words[k - 1])
                     || matches!(
                         text.norm(words[k - 1].0, words[k - 1].1).as_str(),
-                        "department" | "bureau" | "agency" | "office" | "commission" | "committee"
+                        "department"
+                            | "bureau"
+                            | "agency"
+                            | "office"
+                            | "commission"
+                            | "committee"
+                            // "Lingnan's chief executive Chen Hao"
+                            | "'s"
                     ));
             let title_words = (1..=3).rev().find(|&n| {
                 k + n + 1 < words.len()
@@ -3381,6 +3413,17 @@ impl Recogniser<'_> {
                 // ("Lord Mayor of Bristol, Councillor Hannah Okafor": a comma ends it.)
                 (last + 2 < words.len() && words[last + 1].0 == place.end + 1)
                     .then(|| last + 1 - k)
+            });
+            // "SCUT president Professor Zhang Weiming": an honorific before the name.
+            let posted = posted.map(|n| {
+                let honorific = words
+                    .get(k + n)
+                    .is_some_and(|w| is_honorific(text.norm_str(w.0, w.1)));
+                if honorific && k + n + 2 < words.len() {
+                    n + 1
+                } else {
+                    n
+                }
             });
             if let Some(n) = posted
                 && cap(&words[k + n])
@@ -3465,20 +3508,24 @@ impl Recogniser<'_> {
             return None;
         }
         let from = comma.saturating_sub(60);
-        let before: String = lower[from..comma].iter().collect();
+        // (Hyphens as spaces: "the city's vice-mayor, Huang Lei".)
+        let before: String = lower[from..comma]
+            .iter()
+            .map(|&c| if c == '-' { ' ' } else { c })
+            .collect();
         if !before.is_ascii() {
             return None;
         }
-        // The title, then nothing or "for/of/at" and lower-case words up to the comma.
+        // The title, then nothing or "for/of/at/in" and lower-case words up to the comma.
         self.rules
             .english_titles
             .iter()
             .filter_map(|t| {
-                let t = t.to_lowercase();
+                let t = t.to_lowercase().replace('-', " ");
                 let at = before.rfind(&format!(" {t}"))? + 1;
                 let tail = &before[at + t.len()..];
                 let ok = tail.is_empty()
-                    || ([" for ", " of ", " at "]
+                    || ([" for ", " of ", " at ", " in "]
                         .iter()
                         .any(|p| tail.starts_with(p))
                         && tail.split(' ').count() <= 5
@@ -3487,6 +3534,67 @@ impl Recogniser<'_> {
             })
             .max_by_key(|&(s, e)| (e - s, s))
     }
+}
+
+/// "cable manufacturer Severnside Cables", "data start-up Ashton Analytics": capitalised
+/// words after a noun for a kind of firm name one, unless the text named them already.
+fn english_firms_by_noun(
+    text: &Text,
+    words: &[(usize, usize)],
+    titles: &[String],
+    out: &mut Vec<Candidate>,
+) {
+    const NOUNS: [&str; 12] = [
+        "manufacturer",
+        "start-up",
+        "startup",
+        "firm",
+        "company",
+        "developer",
+        "carrier",
+        "retailer",
+        "supplier",
+        "producer",
+        "exporter",
+        "importer",
+    ];
+    let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
+    let covered = overlap_test(out);
+    let mut found = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let noun = text.norm_str(w.0, w.1);
+        if !(NOUNS.contains(&noun) || noun.len() > 5 && noun.ends_with("maker")) {
+            continue;
+        }
+        let run = words[k + 1..]
+            .iter()
+            .zip(&words[k..])
+            .take_while(|(n, p)| n.0 == p.1 + 1 && cap(n))
+            .take(4)
+            .count();
+        if run == 0 {
+            continue;
+        }
+        let (s, e) = (words[k + 1].0, words[k + run].1);
+        let first = text.norm_str(words[k + 1].0, words[k + 1].1).to_lowercase();
+        // ("the company Chairman Li Wei": a title, not a name.)
+        if titles.contains(&first) || is_honorific(text.norm_str(words[k + 1].0, words[k + 1].1))
+        {
+            continue;
+        }
+        if !covered(s, e) {
+            found.push(Candidate::new(s, e, EntityType::Company, Origin::English));
+        }
+    }
+    out.extend(found);
+}
+
+/// Words of address written between a title and a name ("president Professor Zhang").
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "Professor" | "Prof" | "Dr" | "Councillor" | "Cllr" | "Mr" | "Ms" | "Mrs" | "Sir" | "Dame"
+    )
 }
 
 /// The type an English apposition's noun gives the name before it (", a nonprofit").

@@ -1145,6 +1145,15 @@ fn company_referred<'a>(
         .last()
 }
 
+/// The city of an English story's dateline ("WUHAN, China --").
+fn dateline_city<'a>(cx: &Context<'a>) -> Option<&'a Resolved> {
+    cx.resolved
+        .mentions
+        .iter()
+        .take_while(|m| m.start < 1000)
+        .find(|m| kind(cx, m) == EntityType::City && is_dateline_place(&cx.text.chars, m.start, m.end))
+}
+
 /// "Qilu Hydrogen chairman Sun Weiguo": the organisation whose full name, written
 /// elsewhere in the text, holds the capitalised words right before the title.
 fn organisation_by_part<'a>(cx: &Context<'a>, title_start: usize) -> Option<&'a Resolved> {
@@ -1227,7 +1236,27 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             // "Consul General Rebecca Holt of the British Consulate General": after the name
             // when the title comes first.
             let after = if te <= p.start { p.end } else { te };
-            org = res.within(after, after + 80, false).find(|m| {
+            let of_title = |after: usize, until: usize| {
+                res.within(after, until, false).find(move |m| {
+                    let gap = t.norm(after, m.start);
+                    let gap = gap.trim();
+                    kind(cx, m) != EntityType::Person
+                        && ["of", "at", "of the", "at the"].contains(&gap)
+                })
+            };
+            // "the Lord Mayor of Bristol, Councillor Hannah Okafor": between title and name.
+            org = (te <= p.start).then(|| of_title(te, p.start)).flatten();
+            // "met the city's vice-mayor, Huang Lei": the city named last in the sentence,
+            // else the dateline's.
+            if org.is_none() && t.has_before(ts, "city's ") {
+                let sentence = t.sentence_at(ts).map_or(0, |s| s.start);
+                org = res
+                    .within(sentence, ts, false)
+                    .filter(|m| kind(cx, m) == EntityType::City)
+                    .last()
+                    .or_else(|| dateline_city(cx));
+            }
+            org = org.or_else(|| res.within(after, after + 80, false).find(|m| {
                 let gap = t.norm(after, m.start);
                 let gap = gap.trim();
                 let words = gap.split(' ').count();
@@ -1238,7 +1267,7 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                         .iter()
                         .any(|w| gap == *w || gap.ends_with(&format!(" {w}")))
                     && (words <= 2 || gap.starts_with("for "))
-            });
+            }));
             // "the firm's chief executive": the company named last.
             if org.is_none() {
                 org = company_referred(
@@ -1286,15 +1315,7 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 .last()
                 .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',']));
             if org.is_none() && !qualified && CITY_OFFICES.contains(&role.to_lowercase().as_str()) {
-                let dateline = res
-                    .mentions
-                    .iter()
-                    .take_while(|m| m.start < 1000)
-                    .find(|m| {
-                        kind(cx, m) == EntityType::City
-                            && is_dateline_place(&t.chars, m.start, m.end)
-                    });
-                if let Some(city) = dateline {
+                if let Some(city) = dateline_city(cx) {
                     local_offices.push((p.entity, city.entity, role.clone(), ev));
                 }
             }

@@ -400,17 +400,26 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
         if chars.get(p) == Some(&'"') && c.start > 0 && chars[c.start - 1] == '"' {
             p += 1;
         }
+        // ("Technology (SCUT)": a space before the parenthesis in English.)
+        if chars.get(p) == Some(&' ') && chars.get(p + 1) == Some(&'(') {
+            p += 1;
+        }
         if !matches!(chars.get(p), Some('(' | '（')) {
             continue;
         }
         p += 1;
+        let opened = p;
         for lead in ["以下简称", "以下称", "下称", "简称"] {
             if text.has_at(p, lead) {
                 p += lead.chars().count();
                 break;
             }
         }
-        if p == c.end + 1 {
+        // "South China University of Technology (SCUT)": an acronym needs no lead word.
+        let acronym = (p..(p + 9).min(chars.len()))
+            .find(|&k| matches!(chars[k], ')' | '）'))
+            .filter(|&k| k >= p + 2 && chars[p..k].iter().all(|c| c.is_ascii_uppercase()));
+        if p == opened && acronym.is_none() {
             continue;
         }
         if matches!(chars.get(p), Some(':' | '为')) {
@@ -432,8 +441,17 @@ fn declared_short_forms(text: &Text, cands: &mut Vec<Candidate>) {
         }
         declared += 1;
         let mut at = s;
+        // (An acronym only as a whole word.)
+        let whole = |a: usize, b: usize| {
+            acronym.is_none()
+                || !(a > 0 && chars[a - 1].is_ascii_alphanumeric()
+                    || chars.get(b).is_some_and(|c| c.is_ascii_alphanumeric()))
+        };
         while at + short.len() <= chars.len() {
-            if chars[at..at + short.len()] == short[..] && !covered(at, at + short.len()) {
+            if chars[at..at + short.len()] == short[..]
+                && !covered(at, at + short.len())
+                && whole(at, at + short.len())
+            {
                 let mut m = c.clone();
                 m.start = at;
                 m.end = at + short.len();
