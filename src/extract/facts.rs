@@ -1597,11 +1597,35 @@ impl<'a> Doc<'a> {
             }
             Roles::Visitor => {
                 let cue = hit.cue.unwrap_or(q.span);
-                let object = self
-                    .mentions_in(cue.end, q.span.start)
-                    .find(|m| PLACES.contains(&m.kind))
-                    .copied();
-                let outside = |m: &&M<'a>| m.end <= cue.end || m.start >= q.span.start;
+                let object = match (hit.cue, hit.after) {
+                    // 先后12次到访桂林, …12次到访这座城市: the place after the verb, or the
+                    // city of the sentence it refers back to.
+                    (None, Some(after)) => self
+                        .mentions_in(after.end, ce)
+                        .find(|m| PLACES.contains(&m.kind))
+                        .or_else(|| {
+                            ["这座城市", "该市", "这里"]
+                                .iter()
+                                .any(|w| {
+                                    let w: Vec<char> = w.chars().collect();
+                                    self.chars[after.end..].starts_with(&w)
+                                })
+                                .then(|| {
+                                    self.mentions_in(sentence.0, q.span.start)
+                                        .filter(|m| m.kind == EntityType::City)
+                                        .last()
+                                })
+                                .flatten()
+                        }),
+                    _ => self
+                        .mentions_in(cue.end, q.span.start)
+                        .find(|m| PLACES.contains(&m.kind)),
+                }
+                .copied();
+                let outside = |m: &&M<'a>| {
+                    (m.end <= cue.end || m.start >= q.span.start)
+                        && object.is_none_or(|o| o.entity != m.entity)
+                };
                 let person = self
                     .mentions_in(cs, ce)
                     .filter(outside)
@@ -1741,14 +1765,6 @@ impl<'a> Doc<'a> {
         }
         if !inherited {
             period = self.period(q.span);
-        }
-        // 2023年武汉接待法国游客约2.1万人次: visitors of one whole year are its annual visitors.
-        if measure == Measure::VisitorsReceived
-            && period
-                .as_deref()
-                .is_some_and(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            measure = Measure::AnnualVisitors;
         }
         // Evidence: from the first word involved to the last, within the sentence.
         let mut start = q.span.start;

@@ -1792,7 +1792,12 @@ mod tests {
             fact(&out, "annualVisitors", 310_000.0),
             pair("青岛", "韩国")
         );
-        assert_eq!(fact(&out, "annualVisitors", 21_000.0), pair("青岛", "韩国"));
+        // Visitors a place receives are that, in a whole year too.
+        assert_eq!(
+            fact(&out, "visitorsReceived", 21_000.0),
+            pair("青岛", "韩国")
+        );
+        assert_eq!(fact(&out, "annualVisitors", 21_000.0), None);
         assert_eq!(
             fact(&out, "visitorsReceived", 87_000.0),
             pair("青岛", "韩国")
