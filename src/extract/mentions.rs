@@ -1558,11 +1558,13 @@ impl Recogniser<'_> {
             // (…and the places before it: 巴伐利亚州雷根斯堡市玛丽娜会议中心; a foreign country
             // alone too: 格鲁吉亚波季港.)
             let mut place_end = ends.places_from(start);
+            let mut chained = false;
             while *kind == EntityType::Venue
                 && let Some(end) = place_end
                 && let Some(next) = ends.places_from(end).filter(|&next| next < s)
             {
                 place_end = Some(next);
+                chained = true;
             }
             let foreign_country = place_end.is_some_and(|end| {
                 gaz_spans.get(&(start, end)).is_some_and(|&g| {
@@ -1577,7 +1579,7 @@ impl Recogniser<'_> {
                 && (matches!(
                     text.chars[place_end - 1],
                     '市' | '都' | '省' | '县' | '区' | '府'
-                ) && s >= place_end + if city_of_district { 2 } else { 3 }
+                ) && s >= place_end + if city_of_district || chained { 2 } else { 3 }
                     || *kind == EntityType::Venue && foreign_country && s >= place_end + 2)
                 && !(place_end..s).any(|k| ends.places_from(k).is_some())
             {
@@ -1766,7 +1768,7 @@ impl Recogniser<'_> {
                 || !firm_ends.get(&c.start).is_some_and(|&firm_end| {
                     firm_end < c.end
                         && c.end - firm_end <= 6
-                        && !ends.places_from(firm_end).is_some()
+                        && ends.places_from(firm_end).is_none()
                 })
         });
         // A branch also names its parent: 三井住友银行(中国)有限公司大连分行 → 三井住友银行(中国)有限公司.
@@ -1839,7 +1841,11 @@ impl Recogniser<'_> {
             let named_in_full = || {
                 let form = text.norm_str(c.start, c.end);
                 made.iter()
-                    .find(|o| o.end - o.start > c.end - c.start && text.norm_str(o.start, o.end).ends_with(form) && !o.kind.is_place())
+                    .find(|o| {
+                        o.end - o.start > c.end - c.start
+                            && text.norm_str(o.start, o.end).ends_with(form)
+                            && !o.kind.is_place()
+                    })
                     .map(|o| o.kind)
             };
             if let Some(kind) = parent {
@@ -3309,8 +3315,7 @@ impl Recogniser<'_> {
                             let form = text.norm_str(first_name.0, first_name.1);
                             text.normalised.matches(form).count() == 1
                         });
-                    let free = (s..e)
-                        .all(|i| !taken[i] || i < first_name.1 && town.is_some());
+                    let free = (s..e).all(|i| !taken[i] || i < first_name.1 && town.is_some());
                     if free {
                         if let Some(t) = town {
                             out.remove(t);
@@ -3411,8 +3416,7 @@ impl Recogniser<'_> {
                 })?;
                 let last = words.binary_search_by_key(&place.end, |w| w.1).ok()?;
                 // ("Lord Mayor of Bristol, Councillor Hannah Okafor": a comma ends it.)
-                (last + 2 < words.len() && words[last + 1].0 == place.end + 1)
-                    .then(|| last + 1 - k)
+                (last + 2 < words.len() && words[last + 1].0 == place.end + 1).then(|| last + 1 - k)
             });
             // "SCUT president Professor Zhang Weiming": an honorific before the name.
             let posted = posted.map(|n| {
@@ -3578,8 +3582,7 @@ fn english_firms_by_noun(
         let (s, e) = (words[k + 1].0, words[k + run].1);
         let first = text.norm_str(words[k + 1].0, words[k + 1].1).to_lowercase();
         // ("the company Chairman Li Wei": a title, not a name.)
-        if titles.contains(&first) || is_honorific(text.norm_str(words[k + 1].0, words[k + 1].1))
-        {
+        if titles.contains(&first) || is_honorific(text.norm_str(words[k + 1].0, words[k + 1].1)) {
             continue;
         }
         if !covered(s, e) {

@@ -487,7 +487,9 @@ mod tests {
                 .is_some_and(|e| e.name == name || e.aliases.iter().any(|a| a == name))
         };
         out.relations.iter().find(|r| {
-            r.predicate.as_str() == predicate && named(&r.subject, subject) && named(&r.object, object)
+            r.predicate.as_str() == predicate
+                && named(&r.subject, subject)
+                && named(&r.object, object)
         })
     }
 
@@ -1781,9 +1783,11 @@ mod tests {
             "青岛与釜山是友好城市。青岛港开通至釜山的航线。釜山企业在青岛投资。\
              疫情前,两地每年往来旅客近25万人次。\
              2019年,青岛与韩国之间往来旅客约31万人次。\
-             2023年青岛接待韩国游客约2.1万人次。今年1-10月,青岛共接待韩国游客8.7万人次。",
+             2023年青岛接待韩国游客约2.1万人次。今年1-10月,青岛共接待韩国游客8.7万人次。\
+             釜山先后派出代表团30余批次访问青岛。",
         );
         let pair = |a: &str, b: &str| Some((a.to_owned(), Some(b.to_owned())));
+        assert_eq!(fact(&out, "visits", 30.0), pair("釜山", "青岛"));
         assert_eq!(
             fact(&out, "annualVisitors", 250_000.0),
             pair("青岛", "釜山")
@@ -3631,6 +3635,120 @@ mod tests {
             rel(&out, "合艾市", "friendshipCity", "坤甸市").is_none(),
             "{:?}",
             out.relations
+        );
+    }
+
+    #[test]
+    fn firm_units_subsidiaries_offices_venues_after_places_and_people_before_verbs() {
+        let out = extractor().extract(
+            "t.txt",
+            "第比利斯代表处同日揭牌。同日，西宁银行第比利斯代表处正式开业，这是青海省法人银行设立的首家\
+             境外机构。西宁银行党委书记、董事长马志刚出席。杭州华远电子有限公司全资子公司华远电子（匈牙利）\
+             有限公司在巴兰尼亚州佩奇市多瑙会议中心举行签约仪式，市贸促会会长刘建民主持签约仪式。\
+             杭州市人民政府与杭州市滨江区人民政府参加。熊本市议会议长坂田隆、格鲁吉亚经济和可持续发展部\
+             副部长尼诺·卡帕纳泽出席。双方将共建生物医药联合实验室和“中匈智能制造联合实验室”。",
+        );
+        for (s, p, o) in [
+            ("西宁银行第比利斯代表处", "partOf", "西宁银行"),
+            ("马志刚", "positionAt", "西宁银行"),
+            (
+                "华远电子（匈牙利）有限公司",
+                "partOf",
+                "杭州华远电子有限公司",
+            ),
+            ("刘建民", "positionAt", "市贸促会"),
+            ("坂田隆", "positionAt", "熊本市议会"),
+            ("尼诺·卡帕纳泽", "positionAt", "格鲁吉亚经济和可持续发展部"),
+        ] {
+            assert!(
+                rel(&out, s, p, o).is_some(),
+                "{s} {p} {o}: {:?}",
+                out.relations
+            );
+        }
+        // The office said first in the headline is the bank's.
+        assert!(has(&out, EntityType::Bank, "第比利斯代表处"));
+        assert!(has(&out, EntityType::Venue, "多瑙会议中心"));
+        assert!(has(
+            &out,
+            EntityType::ResearchBody,
+            "中匈智能制造联合实验室"
+        ));
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "杭州市滨江区人民政府"
+        ));
+        assert!(!has(&out, EntityType::GovernmentBody, "西宁银行党委"));
+        assert!(!has(&out, EntityType::Bank, "青海省法人银行"));
+        assert!(!has(&out, EntityType::ResearchBody, "生物医药联合实验室"));
+        assert!(
+            out.entities
+                .iter()
+                .all(|e| !e.name.starts_with('民') && e.name != "党委"),
+            "{:?}",
+            out.entities
+        );
+        let city_government = out.entities.iter().find(|e| e.name == "杭州市人民政府");
+        assert!(
+            city_government.is_some_and(|e| e.aliases.is_empty()),
+            "{city_government:?}"
+        );
+    }
+
+    #[test]
+    fn english_officials_missions_acronyms_and_firms_named_by_their_trade() {
+        let out = extractor().extract(
+            "t.txt",
+            "OULU, Finland - The agreement was signed by Mayor of Oulu Antti Koivula. It was \
+             co-organised by the Embassy of Finland in Beijing and the Department for Business \
+             and Trade. Wan Guoqiang, Deputy Director-General of the Jiangxi Provincial \
+             Department of Commerce, attended. The University of Leeds signed with South China \
+             University of Technology (SCUT). SCUT president Professor Zhang Weiming spoke. \
+             The delegation, led by the Lord Mayor of Leeds, Councillor Hannah Okafor, arrived \
+             in Guangzhou and met the city's vice-mayor, Huang Lei. Firms on the trip include \
+             cable manufacturer Severnside Cables. Trade with Hubei province grew.",
+        );
+        for (s, p, o) in [
+            ("Antti Koivula", "positionAt", "Oulu"),
+            (
+                "Wan Guoqiang",
+                "positionAt",
+                "Jiangxi Provincial Department of Commerce",
+            ),
+            (
+                "Zhang Weiming",
+                "positionAt",
+                "South China University of Technology",
+            ),
+            ("Hannah Okafor", "positionAt", "Leeds"),
+            ("Huang Lei", "positionAt", "Guangzhou"),
+        ] {
+            assert!(
+                rel(&out, s, p, o).is_some(),
+                "{s} {p} {o}: {:?}",
+                out.relations
+            );
+        }
+        for (kind, name) in [
+            (EntityType::GovernmentBody, "Embassy of Finland in Beijing"),
+            (
+                EntityType::GovernmentBody,
+                "Department for Business and Trade",
+            ),
+            (EntityType::ResearchBody, "SCUT"),
+            (EntityType::Company, "Severnside Cables"),
+            (EntityType::Province, "Hubei province"),
+            (EntityType::Province, "Hubei"),
+        ] {
+            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
+        }
+        assert!(
+            out.entities
+                .iter()
+                .all(|e| !e.name.starts_with("Professor") && !e.name.starts_with("Councillor")),
+            "{:?}",
+            out.entities
         );
     }
 }

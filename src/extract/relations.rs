@@ -697,7 +697,8 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
     };
     // Each name is read where the text writes it in full (第比利斯代表处 in a headline,
     // 兰州银行第比利斯代表处 below), else where it first names it.
-    let full = candidates().filter(|m| cx.text.slice(m.start, m.end) == res.entities[m.entity].name);
+    let full =
+        candidates().filter(|m| cx.text.slice(m.start, m.end) == res.entities[m.entity].name);
     for m in full.chain(candidates()) {
         let k = kind(cx, m);
         // A route between two places (天津—仁川…航线, 中老铁路) is in neither, nor is a
@@ -1151,7 +1152,9 @@ fn dateline_city<'a>(cx: &Context<'a>) -> Option<&'a Resolved> {
         .mentions
         .iter()
         .take_while(|m| m.start < 1000)
-        .find(|m| kind(cx, m) == EntityType::City && is_dateline_place(&cx.text.chars, m.start, m.end))
+        .find(|m| {
+            kind(cx, m) == EntityType::City && is_dateline_place(&cx.text.chars, m.start, m.end)
+        })
 }
 
 /// "Qilu Hydrogen chairman Sun Weiguo": the organisation whose full name, written
@@ -1256,18 +1259,20 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     .last()
                     .or_else(|| dateline_city(cx));
             }
-            org = org.or_else(|| res.within(after, after + 80, false).find(|m| {
-                let gap = t.norm(after, m.start);
-                let gap = gap.trim();
-                let words = gap.split(' ').count();
-                kind(cx, m) != EntityType::Person
-                    && words <= 7
-                    && gap.chars().all(|c| c.is_ascii_lowercase() || c == ' ')
-                    && ["of", "at", "with", "of the", "at the", "with the"]
-                        .iter()
-                        .any(|w| gap == *w || gap.ends_with(&format!(" {w}")))
-                    && (words <= 2 || gap.starts_with("for "))
-            }));
+            org = org.or_else(|| {
+                res.within(after, after + 80, false).find(|m| {
+                    let gap = t.norm(after, m.start);
+                    let gap = gap.trim();
+                    let words = gap.split(' ').count();
+                    kind(cx, m) != EntityType::Person
+                        && words <= 7
+                        && gap.chars().all(|c| c.is_ascii_lowercase() || c == ' ')
+                        && ["of", "at", "with", "of the", "at the", "with the"]
+                            .iter()
+                            .any(|w| gap == *w || gap.ends_with(&format!(" {w}")))
+                        && (words <= 2 || gap.starts_with("for "))
+                })
+            });
             // "the firm's chief executive": the company named last.
             if org.is_none() {
                 org = company_referred(
@@ -1314,10 +1319,12 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',']));
-            if org.is_none() && !qualified && CITY_OFFICES.contains(&role.to_lowercase().as_str()) {
-                if let Some(city) = dateline_city(cx) {
-                    local_offices.push((p.entity, city.entity, role.clone(), ev));
-                }
+            if org.is_none()
+                && !qualified
+                && CITY_OFFICES.contains(&role.to_lowercase().as_str())
+                && let Some(city) = dateline_city(cx)
+            {
+                local_offices.push((p.entity, city.entity, role.clone(), ev));
             }
             if org.is_none() {
                 continue;
