@@ -1459,14 +1459,16 @@ impl Recogniser<'_> {
             // 防城港市委书记 (市委书记): a title after it is not.
             // (熊本市议会议长, …发展部副部长: the segmenter's 会议, 部副 across the suffix and
             // the title.)
-            let title_after = seg
-                .token_at(e)
-                .is_some_and(|(_, b)| self.rules.title_set.contains(text.norm_str(e, b)))
-                || self
-                    .rules
-                    .titles
-                    .iter()
-                    .any(|t| t.chars().count() >= 2 && text.has_at(e, t));
+            // (Looked up only where the segmenter runs on: titles are many.)
+            let title_after = || {
+                seg.token_at(e)
+                    .is_some_and(|(_, b)| self.rules.title_set.contains(text.norm_str(e, b)))
+                    || self
+                        .rules
+                        .titles
+                        .iter()
+                        .any(|t| text.has_at(e, t) && t.len() > 3)
+            };
             // 中国银行连云港分行为该项目…(行为): nor a one-character preposition after it.
             let preposition_after = seg.token_at(e) == Some((e - 1, e + 1))
                 && matches!(
@@ -1477,8 +1479,8 @@ impl Recogniser<'_> {
                 && seg.word_continues(e)
                 && !suffix.ends_with('局')
                 && !locative
-                && !title_after
                 && !preposition_after
+                && !title_after()
             {
                 continue;
             }
