@@ -2087,7 +2087,10 @@ impl Recogniser<'_> {
                     .iter()
                     .any(|w| chars[i..s].iter().copied().eq(w.chars()));
             // 日本丰和精密电子株式会社: 和 after a single character opening the name.
-            let paired = token == "和" && single_character_pair(text, seg, ends, ts);
+            // (熊本城和熊本县立美术馆: not when a place follows it.)
+            let paired = token == "和"
+                && single_character_pair(text, seg, ends, ts)
+                && !ends.starts.contains_key(&i);
             // 佩奇南部工业园: the part of a place named right after it belongs to the name.
             let place_part = matches!(
                 token.as_str(),

@@ -3646,8 +3646,15 @@ mod tests {
              境外机构。西宁银行党委书记、董事长马志刚出席。杭州华远电子有限公司全资子公司华远电子（匈牙利）\
              有限公司在巴兰尼亚州佩奇市多瑙会议中心举行签约仪式，市贸促会会长刘建民主持签约仪式。\
              杭州市人民政府与杭州市滨江区人民政府参加。熊本市议会议长坂田隆、格鲁吉亚经济和可持续发展部\
-             副部长尼诺·卡帕纳泽出席。双方将共建生物医药联合实验室和“中匈智能制造联合实验室”。",
+             副部长尼诺·卡帕纳泽出席。双方将共建生物医药联合实验室和“中匈智能制造联合实验室”。\
+             长崎市与福州市是友好城市。学生们参观了长崎城和长崎县立美术馆。福建师范大学与长崎大学\
+             互派交换留学生。福州大学与长崎县立大学签署学术交流协定。",
         );
+        // A prefectural university is not the national one of the same city.
+        assert!(has(&out, EntityType::ResearchBody, "长崎县立大学"));
+        assert!(has(&out, EntityType::Venue, "长崎县立美术馆"));
+        assert!(rel(&out, "福建师范大学", "cooperatesWith", "长崎大学").is_some());
+        assert!(rel(&out, "福州大学", "cooperatesWith", "长崎县立大学").is_some());
         for (s, p, o) in [
             ("西宁银行第比利斯代表处", "partOf", "西宁银行"),
             ("马志刚", "positionAt", "西宁银行"),
@@ -3685,7 +3692,7 @@ mod tests {
         assert!(
             out.entities
                 .iter()
-                .all(|e| !e.name.starts_with('民') && e.name != "党委"),
+                .all(|e| !e.name.starts_with('民') && e.name != "党委" && !e.name.contains("城和")),
             "{:?}",
             out.entities
         );

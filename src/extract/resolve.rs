@@ -616,10 +616,14 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             let tail = &long[long.len().saturating_sub(6)..];
             // (杭州市人民政府 is not 杭州市钱塘区人民政府: a government of a district or
             // county below is another.)
+            // (熊本大学 is not 熊本县立大学 either: a body founded by a level of government.)
             let lower_level = short.ends_with(&['政', '府'])
                 && ['区', '县']
                     .iter()
-                    .any(|c| long.contains(c) && !short.contains(c));
+                    .any(|c| long.contains(c) && !short.contains(c))
+                || long.windows(2).any(|w| {
+                    w[1] == '立' && matches!(w[0], '县' | '市' | '州' | '府' | '道' | '都' | '国')
+                }) && !short.contains(&'立');
             let subsequence = short[0] == long[0]
                 && is_subsequence(short, long)
                 && !long.starts_with(short)
