@@ -1611,9 +1611,12 @@ impl<'a> Doc<'a> {
                                     self.chars[after.end..].starts_with(&w)
                                 })
                                 .then(|| {
-                                    self.mentions_in(sentence.0, q.span.start)
-                                        .filter(|m| m.kind == EntityType::City)
-                                        .last()
+                                    self.mentions_in(
+                                        sentence.0.max(q.span.start.saturating_sub(200)),
+                                        q.span.start,
+                                    )
+                                    .filter(|m| m.kind == EntityType::City)
+                                    .last()
                                 })
                                 .flatten()
                         }),

@@ -1458,8 +1458,7 @@ impl Recogniser<'_> {
                 && seg.token_at(e) == Some((e - 1, e + 1));
             // 防城港市委书记 (市委书记): a title after it is not.
             // (熊本市议会议长, …发展部副部长: the segmenter's 会议, 部副 across the suffix and
-            // the title.)
-            // (Looked up only where the segmenter runs on: titles are many.)
+            // the title; looked up only where the segmenter runs on, for titles are many.)
             let title_after = || {
                 seg.token_at(e)
                     .is_some_and(|(_, b)| self.rules.title_set.contains(text.norm_str(e, b)))
@@ -1820,6 +1819,22 @@ impl Recogniser<'_> {
         for o in out.iter().filter(|o| o.origin == Origin::Gazetteer) {
             known_at.entry(o.start).or_default().push(o);
         }
+        // Every ending of an office's name (up to 12 characters), with the longest name
+        // it ends and that name's type.
+        let mut office_tails: rustc_hash::FxHashMap<&str, (usize, EntityType)> = Default::default();
+        for o in made.iter().filter(|o| !o.kind.is_place()) {
+            if !OFFICES.iter().any(|s| text.has_before(o.end, s)) {
+                continue;
+            }
+            for a in o.end.saturating_sub(12).max(o.start)..o.end {
+                let slot = office_tails
+                    .entry(text.norm_str(a, o.end))
+                    .or_insert((0, o.kind));
+                if o.end - o.start > slot.0 {
+                    *slot = (o.end - o.start, o.kind);
+                }
+            }
+        }
         for i in 0..made.len() {
             let c = &made[i];
             if !OFFICES.iter().any(|s| text.has_before(c.end, s)) {
@@ -1841,14 +1856,10 @@ impl Recogniser<'_> {
                 .map(|p| p.kind);
             // (第比利斯代表处 said again of 兰州银行第比利斯代表处 is the bank's.)
             let named_in_full = || {
-                let form = text.norm_str(c.start, c.end);
-                made.iter()
-                    .find(|o| {
-                        o.end - o.start > c.end - c.start
-                            && text.norm_str(o.start, o.end).ends_with(form)
-                            && !o.kind.is_place()
-                    })
-                    .map(|o| o.kind)
+                office_tails
+                    .get(text.norm_str(c.start, c.end))
+                    .filter(|&&(len, _)| len > c.end - c.start)
+                    .map(|&(_, kind)| kind)
             };
             if let Some(kind) = parent {
                 made[i].kind = kind;
@@ -2687,6 +2698,11 @@ impl Recogniser<'_> {
             .filter(|c| c.origin == Origin::Gazetteer && c.kind.is_place())
             .map(|c| c.end)
             .collect();
+        let place_at: rustc_hash::FxHashMap<usize, usize> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer && c.kind.is_place())
+            .map(|c| (c.start, c.end))
+            .collect();
         let mut named_cities: Vec<usize> = out
             .iter()
             .filter(|c| c.origin == Origin::Gazetteer && c.kind == EntityType::City)
@@ -2915,13 +2931,9 @@ impl Recogniser<'_> {
                         if words.get(k).is_some_and(|w| text.norm(w.0, w.1) == "the") {
                             k += 1;
                         }
-                        let place = out.iter().find(|c| {
-                            c.origin == Origin::Gazetteer
-                                && c.kind.is_place()
-                                && words.get(k).is_some_and(|w| w.0 == c.start)
-                        });
-                        if let Some(place) = place
-                            && let Some(j) = words.binary_search_by_key(&place.end, |w| w.1).ok()
+                        let place_end = words.get(k).and_then(|w| place_at.get(&w.0));
+                        if let Some(place_end) = place_end
+                            && let Some(j) = words.binary_search_by_key(place_end, |w| w.1).ok()
                         {
                             last = j;
                         }
@@ -3227,6 +3239,18 @@ impl Recogniser<'_> {
         }
         let lower: String = text.chars.iter().map(|c| c.to_ascii_lowercase()).collect();
         let lower_chars: Vec<char> = lower.chars().collect();
+        // One-word places found by the gazetteer, and how often each word occurs, for first
+        // names that are also towns' (counted once: run-on text stays linear).
+        let towns: rustc_hash::FxHashSet<(usize, usize)> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer && c.kind.is_place())
+            .map(|c| (c.start, c.end))
+            .collect();
+        let mut word_counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for w in &words {
+            *word_counts.entry(text.norm_str(w.0, w.1)).or_default() += 1;
+        }
+        let mut not_towns: Vec<(usize, usize)> = Vec::new();
         for (k, w) in words.iter().enumerate() {
             // ", the TITLE", ", TITLE of" or ", Boston's TITLE" after a capitalised pair.
             let with_the = text.norm(w.0, w.1) == "the";
@@ -3309,21 +3333,14 @@ impl Recogniser<'_> {
                     // "Minna Laaksonen, Head of …": a first name that is also a town's, and
                     // named nowhere else.
                     let first_name = words[k - 2];
-                    let town = out
-                        .iter()
-                        .position(|c| {
-                            c.origin == Origin::Gazetteer
-                                && c.kind.is_place()
-                                && (c.start, c.end) == first_name
-                        })
-                        .filter(|_| {
-                            let form = text.norm_str(first_name.0, first_name.1);
-                            text.normalised.matches(form).count() == 1
-                        });
-                    let free = (s..e).all(|i| !taken[i] || i < first_name.1 && town.is_some());
+                    let town = towns.contains(&first_name)
+                        && word_counts
+                            .get(text.norm_str(first_name.0, first_name.1))
+                            .is_some_and(|&n| n == 1);
+                    let free = (s..e).all(|i| !taken[i] || i < first_name.1 && town);
                     if free {
-                        if let Some(t) = town {
-                            out.remove(t);
+                        if town {
+                            not_towns.push(first_name);
                         }
                         let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
                         c.title = Some((ts, ts + len));
@@ -3414,14 +3431,10 @@ impl Recogniser<'_> {
                 if !matches!(text.norm_str(words[k + n].0, words[k + n].1), "in" | "of") {
                     return Some(n);
                 }
-                let place = out.iter().find(|c| {
-                    c.origin == Origin::Gazetteer
-                        && c.kind.is_place()
-                        && words.get(k + n + 1).is_some_and(|w| w.0 == c.start)
-                })?;
-                let last = words.binary_search_by_key(&place.end, |w| w.1).ok()?;
+                let place_end = *place_at.get(&words.get(k + n + 1)?.0)?;
+                let last = words.binary_search_by_key(&place_end, |w| w.1).ok()?;
                 // ("Lord Mayor of Bristol, Councillor Hannah Okafor": a comma ends it.)
-                (last + 2 < words.len() && words[last + 1].0 == place.end + 1).then(|| last + 1 - k)
+                (last + 2 < words.len() && words[last + 1].0 == place_end + 1).then(|| last + 1 - k)
             });
             // "SCUT president Professor Zhang Weiming": an honorific before the name.
             let posted = posted.map(|n| {
@@ -3448,6 +3461,7 @@ impl Recogniser<'_> {
                 }
             }
         }
+        out.retain(|c| !(c.origin == Origin::Gazetteer && not_towns.contains(&(c.start, c.end))));
         // "CEO of Hanbit Motors": the title is no part of the firm's name.
         for c in out.iter_mut() {
             if c.origin != Origin::English || c.kind == EntityType::Person {

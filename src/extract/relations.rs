@@ -1254,7 +1254,7 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             if org.is_none() && t.has_before(ts, "city's ") {
                 let sentence = t.sentence_at(ts).map_or(0, |s| s.start);
                 org = res
-                    .within(sentence, ts, false)
+                    .within(sentence.max(ts.saturating_sub(300)), ts, false)
                     .filter(|m| kind(cx, m) == EntityType::City)
                     .last()
                     .or_else(|| dateline_city(cx));

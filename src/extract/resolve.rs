@@ -839,10 +839,15 @@ fn demonstrative_references(text: &Text, rules: &Rules, res: &mut Resolution) {
         let before = res.mentions.partition_point(|m| m.start < at);
         // (该项目 is a project named …项目, not any project: 中欧班列(重庆).)
         let word = text.norm(start, start + n);
-        let target = res.mentions[..before].iter().rev().find(|m| {
-            let e = &res.entities[m.entity];
-            e.kind == kind && (kind != EntityType::Project || e.name.ends_with(word.as_str()))
-        });
+        // (Within a few sentences back: run-on text stays linear.)
+        let target = res.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| m.start + 2000 >= at)
+            .find(|m| {
+                let e = &res.entities[m.entity];
+                e.kind == kind && (kind != EntityType::Project || e.name.ends_with(word.as_str()))
+            });
         if let Some(m) = target {
             added.push(Resolved {
                 start,
