@@ -1606,10 +1606,7 @@ impl<'a> Doc<'a> {
                         .or_else(|| {
                             ["这座城市", "该市", "这里"]
                                 .iter()
-                                .any(|w| {
-                                    let w: Vec<char> = w.chars().collect();
-                                    self.chars[after.end..].starts_with(&w)
-                                })
+                                .any(|w| self.word_at(after.end, &w.chars().collect::<Vec<_>>()))
                                 .then(|| {
                                     self.mentions_in(
                                         sentence.0.max(q.span.start.saturating_sub(200)),

@@ -475,6 +475,17 @@ mod tests {
             .any(|e| e.kind == kind && (e.name == name || e.aliases.iter().any(|a| a == name)))
     }
 
+    /// Asserts every (subject, predicate, object) holds, by name or alias.
+    fn assert_relations(out: &Extraction, expected: &[(&str, &str, &str)]) {
+        for &(s, p, o) in expected {
+            assert!(
+                rel(out, s, p, o).is_some(),
+                "{s} {p} {o}: {:?}",
+                out.relations
+            );
+        }
+    }
+
     fn rel<'a>(
         out: &'a Extraction,
         subject: &str,
@@ -3488,23 +3499,20 @@ mod tests {
             "{:?}",
             out.entities
         );
-        for (s, p, o) in [
-            ("陈立新", "positionAt", "区委"),
-            ("陈立新", "positionAt", "武进区"),
-            ("王慧", "positionAt", "武进区"),
-            ("区委", "locatedIn", "武进区"),
-            ("区商务局", "locatedIn", "武进区"),
-            ("武进区", "friendshipCity", "佩奇市"),
-            ("佩奇市", "partOf", "巴兰尼亚州"),
-            ("中国银行常州武进支行", "locatedIn", "武进区"),
-            ("中国银行匈牙利分行", "locatedIn", "匈牙利"),
-        ] {
-            assert!(
-                rel(&out, s, p, o).is_some(),
-                "{s} {p} {o}: {:?}",
-                out.relations
-            );
-        }
+        assert_relations(
+            &out,
+            &[
+                ("陈立新", "positionAt", "区委"),
+                ("陈立新", "positionAt", "武进区"),
+                ("王慧", "positionAt", "武进区"),
+                ("区委", "locatedIn", "武进区"),
+                ("区商务局", "locatedIn", "武进区"),
+                ("武进区", "friendshipCity", "佩奇市"),
+                ("佩奇市", "partOf", "巴兰尼亚州"),
+                ("中国银行常州武进支行", "locatedIn", "武进区"),
+                ("中国银行匈牙利分行", "locatedIn", "匈牙利"),
+            ],
+        );
         assert!(
             out.relations
                 .iter()
@@ -3531,33 +3539,30 @@ mod tests {
              Ecology. Christchurch, Canterbury's largest city, has visitors. Canterbury received \
              52,000 visitors from China in 2024.",
         );
-        for (s, p, o) in [
-            ("Qinghai", "friendshipCity", "Canterbury"),
-            ("Christchurch", "partOf", "Canterbury"),
-            ("Tom Hale", "positionAt", "Kea Alpine Foods Ltd"),
-            ("Bank of China Qinghai Branch", "partOf", "Bank of China"),
-            (
-                "2025 Qinghai Green Trade Fair",
-                "heldAt",
-                "Qinghai International Exhibition Center",
-            ),
-            (
-                "2025 Qinghai Green Trade Fair",
-                "coOrganizedBy",
-                "Qinghai Department of Commerce",
-            ),
-            (
-                "Kea Alpine Foods Ltd",
-                "investsIn",
-                "Kea Milk Powder Project",
-            ),
-        ] {
-            assert!(
-                rel(&out, s, p, o).is_some(),
-                "{s} {p} {o}: {:?}",
-                out.relations
-            );
-        }
+        assert_relations(
+            &out,
+            &[
+                ("Qinghai", "friendshipCity", "Canterbury"),
+                ("Christchurch", "partOf", "Canterbury"),
+                ("Tom Hale", "positionAt", "Kea Alpine Foods Ltd"),
+                ("Bank of China Qinghai Branch", "partOf", "Bank of China"),
+                (
+                    "2025 Qinghai Green Trade Fair",
+                    "heldAt",
+                    "Qinghai International Exhibition Center",
+                ),
+                (
+                    "2025 Qinghai Green Trade Fair",
+                    "coOrganizedBy",
+                    "Qinghai Department of Commerce",
+                ),
+                (
+                    "Kea Alpine Foods Ltd",
+                    "investsIn",
+                    "Kea Milk Powder Project",
+                ),
+            ],
+        );
         // The region, not the English city of that name, wherever it is named.
         assert!(
             !out.entities
@@ -3602,17 +3607,14 @@ mod tests {
             "吉林与北海道纬度相近，自1990年缔结友好省道关系以来交流不断。\
              吉林省的长春、延吉分别与北海道的旭川、苫小牧结为友好城市。",
         );
-        for (s, p, o) in [
-            ("吉林省", "friendshipCity", "北海道"),
-            ("长春", "friendshipCity", "旭川"),
-            ("延吉", "friendshipCity", "苫小牧"),
-        ] {
-            assert!(
-                rel(&out, s, p, o).is_some(),
-                "{s} {p} {o}: {:?}",
-                out.relations
-            );
-        }
+        assert_relations(
+            &out,
+            &[
+                ("吉林省", "friendshipCity", "北海道"),
+                ("长春", "friendshipCity", "旭川"),
+                ("延吉", "friendshipCity", "苫小牧"),
+            ],
+        );
         assert!(
             rel(&out, "长春", "friendshipCity", "苫小牧").is_none(),
             "{:?}",
@@ -3655,24 +3657,21 @@ mod tests {
         assert!(has(&out, EntityType::Venue, "长崎县立美术馆"));
         assert!(rel(&out, "福建师范大学", "cooperatesWith", "长崎大学").is_some());
         assert!(rel(&out, "福州大学", "cooperatesWith", "长崎县立大学").is_some());
-        for (s, p, o) in [
-            ("西宁银行第比利斯代表处", "partOf", "西宁银行"),
-            ("马志刚", "positionAt", "西宁银行"),
-            (
-                "华远电子（匈牙利）有限公司",
-                "partOf",
-                "杭州华远电子有限公司",
-            ),
-            ("刘建民", "positionAt", "市贸促会"),
-            ("坂田隆", "positionAt", "熊本市议会"),
-            ("尼诺·卡帕纳泽", "positionAt", "格鲁吉亚经济和可持续发展部"),
-        ] {
-            assert!(
-                rel(&out, s, p, o).is_some(),
-                "{s} {p} {o}: {:?}",
-                out.relations
-            );
-        }
+        assert_relations(
+            &out,
+            &[
+                ("西宁银行第比利斯代表处", "partOf", "西宁银行"),
+                ("马志刚", "positionAt", "西宁银行"),
+                (
+                    "华远电子（匈牙利）有限公司",
+                    "partOf",
+                    "杭州华远电子有限公司",
+                ),
+                ("刘建民", "positionAt", "市贸促会"),
+                ("坂田隆", "positionAt", "熊本市议会"),
+                ("尼诺·卡帕纳泽", "positionAt", "格鲁吉亚经济和可持续发展部"),
+            ],
+        );
         // The office said first in the headline is the bank's.
         assert!(has(&out, EntityType::Bank, "第比利斯代表处"));
         assert!(has(&out, EntityType::Venue, "多瑙会议中心"));
@@ -3716,27 +3715,24 @@ mod tests {
              in Guangzhou and met the city's vice-mayor, Huang Lei. Firms on the trip include \
              cable manufacturer Severnside Cables. Trade with Hubei province grew.",
         );
-        for (s, p, o) in [
-            ("Antti Koivula", "positionAt", "Oulu"),
-            (
-                "Wan Guoqiang",
-                "positionAt",
-                "Jiangxi Provincial Department of Commerce",
-            ),
-            (
-                "Zhang Weiming",
-                "positionAt",
-                "South China University of Technology",
-            ),
-            ("Hannah Okafor", "positionAt", "Leeds"),
-            ("Huang Lei", "positionAt", "Guangzhou"),
-        ] {
-            assert!(
-                rel(&out, s, p, o).is_some(),
-                "{s} {p} {o}: {:?}",
-                out.relations
-            );
-        }
+        assert_relations(
+            &out,
+            &[
+                ("Antti Koivula", "positionAt", "Oulu"),
+                (
+                    "Wan Guoqiang",
+                    "positionAt",
+                    "Jiangxi Provincial Department of Commerce",
+                ),
+                (
+                    "Zhang Weiming",
+                    "positionAt",
+                    "South China University of Technology",
+                ),
+                ("Hannah Okafor", "positionAt", "Leeds"),
+                ("Huang Lei", "positionAt", "Guangzhou"),
+            ],
+        );
         for (kind, name) in [
             (EntityType::GovernmentBody, "Embassy of Finland in Beijing"),
             (
