@@ -715,10 +715,32 @@ def build_world(c, skip_forms):
     pnames = collections.defaultdict(set)
     for r in prow:
         pnames[r["country"]].add(r["name"])
+    # GeoNames gives a few towns their state's name (Randallstown: 马里兰州) or the state's
+    # name before their own (Olney: 马里兰州奥尔尼): a state's name is no form of a town of
+    # another English name (a capital of its own name, 曼谷 or 平壤, keeps it).
+    plabel = {(r["country"], r["name"]): r["label_en"] for r in prow}
+    kept = []
     for r in crow:
-        r["aliases"] = [a for a in r["aliases"] if a not in pnames[r["country"]]]
+        states = [n for (cc, n), label in plabel.items()
+                  if cc == r["country"] and label != r["label_en"] and n.endswith(("州", "省", "县", "郡", "邦"))]
+        forms = []
+        for f in [r["name"]] + r["aliases"]:
+            for p in states:
+                if f.startswith(p) and len(f) - len(p) >= 2:
+                    f = f[len(p):]
+                    break
+            if f not in states and f not in forms:
+                forms.append(f)
+        han = [f for f in forms if HAS_HAN.search(f)]
+        if not han:
+            continue
+        name = r["name"] if r["name"] in han else han[0]
+        r["name"] = name
+        r["aliases"] = [a for a in forms if a != name and a not in pnames[r["country"]]]
         if r["parent"] in dropped or (r["parent"] and r["parent"][5:] not in provs):
             r["parent"] = ""
+        kept.append(r)
+    crow = kept
     c.dropped_provinces = sorted(dropped)
     return prow + crow
 

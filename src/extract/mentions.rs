@@ -1039,7 +1039,16 @@ impl Recogniser<'_> {
                     continue;
                 }
             }
-            if english && prev_capitalised(text, m.start) {
+            // ("making Nigeria Zhejiang's partner": a place right after another, owning.)
+            let owner_after_place = || {
+                text.has_at(m.end, "'s")
+                    && found[..found.partition_point(|o| o.start < m.start)]
+                        .iter()
+                        .rev()
+                        .take(4)
+                        .any(|o| o.end + 1 == m.start)
+            };
+            if english && prev_capitalised(text, m.start) && !owner_after_place() {
                 continue;
             }
             if english
@@ -1090,7 +1099,7 @@ impl Recogniser<'_> {
                     };
                 if !(all_caps || n >= 4)
                     || next_word_cap
-                    || prev_word_cap
+                    || prev_word_cap && !owner_after_place()
                     || !text.chars[m.start].is_uppercase()
                 {
                     continue;
@@ -1918,14 +1927,29 @@ impl Recogniser<'_> {
                 s -= 1;
             }
             // A name of its own: after a boundary, a function word or another place.
-            let bounded = s == 0
-                || !is_han(chars[s - 1])
-                || ends.contains(&s)
-                || matches!(
-                    chars[s - 1],
-                    '的' | '与' | '和' | '及' | '同' | '在' | '至' | '赴' | '到'
-                );
-            if p - s >= 3 && bounded {
+            let boundary = |s: usize| {
+                s == 0
+                    || !is_han(chars[s - 1])
+                    || ends.contains(&s)
+                    || matches!(
+                        chars[s - 1],
+                        '的' | '与' | '和' | '及' | '同' | '在' | '至' | '赴' | '到'
+                    )
+            };
+            // (马里兰州安纳波利斯市: a first character common in Chinese names too, right
+            // after another place.)
+            if p - s >= 4
+                && !boundary(s)
+                && !covered[s - 1]
+                && is_han(chars[s - 1])
+                // (萨克森州首府德累斯顿市: not a word of its own.)
+                && !"首省港城都州市县区国".contains(chars[s - 1])
+                && s >= 2
+                && ends.contains(&(s - 1))
+            {
+                s -= 1;
+            }
+            if p - s >= 3 && boundary(s) {
                 made.push(Candidate::new(s, p + suffix, kind, Origin::Suffix));
             }
         }
@@ -2759,15 +2783,17 @@ impl Recogniser<'_> {
                     // (Of an institution: "Technology", "Exhibition" are fields of names too.)
                     let ends_any_name = |w: &(usize, usize)| {
                         let word = text.norm(w.0, w.1);
-                        self.rules.english_suffixes.iter().any(|(suffix, k)| {
-                            matches!(
-                                k,
-                                EntityType::ResearchBody
-                                    | EntityType::Bank
-                                    | EntityType::Association
-                                    | EntityType::GovernmentBody
-                            ) && suffix.rsplit(' ').next() == Some(word.as_str())
-                        })
+                        // ("Balogun Market and Trade Fair Complex": two places.)
+                        matches!(word.as_str(), "Market" | "Square")
+                            || self.rules.english_suffixes.iter().any(|(suffix, k)| {
+                                matches!(
+                                    k,
+                                    EntityType::ResearchBody
+                                        | EntityType::Bank
+                                        | EntityType::Association
+                                        | EntityType::GovernmentBody
+                                ) && suffix.rsplit(' ').next() == Some(word.as_str())
+                            })
                     };
                     // "China (Guangdong) Pilot Free Trade Zone": a place in parentheses.
                     let parenthesised = s >= 2
@@ -2886,13 +2912,14 @@ impl Recogniser<'_> {
                         }
                         // "Emerald Freight Partners of Tacoma": a company of a place is
                         // named without it.
-                        if kind == EntityType::Company
+                        // ("Ikeja Local Government Area of Lagos State": nor is a district.)
+                        if matches!(kind, EntityType::Company | EntityType::District)
                             && text.norm(words[k].0, words[k].1) == "of"
                             && out.iter().any(|c| {
                                 c.origin == Origin::Gazetteer
                                     && c.kind.is_place()
                                     && c.start == words[k + 1].0
-                                    && c.end == words[run - 1].1
+                                    && (c.end == words[run - 1].1 || kind == EntityType::District)
                             })
                         {
                             break;
@@ -2914,6 +2941,28 @@ impl Recogniser<'_> {
                         k = run;
                     }
                     last = k - 1;
+                    // "Ministry of Commerce, Cooperatives, Trade and Investment": a
+                    // portfolio's fields listed with commas, the last after "and".
+                    if kind == EntityType::GovernmentBody && last > i {
+                        let mut j = last;
+                        // (Not places: "Department of Agriculture, Beijing and Shanghai".)
+                        let field = |n: &(usize, usize)| cap(n) && !place_at.contains_key(&n.0);
+                        while words.get(j + 1).is_some_and(|n| {
+                            field(n) && n.0 == words[j].1 + 2 && text.chars[words[j].1] == ','
+                        }) {
+                            j += 1;
+                        }
+                        if j > last
+                            && words.get(j + 1).is_some_and(|a| {
+                                a.0 == words[j].1 + 1 && text.norm_str(a.0, a.1) == "and"
+                            })
+                            && words
+                                .get(j + 2)
+                                .is_some_and(|n| field(n) && n.0 == words[j + 1].1 + 1)
+                        {
+                            last = j + 2;
+                        }
+                    }
                     // "Chinese Embassy in the UK", "Embassy of Finland in Beijing": a mission
                     // names the country or city it is in; "University of Texas at San
                     // Antonio", the campus.
@@ -2926,12 +2975,26 @@ impl Recogniser<'_> {
                     let university = kind == EntityType::ResearchBody
                         && text.norm_str(words[i].0, words[i].1) == "University";
                     let after = words.get(last + 1).map(|w| text.norm_str(w.0, w.1));
-                    if mission && after == Some("in") || university && after == Some("at") {
+                    // "Zhejiang Chamber of Commerce in Nigeria": a chamber abroad names the
+                    // country.
+                    let chamber = (first..=i)
+                        .any(|j| text.norm_str(words[j].0, words[j].1) == "Chamber")
+                        && after == Some("in");
+                    if mission && after == Some("in")
+                        || university && after == Some("at")
+                        || chamber
+                    {
                         let mut k = last + 2;
                         if words.get(k).is_some_and(|w| text.norm(w.0, w.1) == "the") {
                             k += 1;
                         }
-                        let place_end = words.get(k).and_then(|w| place_at.get(&w.0));
+                        let place_end =
+                            words.get(k).and_then(|w| place_at.get(&w.0)).filter(|_| {
+                                !chamber
+                                    || out.iter().any(|c| {
+                                        c.start == words[k].0 && c.kind == EntityType::Country
+                                    })
+                            });
                         if let Some(place_end) = place_end
                             && let Some(j) = words.binary_search_by_key(place_end, |w| w.1).ok()
                         {
@@ -3253,7 +3316,8 @@ impl Recogniser<'_> {
         let mut not_towns: Vec<(usize, usize)> = Vec::new();
         for (k, w) in words.iter().enumerate() {
             // ", the TITLE", ", TITLE of" or ", Boston's TITLE" after a capitalised pair.
-            let with_the = text.norm(w.0, w.1) == "the";
+            // (", an economist at the University of Lagos": "a" and "an" too.)
+            let with_the = matches!(text.norm_str(w.0, w.1), "the" | "a" | "an");
             // ", Boston's TITLE", ", Los Angeles' TITLE": up to three capitalised words.
             let possessive_end = (k..(k + 3).min(words.len()))
                 .take_while(|&j| cap(&words[j]) && (j == k || words[j].0 == words[j - 1].1 + 1))
@@ -3359,7 +3423,9 @@ impl Recogniser<'_> {
                 && cap(&words[first])
                 && cap(&words[first + 1])
                 && words[first + 1].0 - words[first].1 == 1
-                && (first == k || words[first].0 - w.1 == 1)
+                && (first == k
+                    || words[first].0 - w.1 == 1
+                    || words[first].0 - w.1 == 2 && text.chars[w.1] == '.')
                 && text.chars.get(words[first + 1].1) == Some(&',')
                 && !(words[first].0..words[first + 1].1).any(|i| taken[i])
                 && let Some(title) = self.title_before_comma(&lower_chars, w.0)
@@ -3462,6 +3528,42 @@ impl Recogniser<'_> {
             }
         }
         out.retain(|c| !(c.origin == Origin::Gazetteer && not_towns.contains(&(c.start, c.end))));
+        // "Mrs. Folasade Adeyemi-Bakare,", "said Dr. Tunde Bakare-Ojo": a word of address
+        // names the person after it, whatever title comes before.
+        let people: rustc_hash::FxHashSet<(usize, usize)> = out
+            .iter()
+            .filter(|c| c.kind == EntityType::Person)
+            .map(|c| (c.start, c.end))
+            .collect();
+        for (k, w) in words.iter().enumerate() {
+            if !is_honorific(text.norm_str(w.0, w.1)) {
+                continue;
+            }
+            let gap = if text.chars.get(w.1) == Some(&'.') {
+                2
+            } else {
+                1
+            };
+            let run = words[k + 1..]
+                .iter()
+                .zip(&words[k..])
+                .enumerate()
+                .take_while(|(i, (n, p))| n.0 == p.1 + if *i == 0 { gap } else { 1 } && cap(n))
+                .take(3)
+                .count();
+            if run < 2 {
+                continue;
+            }
+            let (s, e) = (words[k + 1].0, words[k + run].1);
+            let first = text.norm_str(words[k + 1].0, words[k + 1].1).to_lowercase();
+            if self.rules.english_titles.contains(&first)
+                || people.contains(&(s, e))
+                || (s..e).any(|i| taken[i])
+            {
+                continue;
+            }
+            out.push(Candidate::new(s, e, EntityType::Person, Origin::English));
+        }
         // "CEO of Hanbit Motors": the title is no part of the firm's name.
         for c in out.iter_mut() {
             if c.origin != Origin::English || c.kind == EntityType::Person {
@@ -3477,6 +3579,42 @@ impl Recogniser<'_> {
         english_people_again(text, &words, out);
         english_firms_again(text, &words, out);
         english_firms_without_legal_form(text, &words, out);
+        // "Lagos State", "Kerala State": the state a city names, where the gazetteer has it
+        // under the city's name.
+        for c in out.iter_mut() {
+            if c.origin != Origin::Gazetteer
+                || !matches!(c.kind, EntityType::City | EntityType::Province)
+                || !text.has_at(c.end, " State")
+                // ("Ohio State University" keeps Ohio.)
+                || [" University", " College"]
+                    .iter()
+                    .any(|w| text.has_at(c.end + 6, w))
+                || text
+                    .chars
+                    .get(c.end + 6)
+                    .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let Some(entry) = c.entry else { continue };
+            let state = if c.kind == EntityType::Province {
+                Some(entry)
+            } else {
+                let e = self.gazetteer.entry(entry);
+                e.parent
+                    .as_deref()
+                    .and_then(|p| self.gazetteer.by_id(p))
+                    .filter(|&p| {
+                        let p = self.gazetteer.entry(p);
+                        p.kind == EntityType::Province && p.label_en == e.label_en
+                    })
+            };
+            if let Some(state) = state {
+                c.entry = Some(state);
+                c.kind = EntityType::Province;
+                c.end += 6;
+            }
+        }
         // "Wuhan, Hubei province": the word is part of how the text names the province.
         for c in out.iter_mut() {
             if c.origin == Origin::Gazetteer
@@ -3551,8 +3689,10 @@ impl Recogniser<'_> {
                     || ([" for ", " of ", " at ", " in "]
                         .iter()
                         .any(|p| tail.starts_with(p))
-                        && tail.split(' ').count() <= 5
-                        && tail.chars().all(|c| c.is_ascii_lowercase() || c == ' '));
+                        && tail.split(' ').count() <= 10
+                        && tail
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == ' ' || c == '\''));
                 ok.then_some((from + at, from + at + t.len()))
             })
             .max_by_key(|&(s, e)| (e - s, s))
@@ -3865,13 +4005,34 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
 
 /// A person's name written again without a title (崔某、李某出席) is that person.
 fn people_again(text: &Text, out: &mut Vec<Candidate>) {
-    let mut names: Vec<Vec<char>> = out
+    // Each name, and for a transliterated one (艾琳·考德威尔) its last part, the key of
+    // the name it stands for (none when two names share it).
+    let mut names: Vec<(Vec<char>, Option<(usize, usize)>)> = Vec::new();
+    let mut parts: rustc_hash::FxHashMap<Vec<char>, Option<(usize, usize)>> = Default::default();
+    for c in out
         .iter()
         .filter(|c| c.kind == EntityType::Person && c.end - c.start >= 2)
-        .map(|c| text.chars[c.start..c.end].to_vec())
-        .collect();
+    {
+        let name = &text.chars[c.start..c.end];
+        names.push((name.to_vec(), None));
+        if let Some(dot) = name.iter().rposition(|&ch| ch == '·')
+            && name.len() - dot > 2
+            && name[dot + 1..].iter().all(|&ch| is_han(ch))
+        {
+            let key = (c.start, c.end);
+            let slot = parts.entry(name[dot + 1..].to_vec()).or_insert(Some(key));
+            if slot.is_some_and(|k| text.chars[k.0..k.1] != *name) {
+                *slot = None;
+            }
+        }
+    }
     names.sort();
     names.dedup();
+    names.extend(
+        parts
+            .into_iter()
+            .filter_map(|(part, key)| Some((part, Some(key?)))),
+    );
     if names.is_empty() {
         return;
     }
@@ -3882,19 +4043,20 @@ fn people_again(text: &Text, out: &mut Vec<Candidate>) {
         taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
     }
     // Names by first character, longest first: one pass over the text.
-    let mut by_first: rustc_hash::FxHashMap<char, Vec<&[char]>> = Default::default();
-    for name in &names {
-        by_first.entry(name[0]).or_default().push(name);
+    type Name<'a> = (&'a [char], Option<(usize, usize)>);
+    let mut by_first: rustc_hash::FxHashMap<char, Vec<Name<'_>>> = Default::default();
+    for (name, key) in &names {
+        by_first.entry(name[0]).or_default().push((name, *key));
     }
     for list in by_first.values_mut() {
-        list.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        list.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
     }
     let chars = &text.chars;
     let mut again: Vec<Candidate> = Vec::new();
     let mut at = 0;
     while at < chars.len() {
         let found = by_first.get(&chars[at]).and_then(|list| {
-            list.iter().find(|name| {
+            list.iter().find(|(name, _)| {
                 chars[at..].starts_with(name)
                     && !taken[at..at + name.len()].iter().any(|&t| t)
                     // Not part of a longer run of name characters (王海 in 王海涛).
@@ -3902,16 +4064,13 @@ fn people_again(text: &Text, out: &mut Vec<Candidate>) {
             })
         });
         match found {
-            Some(name) => {
+            Some((name, key)) => {
                 taken[at..at + name.len()]
                     .iter_mut()
                     .for_each(|t| *t = true);
-                again.push(Candidate::new(
-                    at,
-                    at + name.len(),
-                    EntityType::Person,
-                    Origin::Title,
-                ));
+                let mut c = Candidate::new(at, at + name.len(), EntityType::Person, Origin::Title);
+                c.same_as = *key;
+                again.push(c);
                 at += name.len();
             }
             None => at += 1,
@@ -3924,7 +4083,9 @@ fn people_again(text: &Text, out: &mut Vec<Candidate>) {
         !(place(c)
             && k > 0
             && c.end <= again[k - 1].end
-            && again[k - 1].end - again[k - 1].start > c.end - c.start)
+            // (普雷斯科特 of 德文·普雷斯科特 is the person, not the town.)
+            && (again[k - 1].end - again[k - 1].start > c.end - c.start
+                || again[k - 1].same_as.is_some() && again[k - 1].start == c.start))
     });
     out.extend(again);
 }

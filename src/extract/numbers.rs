@@ -119,7 +119,7 @@ const COUNTERS: &[(&str, Option<Unit>)] = &[
     ("千米", None),
     ("米", None),
     ("亩", None),
-    ("公顷", None),
+    ("公顷", Some(Unit::SquareMetre)),
 ];
 
 /// Words after a number that make it a date or a duration, not a quantity.
@@ -137,6 +137,8 @@ const EN_COUNTERS: &[(&str, Option<Unit>)] = &[
     ("square meters", Some(Unit::SquareMetre)),
     ("square metres", Some(Unit::SquareMetre)),
     ("sq m", Some(Unit::SquareMetre)),
+    ("hectares", Some(Unit::SquareMetre)),
+    ("hectare", Some(Unit::SquareMetre)),
     ("us dollars", Some(Unit::Usd)),
     ("dollars", Some(Unit::Usd)),
     ("yuan", Some(Unit::Cny)),
@@ -753,6 +755,10 @@ fn finish(
             // A bare English number before a noun (`39 sister cities`) counts things.
             unit = Some(Unit::Count);
         }
+    }
+    // 85公顷, 12 hectares: in square metres.
+    if matches!(counter, "公顷" | "hectares" | "hectare") {
+        value = value.times(1e4);
     }
     if let Some(&(word, a)) = SUFFIX_APPROX.iter().find(|(w, _)| starts_with(chars, i, w)) {
         // 多 / 余 after the unit only when the unit is a measure word (`100余次` was taken

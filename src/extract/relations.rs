@@ -699,7 +699,12 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
     // 兰州银行第比利斯代表处 below), else where it first names it.
     let full =
         candidates().filter(|m| cx.text.slice(m.start, m.end) == res.entities[m.entity].name);
-    for m in full.chain(candidates()) {
+    // A zone named only inside another name (苏州工业园区管委会, 中国(山东)自由贸易试验区济南片区)
+    // is read there.
+    let nested_zones = res.mentions.iter().filter(|m| {
+        m.nested && m.origin == Origin::Suffix && kind(cx, m) == EntityType::EconomicZone
+    });
+    for m in full.chain(candidates()).chain(nested_zones) {
         let k = kind(cx, m);
         // A route between two places (天津—仁川…航线, 中老铁路) is in neither, nor is a
         // city's train service (中欧班列(成都)).
@@ -1013,6 +1018,21 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         .collect();
     for w in tops.windows(2) {
         let (a, b) = (w[0], w[1]);
+        // 马里兰州安纳波利斯市: a city the gazetteer does not know, after its state.
+        if a.end == b.start
+            && matches!(kind(cx, a), EntityType::Province | EntityType::Country)
+            && kind(cx, b) == EntityType::City
+            && entry(cx, b).is_none()
+        {
+            out.add(
+                b.entity,
+                Predicate::PartOf,
+                a.entity,
+                Qualifiers::default(),
+                evidence(cx, a.start, b.end),
+                "adjacent-places",
+            );
+        }
         if a.end == b.start
             && matches!(
                 kind(cx, a),
@@ -2024,6 +2044,33 @@ fn apply(
     let name = rule.name.as_str();
     match rule.pattern {
         Pattern::FirstToRest => {
+            // "making Nigeria Zhejiang's second-largest trading partner": the place before
+            // the possessive is the partner of the owner.
+            if cx.english
+                && let [.., p, owner] = before[..]
+                && t.has_at(owner.end, "'s")
+                && allowed(cx, p, &rule.subject)
+                && allowed(cx, owner, &rule.object)
+                && p.entity != owner.entity
+                && matches!(
+                    t.norm_str(p.end, owner.start).trim(),
+                    "" | "is" | "was" | "as" | "became" | "remains" | "remained" | "becomes"
+                )
+            {
+                let mut qual = q.clone();
+                if rule.rank {
+                    qual.rank = rank(&t.norm(owner.end, ts));
+                }
+                out.add(
+                    p.entity,
+                    rule.predicate,
+                    owner.entity,
+                    qual,
+                    evidence(cx, p.start, te),
+                    name,
+                );
+                return;
+            }
             // 武进区人民政府与佩奇市政府签署《建立友好交流城市关系意向书》: a government
             // stands for its place.
             let before: Vec<&Resolved> = before
@@ -3141,6 +3188,8 @@ fn apply(
             )
             .into_iter()
             .find(|m| kind(cx, m) == EntityType::Person)
+            // ("Mayor Xu said more than 3,000 merchants visit Jinhua": others visit.)
+            .filter(|p| !(cx.english && reports_others(cx, p.end, ts)))
             .or_else(|| delegation_leader(cx, clause, ts));
             // The place after the trigger, else 来烟台访问, 在哈访问: the place right after
             // 来 / 赴 / 到 / 在 before it.
@@ -3239,6 +3288,24 @@ fn apply(
             }
         }
     }
+}
+
+/// Whether the words between a person and a verb report what others do ("said more than
+/// 3,000 merchants visit"), not what the person did ("said he visited").
+fn reports_others(cx: &Context<'_>, from: usize, to: usize) -> bool {
+    let t = cx.text;
+    ["said", "says", "told", "noted", "added"].iter().any(|w| {
+        t.find(&format!(" {w} "), from.saturating_sub(1), to)
+            .is_some_and(|at| {
+                // ("said it was his third visit": the person's own.)
+                !t.norm_str(at + w.len() + 2, to).split(' ').any(|w| {
+                    matches!(
+                        w,
+                        "he" | "she" | "his" | "her" | "they" | "their" | "I" | "my" | "we" | "our"
+                    )
+                })
+            })
+    })
 }
 
 /// 代表团还将赴…考察, "The delegation also toured": the person leading the delegation
