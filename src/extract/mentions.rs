@@ -4007,8 +4007,9 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
 fn people_again(text: &Text, out: &mut Vec<Candidate>) {
     // Each name, and for a transliterated one (艾琳·考德威尔) its last part, the key of
     // the name it stands for (none when two names share it).
-    let mut names: Vec<(Vec<char>, Option<(usize, usize)>)> = Vec::new();
-    let mut parts: rustc_hash::FxHashMap<Vec<char>, Option<(usize, usize)>> = Default::default();
+    type Key = Option<(usize, usize)>;
+    let mut names: Vec<(Vec<char>, Key)> = Vec::new();
+    let mut parts: rustc_hash::FxHashMap<Vec<char>, Key> = Default::default();
     for c in out
         .iter()
         .filter(|c| c.kind == EntityType::Person && c.end - c.start >= 2)
@@ -4043,7 +4044,7 @@ fn people_again(text: &Text, out: &mut Vec<Candidate>) {
         taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
     }
     // Names by first character, longest first: one pass over the text.
-    type Name<'a> = (&'a [char], Option<(usize, usize)>);
+    type Name<'a> = (&'a [char], Key);
     let mut by_first: rustc_hash::FxHashMap<char, Vec<Name<'_>>> = Default::default();
     for (name, key) in &names {
         by_first.entry(name[0]).or_default().push((name, *key));
