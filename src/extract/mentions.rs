@@ -466,6 +466,48 @@ fn indonesian_firms(text: &Text, out: &mut Vec<Candidate>) {
     }
 }
 
+/// 嘉兴经济技术开发区中欧(嘉兴)国际产业合作园, 烟台经济技术开发区中韩产业园: a joint park
+/// named after the zone it lies in is a zone of its own, and so is the zone.
+fn joint_parks_in_zones(text: &Text, out: &mut Vec<Candidate>) {
+    const ZONES: [&str; 7] = [
+        "开发区",
+        "经开区",
+        "高新区",
+        "工业园区",
+        "综合保税区",
+        "保税区",
+        "自贸区",
+    ];
+    let compounds: rustc_hash::FxHashSet<usize> = out
+        .iter()
+        .filter(|c| c.origin == Origin::Abbrev && text.chars[c.start] == '中')
+        .map(|c| c.start)
+        .collect();
+    let mut made = Vec::new();
+    for c in out.iter_mut() {
+        if c.kind != EntityType::EconomicZone || c.origin != Origin::Suffix {
+            continue;
+        }
+        let split = (c.start + 4..c.end.saturating_sub(4)).find(|&q| {
+            ZONES.iter().any(|z| text.has_before(q, z))
+                && (compounds.contains(&q)
+                    || text.chars[q] == '中'
+                        && (compounds.contains(&(q + 1))
+                            || matches!(text.chars[q + 1], '欧' | '非')))
+        });
+        if let Some(q) = split {
+            made.push(Candidate::new(
+                c.start,
+                q,
+                EntityType::EconomicZone,
+                Origin::Suffix,
+            ));
+            c.start = q;
+        }
+    }
+    out.extend(made);
+}
+
 /// 在开发区建设年产4亿平方米锂电池隔膜项目: what a company builds, named up to 项目 right
 /// after the verb (not 建设一批重点项目, 建设合作项目).
 fn built_projects(text: &Text, out: &mut Vec<Candidate>) {
@@ -478,19 +520,53 @@ fn built_projects(text: &Text, out: &mut Vec<Candidate>) {
         .map(|c| (c.start, c.end, c.kind.is_place()))
         .collect();
     spans.sort_unstable();
+    let mut firms: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::Company && !c.nested)
+        .map(|c| (c.start, c.end))
+        .collect();
+    firms.sort_unstable();
     let mut from = 0;
     while let Some(p) = text.find("项目", from, chars.len()) {
         from = p + 2;
         // (Also after the amount invested in it: 投资4.6亿元的中吉…加工项目.)
-        let Some(start) = (p.saturating_sub(20)..p.saturating_sub(3))
+        let after_verb = (p.saturating_sub(20)..p.saturating_sub(3))
             .rev()
             .find(|&k| {
                 VERBS.iter().any(|v| text.has_before(k, v))
                     || text.has_before(k, "元的")
                         && text.find("投资", k.saturating_sub(14), k).is_some()
-            })
-        else {
-            continue;
+            });
+        // 丹麦诺德维克集团精密流体装备项目: a firm's name, then what it makes.
+        let firm = || {
+            let k = spans.partition_point(|c| c.0 < p);
+            spans[..k]
+                .iter()
+                .rev()
+                .take(6)
+                .find(|&&(a, b, place)| {
+                    !place
+                        && firms.binary_search(&(a, b)).is_ok()
+                        && (2..=10).contains(&(p - b.min(p)))
+                        && chars[b..p]
+                            .iter()
+                            .all(|&c| is_han(c) || c.is_ascii_digit() || c == '.')
+                        && !chars[b..p].iter().any(|c| "的和与及之等".contains(*c))
+                        && !VERBS.iter().any(|v| text.has_at(b, v))
+                        && ![
+                            "投资", "签约", "合作", "重点", "重大", "产业", "新", "各", "等",
+                        ]
+                        .iter()
+                        .any(|w| text.has_at(b, w))
+                })
+                .map(|&(a, _, _)| a)
+        };
+        let (start, by_firm) = match after_verb {
+            Some(k) => (k, None),
+            None => match firm() {
+                Some(a) => (a, Some(a)),
+                None => continue,
+            },
         };
         let name = &chars[start..p];
         let plain = name
@@ -508,7 +584,12 @@ fn built_projects(text: &Text, out: &mut Vec<Candidate>) {
                 .iter()
                 .rev()
                 .take_while(|c| c.0 + 64 >= start)
-                .any(|&(a, b, place)| a < p + 2 && start < b && (b > p || !place))
+                .any(|&(a, b, place)| {
+                    a < p + 2
+                        && start < b
+                        && (b > p || !place)
+                        && !by_firm.is_some_and(|f| f <= a && b < p)
+                })
         {
             continue;
         }
@@ -714,6 +795,7 @@ impl Recogniser<'_> {
             declared_places(text, &mut out);
             self.quoted(text, &mut out);
             self.suffixed(text, &seg, &mut out);
+            joint_parks_in_zones(text, &mut out);
             sessions(text, &mut out);
             joined_events(text, &mut out);
             routes(text, &mut out);

@@ -727,6 +727,21 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
             .filter(|i| i.entity != m.entity && !(i.start == m.start && i.end == m.end))
             .collect();
         let ev = evidence(cx, m.start, m.end);
+        // 丹麦诺德维克集团精密流体装备项目: the firm its name starts with invests in it.
+        if k == EntityType::Project
+            && let Some(firm) = inner.iter().find(|i| {
+                i.start == m.start && matches!(kind(cx, i), EntityType::Company | EntityType::Bank)
+            })
+        {
+            out.add(
+                firm.entity,
+                Predicate::InvestsIn,
+                m.entity,
+                Qualifiers::default(),
+                ev.clone(),
+                "firm-project",
+            );
+        }
         // 市商务局 in a city's own release: in the Chinese city the text names most.
         if k == EntityType::GovernmentBody
             && inner.is_empty()
@@ -3094,7 +3109,15 @@ fn apply(
                 .find(|m| allowed(cx, m, &rule.subject))
                 .or_else(|| topic(cx, rule, clause.start));
             let Some(s) = subj else { return };
-            let place = if cx.english {
+            // 该项目由诺德维克流体技术(嘉兴)有限公司投资建设: the project it invests in.
+            let project = before.iter().copied().find(|m| {
+                kind(cx, m) == EntityType::Project
+                    && m.end < s.start
+                    && matches!(t.norm_str(m.end, s.start), "由" | "是由")
+            });
+            let place = if let Some(p) = project {
+                Some(p)
+            } else if cx.english {
                 // invest $50 million in a centre in Hangzhou's Binjiang district[, while …]
                 let end = t.clause_at(te).map_or(clause.end, |c| c.end);
                 t.find(" in ", te, end).and_then(|p| {
