@@ -1989,6 +1989,22 @@ impl Recogniser<'_> {
             }
             ends.insert(c.end);
         }
+        // 布尔萨市尼吕费尔区: a district right after a foreign city.
+        let foreign_cities: Vec<usize> = out
+            .iter()
+            .filter(|c| {
+                c.kind == EntityType::City
+                    // (Not 费尔 inside 尼吕费尔.)
+                    && (c.start == 0
+                        || !is_han(chars[c.start - 1])
+                        || ends.contains(&c.start)
+                        || "的与和及同在至赴到".contains(chars[c.start - 1]))
+                    && c.entry.is_some_and(|e| {
+                        !matches!(self.gazetteer.entry(e).country.as_deref(), Some("CN") | None)
+                    })
+            })
+            .map(|c| c.end + usize::from(chars.get(c.end) == Some(&'市')))
+            .collect();
         let mut made: Vec<Candidate> = Vec::new();
         for (p, &c) in chars.iter().enumerate() {
             let (kind, suffix) = match c {
@@ -2035,6 +2051,28 @@ impl Recogniser<'_> {
                 made.push(Candidate::new(s, p + suffix, kind, Origin::Suffix));
             }
         }
+        let new_cities: Vec<usize> = made
+            .iter()
+            .filter(|m| m.kind == EntityType::City)
+            .map(|m| m.end)
+            .collect();
+        for &e in foreign_cities.iter().chain(&new_cities) {
+            let Some(k) = (e + 2..(e + 6).min(chars.len())).find(|&k| chars[k] == '区') else {
+                continue;
+            };
+            if (e..k)
+                .all(|j| is_han(chars[j]) && !covered[j] && !"的与和及在同区".contains(chars[j]))
+                && !made.iter().any(|m| m.start < k + 1 && e < m.end)
+            {
+                made.push(Candidate::new(
+                    e,
+                    k + 1,
+                    EntityType::District,
+                    Origin::Suffix,
+                ));
+            }
+        }
+        made.sort_by_key(|m| m.start);
         // `made` comes by start, without overlaps: only the last one starting before.
         out.retain(|c| {
             let k = made.partition_point(|m| m.start <= c.start);
@@ -2522,7 +2560,10 @@ impl Recogniser<'_> {
                             .unwrap_or(s);
                         if !matches!(chars.get(at), Some(' ' | '　' | '、'))
                             || !(2..=4).contains(&(e - s))
-                            || !matches!(chars.get(e), Some(' ' | '　' | ')' | '）' | '、'))
+                            || !matches!(
+                                chars.get(e),
+                                Some(' ' | '　' | ')' | '）' | '、' | '\n') | None
+                            )
                             || !self.has_surname(&text.norm(s, e))
                             || self.rules.title_set.contains(text.norm_str(s, e))
                         {

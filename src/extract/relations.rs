@@ -704,6 +704,13 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
     let nested_zones = res.mentions.iter().filter(|m| {
         m.nested && m.origin == Origin::Suffix && kind(cx, m) == EntityType::EconomicZone
     });
+    let firms: rustc_hash::FxHashMap<&str, usize> = res
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.kind, EntityType::Bank | EntityType::Company))
+        .map(|(i, e)| (e.name.as_str(), i))
+        .collect();
     for m in full.chain(candidates()).chain(nested_zones) {
         let k = kind(cx, m);
         // A route between two places (天津—仁川…航线, 中老铁路) is in neither, nor is a
@@ -740,6 +747,39 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                 Qualifiers::default(),
                 ev.clone(),
                 "firm-project",
+            );
+        }
+        // 中国银行(土耳其)股份有限公司: a bank's or firm's subsidiary in a country, when the
+        // text names the parent on its own too (not 瑞穗银行 only inside 瑞穗银行(中国)…);
+        // also where only its branch names it (泰国开泰银行(中国)有限公司成都分行).
+        let subsidiary = |s: usize, e: usize| {
+            let open = (s + 2..e).find(|&i| matches!(cx.text.chars[i], '(' | '（'))?;
+            firms.get(cx.text.norm_str(s, open)).copied()
+        };
+        let branch_word = crate::extract::mentions::BRANCH
+            .iter()
+            .any(|b| cx.text.has_before(m.end, b));
+        let sub = if branch_word {
+            inner
+                .iter()
+                .filter(|i| i.start == m.start && is_organisation(kind(cx, i)))
+                .max_by_key(|i| i.end)
+                .map(|i| (i.entity, i.start, i.end))
+        } else {
+            Some((m.entity, m.start, m.end))
+        };
+        if matches!(k, EntityType::Bank | EntityType::Company)
+            && let Some((child, s, e)) = sub
+            && let Some(parent) = subsidiary(s, e)
+            && parent != child
+        {
+            out.add(
+                child,
+                Predicate::PartOf,
+                parent,
+                Qualifiers::default(),
+                evidence(cx, s, e),
+                "subsidiary-of",
             );
         }
         // 市商务局 in a city's own release: in the Chinese city the text names most.
@@ -1035,8 +1075,11 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         let (a, b) = (w[0], w[1]);
         // 马里兰州安纳波利斯市: a city the gazetteer does not know, after its state.
         if a.end == b.start
-            && matches!(kind(cx, a), EntityType::Province | EntityType::Country)
-            && kind(cx, b) == EntityType::City
+            && matches!(
+                (kind(cx, a), kind(cx, b)),
+                (EntityType::Province | EntityType::Country, EntityType::City)
+                    | (EntityType::City, EntityType::District)
+            )
             && entry(cx, b).is_none()
         {
             out.add(
@@ -2279,6 +2322,15 @@ fn apply(
                     .flatten()
             });
             let Some(mut s) = subj else { return };
+            // 绍兴市柯桥区与布尔萨市尼吕费尔区…: a city's district written after it is the one
+            // that acts, on both sides.
+            let same_type = matches!(
+                rule.predicate,
+                Predicate::FriendshipCity | Predicate::EconomicPartnerCity
+            );
+            if same_type {
+                s = district_after(cx, s);
+            }
             // 内蒙古自治区首府呼和浩特市与…: the capital named after its region.
             if let Some(capital) = before.iter().copied().find(|m| {
                 m.start >= s.end + 2
@@ -2289,10 +2341,6 @@ fn apply(
             }) {
                 s = capital;
             }
-            let same_type = matches!(
-                rule.predicate,
-                Predicate::FriendshipCity | Predicate::EconomicPartnerCity
-            );
             // (A district's friends are cities.)
             let level = |m: &Resolved| match kind(cx, m) {
                 EntityType::District => EntityType::City,
@@ -2376,6 +2424,17 @@ fn apply(
             {
                 objs = tops(cx, n.start, n.end).into_iter().filter(ok).collect();
                 evidence_end = n.end;
+            }
+            if same_type {
+                // (…与布尔萨市尼吕费尔区: the district, not its city too.)
+                objs = objs
+                    .iter()
+                    .copied()
+                    .filter(|o| {
+                        let d = district_after(cx, o);
+                        d.entity == o.entity || !objs.iter().any(|x| x.entity == d.entity)
+                    })
+                    .collect();
             }
             let mut qual = q.clone();
             if rule.rank {
@@ -3329,6 +3388,19 @@ fn reports_others(cx: &Context<'_>, from: usize, to: usize) -> bool {
                 })
             })
     })
+}
+
+/// The district written right after a city (绍兴市柯桥区), else the city.
+fn district_after<'a>(cx: &Context<'a>, m: &'a Resolved) -> &'a Resolved {
+    if kind(cx, m) != EntityType::City {
+        return m;
+    }
+    let ms = &cx.resolved.mentions;
+    ms[ms.partition_point(|d| d.start < m.end)..]
+        .iter()
+        .take(3)
+        .find(|d| d.start == m.end && !d.nested && kind(cx, d) == EntityType::District)
+        .unwrap_or(m)
 }
 
 /// 代表团还将赴…考察, "The delegation also toured": the person leading the delegation
