@@ -745,7 +745,7 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                 Predicate::InvestsIn,
                 m.entity,
                 Qualifiers::default(),
-                ev.clone(),
+                ev,
                 "firm-project",
             );
         }
