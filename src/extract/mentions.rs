@@ -2850,6 +2850,11 @@ impl Recogniser<'_> {
             .filter(|c| c.origin == Origin::Gazetteer && c.kind.is_place())
             .map(|c| (c.start, c.end))
             .collect();
+        let country_at: rustc_hash::FxHashSet<usize> = out
+            .iter()
+            .filter(|c| c.kind == EntityType::Country)
+            .map(|c| c.start)
+            .collect();
         let mut named_cities: Vec<usize> = out
             .iter()
             .filter(|c| c.origin == Origin::Gazetteer && c.kind == EntityType::City)
@@ -3038,11 +3043,8 @@ impl Recogniser<'_> {
                         // ("Ikeja Local Government Area of Lagos State": nor is a district.)
                         if matches!(kind, EntityType::Company | EntityType::District)
                             && text.norm(words[k].0, words[k].1) == "of"
-                            && out.iter().any(|c| {
-                                c.origin == Origin::Gazetteer
-                                    && c.kind.is_place()
-                                    && c.start == words[k + 1].0
-                                    && (c.end == words[run - 1].1 || kind == EntityType::District)
+                            && place_at.get(&words[k + 1].0).is_some_and(|&end| {
+                                end == words[run - 1].1 || kind == EntityType::District
                             })
                         {
                             break;
@@ -3111,13 +3113,10 @@ impl Recogniser<'_> {
                         if words.get(k).is_some_and(|w| text.norm(w.0, w.1) == "the") {
                             k += 1;
                         }
-                        let place_end =
-                            words.get(k).and_then(|w| place_at.get(&w.0)).filter(|_| {
-                                !chamber
-                                    || out.iter().any(|c| {
-                                        c.start == words[k].0 && c.kind == EntityType::Country
-                                    })
-                            });
+                        let place_end = words
+                            .get(k)
+                            .and_then(|w| place_at.get(&w.0))
+                            .filter(|_| !chamber || country_at.contains(&words[k].0));
                         if let Some(place_end) = place_end
                             && let Some(j) = words.binary_search_by_key(place_end, |w| w.1).ok()
                         {
