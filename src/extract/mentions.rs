@@ -2056,15 +2056,19 @@ impl Recogniser<'_> {
             .filter(|m| m.kind == EntityType::City)
             .map(|m| m.end)
             .collect();
+        // (`made` is by start and without overlaps: the last one starting before the end
+        // is the only one that can cross.)
+        let mut districts = Vec::new();
         for &e in foreign_cities.iter().chain(&new_cities) {
             let Some(k) = (e + 2..(e + 6).min(chars.len())).find(|&k| chars[k] == '区') else {
                 continue;
             };
+            let before = made.partition_point(|m| m.start <= k);
             if (e..k)
                 .all(|j| is_han(chars[j]) && !covered[j] && !"的与和及在同区".contains(chars[j]))
-                && !made.iter().any(|m| m.start < k + 1 && e < m.end)
+                && !before.checked_sub(1).is_some_and(|i| made[i].end > e)
             {
-                made.push(Candidate::new(
+                districts.push(Candidate::new(
                     e,
                     k + 1,
                     EntityType::District,
@@ -2072,7 +2076,9 @@ impl Recogniser<'_> {
                 ));
             }
         }
+        made.extend(districts);
         made.sort_by_key(|m| m.start);
+        made.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         // `made` comes by start, without overlaps: only the last one starting before.
         out.retain(|c| {
             let k = made.partition_point(|m| m.start <= c.start);
