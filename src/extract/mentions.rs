@@ -2066,7 +2066,7 @@ impl Recogniser<'_> {
             let before = made.partition_point(|m| m.start <= k);
             if (e..k)
                 .all(|j| is_han(chars[j]) && !covered[j] && !"的与和及在同区".contains(chars[j]))
-                && !before.checked_sub(1).is_some_and(|i| made[i].end > e)
+                && before.checked_sub(1).is_none_or(|i| made[i].end <= e)
             {
                 districts.push(Candidate::new(
                     e,
