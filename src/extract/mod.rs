@@ -3754,4 +3754,132 @@ mod tests {
             out.entities
         );
     }
+
+    #[test]
+    fn english_people_after_words_of_address_and_states() {
+        let out = extractor().extract(
+            "t.txt",
+            "The Consul-General of the People's Republic of China in Kano, Mr. Liang Wenhao, \
+             spoke. The Kano State Ministry of Agriculture, Water, Land and Forestry hosted it. \
+             \"Yields will rise,\" said Dr. Amina Bello-Yusuf, an economist at Bayero Holdings. \
+             Mayor Ada Obi said more than 2,000 traders visit Harbin every year.",
+        );
+        for person in ["Liang Wenhao", "Amina Bello-Yusuf"] {
+            assert!(has(&out, EntityType::Person, person), "{:?}", out.entities);
+        }
+        assert!(
+            has(&out, EntityType::Province, "Kano State"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(
+                &out,
+                EntityType::GovernmentBody,
+                "Kano State Ministry of Agriculture, Water, Land and Forestry"
+            ),
+            "{:?}",
+            out.entities
+        );
+        assert_relations(
+            &out,
+            &[
+                ("Liang Wenhao", "positionAt", "People's Republic of China"),
+                ("Amina Bello-Yusuf", "positionAt", "Bayero Holdings"),
+            ],
+        );
+        // Reported: the traders visit, not the mayor.
+        assert!(
+            rel(&out, "Ada Obi", "visited", "Harbin").is_none(),
+            "{:?}",
+            out.relations
+        );
+    }
+
+    #[test]
+    fn english_partners_named_before_a_possessive_and_chambers_abroad() {
+        let out = extractor().extract(
+            "t.txt",
+            "Trade rose 8 percent, making Ghana Fujian's third-largest trading partner in \
+             Africa. The Fujian Chamber of Commerce in Ghana met. The Tema Textile Park covers \
+             8 hectares.",
+        );
+        let partner = rel(&out, "Ghana", "tradePartner", "Fujian");
+        assert!(
+            partner.is_some_and(|r| r.qualifiers.rank == Some(3)),
+            "{:?}",
+            out.relations
+        );
+        assert!(
+            has(
+                &out,
+                EntityType::Association,
+                "Fujian Chamber of Commerce in Ghana"
+            ),
+            "{:?}",
+            out.entities
+        );
+        assert!(fact(&out, "area", 80_000.0).is_some(), "{:?}", out.facts);
+    }
+
+    #[test]
+    fn transliterated_names_again_and_places_the_gazetteer_spells_otherwise() {
+        let out = extractor().extract(
+            "t.txt",
+            "美国马里兰州副州长艾琳·霍索恩率团访问。霍索恩表示,希望深化合作。\
+             芜湖市与马里兰州安纳波利斯市签署意向书。\
+             合肥市蜀山区与布尔萨市尼吕费尔区签署建立友好交流关系协议。",
+        );
+        let person = out.entities.iter().find(|e| e.name == "艾琳·霍索恩");
+        assert!(
+            person.is_some_and(|p| p.aliases.iter().any(|a| a == "霍索恩")),
+            "{:?}",
+            out.entities
+        );
+        assert_relations(
+            &out,
+            &[
+                ("安纳波利斯市", "partOf", "马里兰州"),
+                ("芜湖市", "cooperatesWith", "安纳波利斯市"),
+                ("尼吕费尔区", "partOf", "布尔萨市"),
+                ("蜀山区", "friendshipCity", "尼吕费尔区"),
+            ],
+        );
+        assert!(rel(&out, "合肥市", "friendshipCity", "尼吕费尔区").is_none());
+    }
+
+    #[test]
+    fn projects_named_by_their_firms_parks_inside_zones_and_subsidiaries() {
+        let out = extractor().extract(
+            "t.txt",
+            "瑞典北辰集团年产3万台热泵项目在湖州经济技术开发区中欧(湖州)智能制造产业园开工。\
+             该项目由北辰热能(湖州)有限公司投资建设,项目占地8公顷。\
+             代表团走访了中国工商银行(瑞典)有限公司。中国工商银行湖州分行与该行签署协议。",
+        );
+        for (kind, name) in [
+            (EntityType::Project, "瑞典北辰集团年产3万台热泵项目"),
+            (EntityType::EconomicZone, "湖州经济技术开发区"),
+            (EntityType::EconomicZone, "中欧(湖州)智能制造产业园"),
+        ] {
+            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
+        }
+        assert_relations(
+            &out,
+            &[
+                ("瑞典北辰集团", "investsIn", "瑞典北辰集团年产3万台热泵项目"),
+                (
+                    "北辰热能(湖州)有限公司",
+                    "investsIn",
+                    "瑞典北辰集团年产3万台热泵项目",
+                ),
+                (
+                    "中欧(湖州)智能制造产业园",
+                    "locatedIn",
+                    "湖州经济技术开发区",
+                ),
+                ("中国工商银行(瑞典)有限公司", "partOf", "中国工商银行"),
+            ],
+        );
+        assert!(fact(&out, "area", 80_000.0).is_some(), "{:?}", out.facts);
+    }
 }
