@@ -378,7 +378,15 @@ impl FactRules {
             let mut tail = q.span.end;
             let mut noun = None;
             if !rule.nouns.is_empty() {
-                let Some(span) = doc.find_after(q.span.end, ce, &rule.nouns, rule.noun_gap) else {
+                // ("4,500 people": the noun read as the quantity's measure word.)
+                let counted = rule
+                    .nouns
+                    .iter()
+                    .any(|n| n.iter().copied().eq(q.counter.chars()))
+                    .then(|| Span::new(q.span.end - q.counter.chars().count(), q.span.end));
+                let Some(span) =
+                    counted.or_else(|| doc.find_after(q.span.end, ce, &rule.nouns, rule.noun_gap))
+                else {
                     continue;
                 };
                 noun = Some(span);
@@ -1480,15 +1488,15 @@ impl<'a> Doc<'a> {
                     .last()
                     .or_else(|| {
                         // "9,000 students from Beijing": where they come from.
-                        let noun = hit.noun?;
-                        self.mentions_in(noun.end, ce).next().filter(|m| {
+                        let noun_end = hit.noun?.end;
+                        self.mentions_in(noun_end, ce).next().filter(|m| {
                             rule.subject.contains(&m.kind)
                                 && matches_at(
                                     &self.chars,
-                                    noun.end,
+                                    noun_end,
                                     &[' ', 'f', 'r', 'o', 'm', ' '],
                                 )
-                                && m.start == noun.end + 6
+                                && m.start == noun_end + 6
                         })
                     })
                     .copied();

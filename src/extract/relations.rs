@@ -2646,7 +2646,16 @@ fn apply(
             }
             let mut b = ts;
             if let Some(p) = t.find("在", a, ts) {
-                b = p;
+                // (在嘉兴市人民政府于哥本哈根举办的…上: 在 before the organiser opens the
+                // clause's frame.)
+                if names.iter().any(|m| m.start >= a && m.end <= p) {
+                    b = p;
+                } else {
+                    a = p + 1;
+                    if let Some(q) = t.find("在", a, ts) {
+                        b = q;
+                    }
+                }
             }
             let by = [
                 "organized by",
