@@ -3846,6 +3846,44 @@ mod tests {
             ],
         );
         assert!(rel(&out, "合肥市", "friendshipCity", "尼吕费尔区").is_none());
+        let out = extractor().extract(
+            "t.txt",
+            "今年5月,在蚌埠市人民政府于奥胡斯举办的“2025蚌埠—北欧投资合作恳谈会”上,\
+             马里兰州企业切萨皮克材料公司与蚌埠市签约。安徽目前已与美国7个州建立友好省州关系。",
+        );
+        assert_relations(
+            &out,
+            &[
+                (
+                    "2025蚌埠—北欧投资合作恳谈会",
+                    "organizedBy",
+                    "蚌埠市人民政府",
+                ),
+                ("切萨皮克材料公司", "locatedIn", "马里兰州"),
+            ],
+        );
+        assert_eq!(
+            fact(&out, "friendshipCityCount", 7.0),
+            Some(("安徽".to_owned(), Some("美国".to_owned()))),
+            "{:?}",
+            out.facts
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "An estimated 4,500 people from Fujian live and work across Ghana. The water \
+             scheme will serve about 1.8 million residents.",
+        );
+        assert_eq!(
+            fact(&out, "residentPersons", 4500.0),
+            Some(("Fujian".to_owned(), Some("Ghana".to_owned()))),
+            "{:?}",
+            out.facts
+        );
+        assert!(
+            fact(&out, "residentPersons", 1_800_000.0).is_none(),
+            "{:?}",
+            out.facts
+        );
     }
 
     #[test]

@@ -1073,6 +1073,22 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         .collect();
     for w in tops.windows(2) {
         let (a, b) = (w[0], w[1]);
+        // 马里兰州企业切萨皮克生物材料公司: a firm introduced as one of a place's.
+        if matches!(
+            kind(cx, a),
+            EntityType::City | EntityType::Province | EntityType::District | EntityType::Prefecture
+        ) && matches!(kind(cx, b), EntityType::Company)
+            && matches!(cx.text.norm_str(a.end, b.start), "企业" | "企业的")
+        {
+            out.add(
+                b.entity,
+                Predicate::LocatedIn,
+                a.entity,
+                Qualifiers::default(),
+                evidence(cx, a.start, b.end),
+                "place-firm",
+            );
+        }
         // 马里兰州安纳波利斯市: a city the gazetteer does not know, after its state.
         if a.end == b.start
             && matches!(
