@@ -1989,18 +1989,27 @@ impl Recogniser<'_> {
             }
             ends.insert(c.end);
         }
-        // 布尔萨市尼吕费尔区: a district right after a foreign city.
+        // A name of its own: after a boundary, a function word or another place.
+        let boundary = |s: usize| {
+            s == 0
+                || !is_han(chars[s - 1])
+                || ends.contains(&s)
+                || matches!(
+                    chars[s - 1],
+                    '的' | '与' | '和' | '及' | '同' | '在' | '至' | '赴' | '到'
+                )
+        };
+        // 布尔萨市尼吕费尔区: a district right after a foreign city (not 费尔 inside 尼吕费尔).
         let foreign_cities: Vec<usize> = out
             .iter()
             .filter(|c| {
                 c.kind == EntityType::City
-                    // (Not 费尔 inside 尼吕费尔.)
-                    && (c.start == 0
-                        || !is_han(chars[c.start - 1])
-                        || ends.contains(&c.start)
-                        || "的与和及同在至赴到".contains(chars[c.start - 1]))
+                    && boundary(c.start)
                     && c.entry.is_some_and(|e| {
-                        !matches!(self.gazetteer.entry(e).country.as_deref(), Some("CN") | None)
+                        !matches!(
+                            self.gazetteer.entry(e).country.as_deref(),
+                            Some("CN") | None
+                        )
                     })
             })
             .map(|c| c.end + usize::from(chars.get(c.end) == Some(&'市')))
@@ -2024,16 +2033,6 @@ impl Recogniser<'_> {
             {
                 s -= 1;
             }
-            // A name of its own: after a boundary, a function word or another place.
-            let boundary = |s: usize| {
-                s == 0
-                    || !is_han(chars[s - 1])
-                    || ends.contains(&s)
-                    || matches!(
-                        chars[s - 1],
-                        '的' | '与' | '和' | '及' | '同' | '在' | '至' | '赴' | '到'
-                    )
-            };
             // (马里兰州安纳波利斯市: a first character common in Chinese names too, right
             // after another place.)
             if p - s >= 4
