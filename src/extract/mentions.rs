@@ -2592,6 +2592,48 @@ impl Recogniser<'_> {
                 people.push(c);
             }
         }
+        // 黄雨桐说, 留学生佐藤美咲表示: a name the segmenter tags as a person's, right before
+        // a verb of saying, standing alone on its left, with a known family name.
+        let mut said = vec![false; chars.len()];
+        for p in &people {
+            said[p.start..p.end].iter_mut().for_each(|t| *t = true);
+        }
+        // (福格特说: the last part of a transliterated name, found again later.)
+        let last_parts: rustc_hash::FxHashSet<&str> = people
+            .iter()
+            .filter_map(|p| {
+                let name = text.norm_str(p.start, p.end);
+                name.rsplit_once('·').map(|(_, last)| last)
+            })
+            .collect();
+        let mut speakers = Vec::new();
+        for verb in ["表示", "说", "介绍", "指出", "坦言"] {
+            let mut from = 0;
+            while let Some(f) = text.find(verb, from, chars.len()) {
+                from = f + 1;
+                let found = [3, 2].into_iter().find(|&n| {
+                    let Some(s) = f.checked_sub(n) else {
+                        return false;
+                    };
+                    (s..f).all(|k| is_han(chars[k]) && cover[k] == u32::MAX && !said[k])
+                        && (s == 0
+                            || !is_han(chars[s - 1])
+                            || ends.contains(&s)
+                            || ["代表", "学生", "留学生", "市民", "游客", "负责人", "店主"]
+                                .iter()
+                                .any(|d| text.has_before(s, d)))
+                        && self.has_surname(text.norm_str(s, f))
+                        && (n == 3 || seg.has_person_tag(s, f))
+                        && !self.rules.generic.contains(text.norm_str(s, f))
+                        && !last_parts.contains(text.norm_str(s, f))
+                });
+                if let Some(n) = found {
+                    speakers.push(Candidate::new(f - n, f, EntityType::Person, Origin::Title));
+                }
+            }
+        }
+        people.extend(speakers);
+        people.sort_by_key(|c| (c.start, c.end));
         people.dedup_by(|b, a| a.start == b.start && a.end == b.end);
         let mut taken = vec![false; chars.len()];
         for p in &people {

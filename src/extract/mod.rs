@@ -3846,6 +3846,21 @@ mod tests {
             ],
         );
         assert!(rel(&out, "合肥市", "friendshipCity", "尼吕费尔区").is_none());
+        // A speaker without a title; the last part of a transliterated name is its person.
+        let out = extractor().extract(
+            "t.txt",
+            "在签约仪式上,黄雨桐说,双方将深化合作。港务局局长扬·福格特出席。福格特说,合作很好。",
+        );
+        assert!(
+            has(&out, EntityType::Person, "黄雨桐"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            !out.entities.iter().any(|e| e.name == "福格特"),
+            "{:?}",
+            out.entities
+        );
         let out = extractor().extract(
             "t.txt",
             "今年5月,在蚌埠市人民政府于奥胡斯举办的“2025蚌埠—北欧投资合作恳谈会”上,\
