@@ -1065,7 +1065,7 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
             );
         }
     }
-    // Adjacent: zone or place followed by a venue or zone (在大连国际会展中心韩国“国际会客厅”).
+    // Two names side by side: the second lies in the first.
     let tops: Vec<&Resolved> = res
         .mentions
         .iter()
@@ -1073,54 +1073,46 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         .collect();
     for w in tops.windows(2) {
         let (a, b) = (w[0], w[1]);
-        // 马里兰州企业切萨皮克生物材料公司: a firm introduced as one of a place's.
-        if matches!(
-            kind(cx, a),
+        let (ka, kb) = (kind(cx, a), kind(cx, b));
+        let touching = a.end == b.start;
+        let link = if matches!(
+            ka,
             EntityType::City | EntityType::Province | EntityType::District | EntityType::Prefecture
-        ) && matches!(kind(cx, b), EntityType::Company)
+        ) && kb == EntityType::Company
             && matches!(cx.text.norm_str(a.end, b.start), "企业" | "企业的")
         {
-            out.add(
-                b.entity,
-                Predicate::LocatedIn,
-                a.entity,
-                Qualifiers::default(),
-                evidence(cx, a.start, b.end),
-                "place-firm",
-            );
-        }
-        // 马里兰州安纳波利斯市: a city the gazetteer does not know, after its state.
-        if a.end == b.start
+            // 马里兰州企业切萨皮克生物材料公司: a firm introduced as one of a place's.
+            Some((Predicate::LocatedIn, "place-firm"))
+        } else if touching
             && matches!(
-                (kind(cx, a), kind(cx, b)),
+                (ka, kb),
                 (EntityType::Province | EntityType::Country, EntityType::City)
                     | (EntityType::City, EntityType::District)
             )
             && entry(cx, b).is_none()
         {
-            out.add(
-                b.entity,
-                Predicate::PartOf,
-                a.entity,
-                Qualifiers::default(),
-                evidence(cx, a.start, b.end),
-                "adjacent-places",
-            );
-        }
-        if a.end == b.start
+            // 马里兰州安纳波利斯市: a city the gazetteer does not know, after its state.
+            Some((Predicate::PartOf, "adjacent-places"))
+        } else if touching
             && matches!(
-                kind(cx, a),
+                ka,
                 EntityType::EconomicZone | EntityType::City | EntityType::District
             )
-            && matches!(kind(cx, b), EntityType::Venue | EntityType::EconomicZone)
+            && matches!(kb, EntityType::Venue | EntityType::EconomicZone)
         {
+            // 在大连国际会展中心韩国“国际会客厅”: a venue or zone after a zone or place.
+            Some((Predicate::LocatedIn, "adjacent-place"))
+        } else {
+            None
+        };
+        if let Some((predicate, rule)) = link {
             out.add(
                 b.entity,
-                Predicate::LocatedIn,
+                predicate,
                 a.entity,
                 Qualifiers::default(),
                 evidence(cx, a.start, b.end),
-                "adjacent-place",
+                rule,
             );
         }
     }
@@ -3401,18 +3393,19 @@ fn apply(
 /// 3,000 merchants visit"), not what the person did ("said he visited").
 fn reports_others(cx: &Context<'_>, from: usize, to: usize) -> bool {
     let t = cx.text;
-    ["said", "says", "told", "noted", "added"].iter().any(|w| {
-        t.find(&format!(" {w} "), from.saturating_sub(1), to)
-            .is_some_and(|at| {
+    [" said ", " says ", " told ", " noted ", " added "]
+        .iter()
+        .any(|w| {
+            t.find(w, from.saturating_sub(1), to).is_some_and(|at| {
                 // ("said it was his third visit": the person's own.)
-                !t.norm_str(at + w.len() + 2, to).split(' ').any(|w| {
+                !t.norm_str(at + w.len(), to).split(' ').any(|w| {
                     matches!(
                         w,
                         "he" | "she" | "his" | "her" | "they" | "their" | "I" | "my" | "we" | "our"
                     )
                 })
             })
-    })
+        })
 }
 
 /// The district written right after a city (绍兴市柯桥区), else the city.
