@@ -185,6 +185,11 @@ const PLACES: &[EntityType] = &[
     EntityType::District,
 ];
 
+/// Where capital goes: a place or a zone (12个德资项目落户X园).
+fn hosts_capital(kind: EntityType) -> bool {
+    PLACES.contains(&kind) || kind == EntityType::EconomicZone
+}
+
 fn entity_types(names: &[String]) -> Result<Vec<EntityType>, String> {
     let mut out = Vec::new();
     for n in names {
@@ -1751,8 +1756,7 @@ impl<'a> Doc<'a> {
                 .mentions_in(cs, hit.noun.map_or(q.span.start, |n| n.end))
                 .find(|m| m.capital)
                 .or_else(|| {
-                    PLACES
-                        .contains(&subject.kind)
+                    hosts_capital(subject.kind)
                         .then(|| {
                             self.mentions_in(sentence.0, cs)
                                 .filter(|m| m.capital)
@@ -1764,7 +1768,7 @@ impl<'a> Doc<'a> {
             && source.entity != subject.entity
         {
             // 大连新批日资项目12个: Japan invests in Dalian.
-            object = if PLACES.contains(&subject.kind) {
+            object = if hosts_capital(subject.kind) {
                 Some(subject)
             } else {
                 object
@@ -2058,6 +2062,31 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>], nested_places: &[M<'a>]) -> 
                         capital: false,
                     });
                 }
+            }
+            continue;
+        }
+        // "X园位于…。园区已集聚…": a sentence opening with 园区 goes on about the zone the
+        // sentence before opened with.
+        if chars[i] == '园'
+            && starts_with(i, "园区")
+            && i > 0
+            && matches!(chars[i - 1], '。' | '\n')
+        {
+            let k = mentions.partition_point(|m| m.start < i);
+            let previous = (0..i - 1)
+                .rev()
+                .find(|&p| matches!(chars[p], '。' | '\n'))
+                .map_or(0, |p| p + 1);
+            let from = mentions.partition_point(|m| m.start < previous);
+            let topic = mentions[from..k.max(from)]
+                .iter()
+                .find(|m| m.kind == EntityType::EconomicZone);
+            if let Some(a) = topic {
+                out.push(M {
+                    start: i,
+                    end: i + 2,
+                    ..*a
+                });
             }
             continue;
         }

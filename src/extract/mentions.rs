@@ -863,6 +863,8 @@ impl Recogniser<'_> {
                 && !(text.has_before(c.start, " in ") || text.has_before(c.start, " in the "))
                 && !text.has_before(c.start, "驻")
                 && !BRANCH.iter().any(|b| text.has_at(c.end, b))
+                // 霍尔果斯口岸: a port of entry is named by its town.
+                && !text.has_at(c.end, "口岸")
                 && c.entry.is_some_and(|e| {
                     !standalone.contains(&e) && !self.gazetteer.entry(e).is_major()
                 }))
@@ -2235,6 +2237,7 @@ impl Recogniser<'_> {
                     || ends.places.contains_key(&ts)
                     || matches!(chars[i], '市' | '省' | '县' | '州')
                     || single_character_pair(text, seg, ends, ts)
+                    || self.transliterated_run(text, ts + 1, floor)
                     // 在磨憨国际会展中心 (磨/v 憨/ng): two lone characters are an unknown
                     // place's name.
                     || seg.token_at(i) == Some((i, i + 1))
@@ -2863,6 +2866,18 @@ impl Recogniser<'_> {
         ok.then_some(s)
     }
 
+    /// 的恩德勒工业软件有限公司: three or more characters of transliteration ending at
+    /// `end`, standing on their own on the left, are a foreign name.
+    fn transliterated_run(&self, text: &Text, end: usize, floor: usize) -> bool {
+        let chars = &text.chars;
+        let mut k = end;
+        while k > floor && self.transliteration.contains(&chars[k - 1]) {
+            k -= 1;
+        }
+        end - k >= 3
+            && (k == floor || !is_name_char(chars[k - 1]) || matches!(chars[k - 1], '的' | '、'))
+    }
+
     fn has_surname(&self, name: &str) -> bool {
         let one: String = name.chars().take(1).collect();
         let two: String = name.chars().take(2).collect();
@@ -2968,6 +2983,8 @@ impl Recogniser<'_> {
                                         | EntityType::Association
                                         | EntityType::GovernmentBody
                                 ) && suffix.rsplit(' ').next() == Some(word.as_str())
+                                    // (Not the field of "Board of Trade".)
+                                    && !suffix.contains(" of ")
                             })
                     };
                     // "China (Guangdong) Pilot Free Trade Zone": a place in parentheses.
@@ -3007,6 +3024,12 @@ impl Recogniser<'_> {
                         // of Liverpool and Liverpool John Moores University": two names.
                         && !(text.norm(prev.0, prev.1) == "and"
                             && (words[s.saturating_sub(5)..s - 1].iter().any(ends_name)
+                                // "UBC and Sun Yat-sen University": an acronym is a name.
+                                || text.chars[words[s - 2].0..words[s - 2].1]
+                                    .iter()
+                                    .filter(|c| c.is_alphabetic())
+                                    .all(char::is_ascii_uppercase)
+                                    && words[s - 2].1 - words[s - 2].0 >= 2
                                 // "Lowcountry Maritime Academy and Rizhao Port …": a
                                 // name of another kind ends right before.
                                 || ends_any_name(&words[s - 2])))
@@ -3078,8 +3101,15 @@ impl Recogniser<'_> {
                                     && words[run + n].0 == words[run + n - 1].1 + 1
                             })
                         };
+                        // ("of the People's Republic of China": a possessive inside.)
+                        let peoples = |run: usize| {
+                            text.norm_str(words[run].0, words[run].1) == "'s"
+                                && words
+                                    .get(run + 1)
+                                    .is_some_and(|w| text.norm_str(w.0, w.1) == "Republic")
+                        };
                         while run < words.len()
-                            && cap(&words[run])
+                            && (cap(&words[run]) || peoples(run))
                             && words[run].0 - words[run - 1].1 <= 1
                             && !title_at(run)
                         {
@@ -3398,6 +3428,24 @@ impl Recogniser<'_> {
                     .map(|w| text.norm(w.0, w.1))
                     .unwrap_or_default()
             };
+            // "organized by the City of Vancouver": the city's government.
+            if k > 0
+                && word(k) == "City"
+                && word(k + 1) == "of"
+                && matches!(word(k - 1).as_str(), "the" | "The")
+                && let Some(&end) = words.get(k + 2).and_then(|w| place_at.get(&w.0))
+                && !covered[words[k].0]
+                && seen.insert((words[k].0, end))
+            {
+                out.push(Candidate::new(
+                    words[k].0,
+                    end,
+                    EntityType::GovernmentBody,
+                    Origin::English,
+                ));
+                covered[words[k].0..end].fill(true);
+                continue;
+            }
             let (kind, mut first) = match (word(k).as_str(), word(k + 1).as_str()) {
                 ("borough" | "district" | "county", "of") => (EntityType::District, k + 2),
                 ("held" | "place", "at") => (EntityType::Venue, k + 2),
@@ -3644,6 +3692,9 @@ impl Recogniser<'_> {
                             | "office"
                             | "commission"
                             | "committee"
+                            // "Vancouver city councillor Lisa Hart"
+                            | "city"
+                            | "state"
                             // "Lingnan's chief executive Chen Hao"
                             | "'s"
                     ));

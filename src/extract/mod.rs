@@ -3935,4 +3935,85 @@ mod tests {
         );
         assert!(fact(&out, "area", 80_000.0).is_some(), "{:?}", out.facts);
     }
+
+    #[test]
+    fn transliterated_firms_subsidiaries_capital_in_zones_and_ports() {
+        let out = extractor().extract(
+            "t.txt",
+            "德国是滨州重要的外资来源地。9个德资项目集中签约落户中德(滨州)智造产业园,总投资18.2亿元。\
+             其中,总部位于汉堡的奥贝特精工股份公司投资3000万欧元建设基地,项目由其全资子公司奥贝特精工(滨州)有限公司运营;\
+             总部位于不来梅的维斯特罗液压有限公司投资1200万欧元。\
+             中德(滨州)智造产业园位于滨州市,2019年批复设立。园区已集聚德资企业96家。\
+             匈牙利国家馆亮相中国—中东欧博览会。班列经霍尔果斯口岸出境,喀什陆港物流有限公司位于喀什国际陆港区。",
+        );
+        for (kind, name) in [
+            (EntityType::Company, "维斯特罗液压有限公司"),
+            (EntityType::Venue, "匈牙利国家馆"),
+            (EntityType::Event, "中国—中东欧博览会"),
+            (EntityType::City, "霍尔果斯"),
+            (EntityType::EconomicZone, "喀什国际陆港区"),
+        ] {
+            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
+        }
+        assert_relations(
+            &out,
+            &[("奥贝特精工(滨州)有限公司", "partOf", "奥贝特精工股份公司")],
+        );
+        let in_park = Some("中德(滨州)智造产业园".to_owned());
+        for (measure, value) in [
+            ("investmentProjects", 9.0),
+            ("investmentAmount", 1_820_000_000.0),
+            ("residentCompanies", 96.0),
+        ] {
+            assert_eq!(
+                fact(&out, measure, value),
+                Some(("德国".to_owned(), in_park.clone())),
+                "{measure}: {:?}",
+                out.facts
+            );
+        }
+        assert_eq!(
+            fact(&out, "investmentAmount", 12_000_000.0).map(|(s, _)| s),
+            Some("维斯特罗液压有限公司".to_owned())
+        );
+    }
+
+    #[test]
+    fn english_missions_city_governments_and_councillors() {
+        let out = extractor().extract(
+            "t.txt",
+            "The delegation was led by Calgary city councillor Dana Whitfield. The forum, held \
+             May 4 at the Harbour Convention Centre, was organized by the City of Calgary. \
+             Omar Haddad, president of the Calgary Board of Trade, spoke. UCSA and Fudan \
+             University renewed their agreement. A reception was co-hosted by the Consulate \
+             General of the People's Republic of China in Calgary. Consul General Li Ming \
+             attended. Shanghai has sister-city or friendly-exchange ties with 93 cities.",
+        );
+        for (kind, name) in [
+            (EntityType::GovernmentBody, "City of Calgary"),
+            (EntityType::Association, "Calgary Board of Trade"),
+            (EntityType::ResearchBody, "Fudan University"),
+            (
+                EntityType::GovernmentBody,
+                "Consulate General of the People's Republic of China in Calgary",
+            ),
+        ] {
+            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
+        }
+        let consulate = "Consulate General of the People's Republic of China in Calgary";
+        assert_relations(
+            &out,
+            &[
+                ("Dana Whitfield", "positionAt", "Calgary"),
+                ("Omar Haddad", "positionAt", "Calgary Board of Trade"),
+                ("Li Ming", "positionAt", consulate),
+                ("Li Ming", "nationality", "People's Republic of China"),
+            ],
+        );
+        assert!(
+            fact(&out, "friendshipCityCount", 93.0).is_some(),
+            "{:?}",
+            out.facts
+        );
+    }
 }

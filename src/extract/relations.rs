@@ -1372,13 +1372,34 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 org = res
                     .within(ts.saturating_sub(60), ts, false)
                     .filter(|m| {
+                        // ("Vancouver city councillor X": the city's council.)
                         kind(cx, m) != EntityType::Person
-                            && matches!(t.norm(m.end, ts).as_str(), " " | "'s " | "' ")
+                            && matches!(
+                                t.norm(m.end, ts).as_str(),
+                                " " | "'s " | "' " | " city " | " City " | " state " | " State "
+                            )
                     })
                     .last();
             }
             if org.is_none() {
                 org = organisation_by_part(cx, ts);
+            }
+            // "Consul General Wei Hongbo is expected": the consulate named last before.
+            let mission = match role.to_lowercase() {
+                r if r.contains("consul") => Some("Consulate"),
+                r if r.contains("ambassador") => Some("Embassy"),
+                _ => None,
+            };
+            if org.is_none()
+                && let Some(mission) = mission
+            {
+                org = res
+                    .within(ts.saturating_sub(1500), ts, false)
+                    .filter(|m| {
+                        kind(cx, m) == EntityType::GovernmentBody
+                            && t.slice(m.start, m.end).contains(mission)
+                    })
+                    .last();
             }
             // "By LIU YANG in London": the paper's reporter.
             if org.is_none()
@@ -1639,6 +1660,17 @@ fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
         // "the US Consulate General in Chengdu": or the country's own name.
         if !cx.english {
             return None;
+        }
+        // "Consulate General of the People's Republic of China in Vancouver", "Embassy of
+        // Finland in Beijing": the country the mission is of.
+        let t = cx.text;
+        let of_country = res.within(start.start, org.end, true).find(|m| {
+            kind(cx, m) == EntityType::Country
+                && (t.has_before(m.start, " of ") || t.has_before(m.start, " of the "))
+                && !t.norm(start.start, m.start).contains(" in ")
+        });
+        if let Some(country) = of_country {
+            return Some(country.entity);
         }
         let opens = |word: &str| {
             cx.text.has_at(start.start, word)
@@ -3258,7 +3290,16 @@ fn apply(
             let o = before
                 .last()
                 .copied()
-                .filter(|m| allowed(cx, m, &rule.object) && m.end == ts);
+                .filter(|m| allowed(cx, m, &rule.object) && m.end == ts)
+                .or_else(|| {
+                    // 由其全资子公司X运营: 其 stands for the last body named before it.
+                    let sentence = t.sentence_at(ts)?;
+                    t.has_before(ts, "其").then_some(())?;
+                    tops(cx, sentence.start.max(ts.saturating_sub(200)), ts - 1)
+                        .into_iter()
+                        .rev()
+                        .find(|m| allowed(cx, m, &rule.object))
+                });
             let s = after
                 .first()
                 .copied()
