@@ -1223,6 +1223,8 @@ impl Recogniser<'_> {
                     .entries
                     .iter()
                     .any(|&e| self.gazetteer.entry(e).name.ends_with(n))
+                // (巴生市市长: the form read already ends with it.)
+                && text.chars[m.end - 1] != n
             {
                 c.end += 1;
             }
@@ -2017,6 +2019,7 @@ impl Recogniser<'_> {
             .map(|c| c.end + usize::from(chars.get(c.end) == Some(&'市')))
             .collect();
         let mut made: Vec<Candidate> = Vec::new();
+        let last_parts: std::cell::OnceCell<rustc_hash::FxHashSet<&str>> = Default::default();
         for (p, &c) in chars.iter().enumerate() {
             let (kind, suffix) = match c {
                 '市' => (EntityType::City, 1),
@@ -2048,7 +2051,22 @@ impl Recogniser<'_> {
             {
                 s -= 1;
             }
-            if p - s >= 3 && boundary(s) {
+            // (卡西姆市长: the last part of a transliterated name before 市长 is a person's.)
+            let mayor = kind == EntityType::City && chars.get(p + 1) == Some(&'长') && {
+                let parts = last_parts.get_or_init(|| {
+                    let mut parts = rustc_hash::FxHashSet::default();
+                    for (k, _) in chars.iter().enumerate().filter(|(_, c)| **c == '·') {
+                        for n in 2..=5 {
+                            if k + 1 + n <= chars.len() {
+                                parts.insert(text.norm_str(k + 1, k + 1 + n));
+                            }
+                        }
+                    }
+                    parts
+                });
+                parts.contains(text.norm_str(s, p))
+            };
+            if p - s >= 3 && boundary(s) && !mayor {
                 made.push(Candidate::new(s, p + suffix, kind, Origin::Suffix));
             }
         }
