@@ -1667,7 +1667,7 @@ fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
         let of_country = res.within(start.start, org.end, true).find(|m| {
             kind(cx, m) == EntityType::Country
                 && (t.has_before(m.start, " of ") || t.has_before(m.start, " of the "))
-                && !t.norm(start.start, m.start).contains(" in ")
+                && !t.norm_str(start.start, m.start).contains(" in ")
         });
         if let Some(country) = of_country {
             return Some(country.entity);
