@@ -162,6 +162,7 @@ closed_vocabulary! {
         Eur = "EUR",
         Jpy = "JPY",
         Krw = "KRW",
+        Gbp = "GBP",
         Count = "count",
         Persons = "persons",
         Percent = "percent",

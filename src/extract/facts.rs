@@ -203,7 +203,14 @@ fn entity_types(names: &[String]) -> Result<Vec<EntityType>, String> {
 }
 
 /// The currencies (a rule's `units = ["money"]`).
-const MONEY: [Unit; 5] = [Unit::Usd, Unit::Cny, Unit::Eur, Unit::Jpy, Unit::Krw];
+const MONEY: [Unit; 6] = [
+    Unit::Usd,
+    Unit::Cny,
+    Unit::Eur,
+    Unit::Jpy,
+    Unit::Krw,
+    Unit::Gbp,
+];
 
 fn units(names: &[String]) -> Result<Vec<Unit>, String> {
     let mut out = Vec::new();
@@ -330,28 +337,40 @@ impl FactRules {
         let doc = Doc::new(input);
         let mut facts: Vec<Located> = Vec::new();
         let mut previous_money: Option<usize> = None;
-        for q in numbers::scan_chars(&doc.chars) {
+        let quantities = numbers::scan_chars(&doc.chars);
+        let opens_equivalent = |end: usize, next: &Quantity| {
+            let gap: String = doc.chars[end.min(next.span.start)..next.span.start]
+                .iter()
+                .collect();
+            matches!(
+                gap.trim(),
+                "(" | "（" | "(约" | "（约" | "(about" | "(around"
+            )
+        };
+        for (k, q) in quantities.iter().enumerate() {
             let Some(unit) = q.unit else { continue };
+            // "£40m ($53m)": an amount in pounds is stated by its equivalent in one of the
+            // vocabulary's currencies when the text gives one.
+            if unit == Unit::Gbp
+                && quantities.get(k + 1).is_some_and(|next| {
+                    next.unit
+                        .is_some_and(|u| MONEY.contains(&u) && u != Unit::Gbp)
+                        && opens_equivalent(q.span.end, next)
+                })
+            {
+                continue;
+            }
             // "71.8 billion yuan ($9.9 billion)": the same amount in another currency.
             let money = MONEY.contains(&unit);
-            let equivalent = money
-                && previous_money.is_some_and(|end| {
-                    let gap: String = doc.chars[end.min(q.span.start)..q.span.start]
-                        .iter()
-                        .collect();
-                    matches!(
-                        gap.trim(),
-                        "(" | "（" | "(约" | "（约" | "(about" | "(around"
-                    )
-                });
+            let equivalent = money && previous_money.is_some_and(|end| opens_equivalent(end, q));
             previous_money = money.then_some(q.span.end);
             if equivalent || doc.overlaps_mention(q.span) || doc.is_target(q.span.start) {
                 continue;
             }
-            let Some(hit) = self.best_rule(&doc, &q, unit) else {
+            let Some(hit) = self.best_rule(&doc, q, unit) else {
                 continue;
             };
-            if let Some(fact) = doc.apply(&hit, &q, unit, &facts) {
+            if let Some(fact) = doc.apply(&hit, q, unit, &facts) {
                 facts.push(fact);
             }
         }
@@ -963,14 +982,72 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// The subject of the clauses of the sentence before `clause_start`, when one of them
+    /// opens with it.
+    fn sentence_subject(&self, clause_start: usize, rule: &Rule) -> Option<M<'a>> {
+        let (ss, _) = self.sentence(clause_start);
+        let m = self.mentions_in(ss, clause_start).next()?;
+        // (After a time phrase at most: 今年1至8月，青岛港….)
+        let lead = self.chars[ss..m.start]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .collect::<Vec<_>>();
+        let opens = lead.is_empty() || lead.len() <= 12 && matches!(lead.last(), Some(',' | '，'));
+        (opens && rule.subject.contains(&m.kind) && !self.is_object_position(m)).then_some(*m)
+    }
+
+    /// Whether the English word before `at` is "from", past a "X-based" qualifier.
+    fn after_from(&self, at: usize) -> bool {
+        let skip_spaces = |mut i: usize| {
+            while i > 0 && self.chars[i - 1] == ' ' {
+                i -= 1;
+            }
+            i
+        };
+        let mut i = skip_spaces(at);
+        let word_start = |i: usize| {
+            let mut k = i;
+            while k > 0 && !self.chars[k - 1].is_whitespace() {
+                k -= 1;
+            }
+            k
+        };
+        let w = word_start(i);
+        let word = &self.chars[w..i];
+        if ["-based", "-headquartered"].iter().any(|q| {
+            word.iter()
+                .rev()
+                .zip(q.chars().rev())
+                .filter(|(a, b)| *a == b)
+                .count()
+                == q.len()
+        }) {
+            i = skip_spaces(w);
+        }
+        let w = word_start(i);
+        self.chars[w..i] == ['f', 'r', 'o', 'm']
+    }
+
     /// Subject and object of `[a, b)` by the pair rule: the first allowed mention not
     /// after a connector, and the first allowed one after a connector.
     fn pair(&self, a: usize, b: usize, rule: &Rule, skip: Span) -> (Option<M<'a>>, Option<M<'a>>) {
         let outside = |m: &&M<'a>| m.end <= skip.start || m.start >= skip.end;
         // A subject comes before the first counterpart (与乙国庚市…: 庚市 is not one).
+        // ("came from Fuzhou-based Minhai Co., which will invest …": the investor, and
+        // the place that only qualifies it.)
+        let investor = |m: &M<'_>| {
+            INVESTMENT.contains(&rule.measure)
+                && matches!(m.kind, EntityType::Company | EntityType::Bank)
+                && self.after_from(m.start)
+        };
+        let qualifies = |m: &M<'_>| {
+            ["-based ", "-headquartered "]
+                .iter()
+                .any(|w| matches_at(&self.chars, m.end, &w.chars().collect::<Vec<_>>()))
+        };
         let first_object = self
             .mentions_in(a, b)
-            .find(|m| self.is_object_position(m))
+            .find(|m| self.is_object_position(m) && !investor(m) && !qualifies(m))
             .map_or(b, |m| m.start);
         let subject = self
             .mentions_in(a, b)
@@ -979,7 +1056,7 @@ impl<'a> Doc<'a> {
                 m.start <= first_object
                     && !m.capital
                     && rule.subject.contains(&m.kind)
-                    && !self.is_object_position(m)
+                    && (!self.is_object_position(m) || investor(m))
                     && !self.is_modifier(m, &rule.subject)
             })
             .or_else(|| {
@@ -1670,10 +1747,25 @@ impl<'a> Doc<'a> {
                 if TRADE_WORDS.iter().any(|w| before.contains(w)) {
                     measure = Measure::TradeGrowth;
                 }
-                self.pair(cs, ce, rule, q.span)
+                // 青岛港完成集装箱吞吐量3001万标准箱，同比增长11.6%: the growth of what an
+                // earlier clause of the sentence measured.
+                match self.pair(cs, ce, rule, q.span) {
+                    (None, _) => (self.sentence_subject(cs, rule), None),
+                    found => found,
+                }
             }
             Roles::PartnerCities => {
+                // "one of Portland's 10 sister cities": the place whose partners they are.
+                let owner = self
+                    .mentions_in(q.span.start.saturating_sub(40), q.span.start)
+                    .filter(|m| {
+                        rule.subject.contains(&m.kind)
+                            && self.chars[m.end..q.span.start] == ['\'', 's', ' ']
+                    })
+                    .last()
+                    .copied();
                 let (s, _) = self.pair(cs, q.span.start, rule, q.span);
+                let s = owner.or(s);
                 let s = s.or_else(|| {
                     let prev = facts
                         .iter()
@@ -1749,6 +1841,31 @@ impl<'a> Doc<'a> {
                         && m.start - q.span.end <= 12
                 })
                 .copied();
+            // "will invest $86 million in a plant at Port San Antonio": the place after
+            // in/at, in the same clause.
+            let ends_place = |m: &&M<'_>| {
+                let before = &self.chars[q.span.end..m.start];
+                let mut depth = 0i32;
+                let clause = before.iter().all(|&c| {
+                    depth += i32::from(c == '(') - i32::from(c == ')');
+                    depth > 0 || !matches!(c, ',' | ';' | '，' | '；')
+                });
+                let lead = ["in ", "at ", "in the ", "at the "].iter().any(|w| {
+                    let w: Vec<char> = w.chars().collect();
+                    m.start >= w.len() && self.chars[m.start - w.len()..m.start] == w[..]
+                });
+                clause && lead && before.len() <= 90
+            };
+            if object.is_none() && self.chars.get(q.span.end) == Some(&' ') {
+                object = self
+                    .mentions_in(q.span.end, sentence.1)
+                    .find(|m| {
+                        (PLACES.contains(&m.kind) && m.kind != EntityType::Country
+                            || matches!(m.kind, EntityType::EconomicZone | EntityType::Venue))
+                            && ends_place(m)
+                    })
+                    .copied();
+            }
         }
         // The capital named earlier in the sentence: 12个德资项目落户太仓,计划总投资….
         if INVESTMENT.contains(&measure)
@@ -1770,6 +1887,14 @@ impl<'a> Doc<'a> {
             // 大连新批日资项目12个: Japan invests in Dalian.
             object = if hosts_capital(subject.kind) {
                 Some(subject)
+            } else if subject.kind == EntityType::Event {
+                // 徐州经济技术开发区2025年德资项目集中签约仪式…签约德资项目8个: the place
+                // that holds the signing.
+                self.mentions_in(subject.start.saturating_sub(30), subject.start)
+                    .filter(|m| m.end == subject.start && hosts_capital(m.kind))
+                    .last()
+                    .copied()
+                    .or(object)
             } else {
                 object
             };

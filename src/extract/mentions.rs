@@ -561,7 +561,28 @@ fn built_projects(text: &Text, out: &mut Vec<Candidate>) {
                 })
                 .map(|&(a, _, _)| a)
         };
-        let (start, by_firm) = match after_verb {
+        // 克朗施泰因高端液压元件项目总投资6.8亿元: a clause opening with the project it
+        // states the investment of.
+        let opens_clause = || {
+            if !["总投资", "计划总投资", "投资总额", "拟投资"]
+                .iter()
+                .any(|w| text.has_at(p + 2, w))
+            {
+                return None;
+            }
+            let mut k = p;
+            while k > 0 && p - k < 20 && is_han(chars[k - 1]) {
+                k -= 1;
+            }
+            let opens = k == 0 || "，,。；;：:\n".contains(chars[k - 1]);
+            let generic = [
+                "本", "此", "其", "各", "该", "这", "上述", "签约", "首批", "全部", "新",
+            ]
+            .iter()
+            .any(|w| text.has_at(k, w));
+            (opens && !generic && p - k >= 4).then_some(k)
+        };
+        let (start, by_firm) = match after_verb.or_else(opens_clause) {
             Some(k) => (k, None),
             None => match firm() {
                 Some(a) => (a, Some(a)),
@@ -1790,7 +1811,15 @@ impl Recogniser<'_> {
                 }
             }
             if *kind == EntityType::Event {
-                start = edition_start(text, start);
+                let edition = edition_start(text, start);
+                // 青岛市2024年重点项目集中签约仪式: the place that holds a yearly event,
+                // written before its year.
+                start = match ends.places.get(&edition) {
+                    Some(&place) if edition < start && text.chars[edition].is_ascii_digit() => {
+                        place
+                    }
+                    _ => edition,
+                };
             }
             // 大连市与日本福冈县北九州市缔结友好城市45周年纪念大会: an anniversary names the
             // tie it marks, from the first place of the clause.
@@ -1798,6 +1827,14 @@ impl Recogniser<'_> {
                 && let Some(tie) = anniversary_start(text, &ends, start, s)
             {
                 start = tie;
+            }
+            // 经开区金龙湖国际会议中心: the zone the article is about, named again by its
+            // kind, only locates the name.
+            if matches!(*kind, EntityType::Venue | EntityType::EconomicZone)
+                && let Some(zone) = ZONE_WORDS.iter().find(|w| text.has_at(start, w))
+                && start + zone.chars().count() + 2 <= s
+            {
+                start += zone.chars().count();
             }
             let prefix: String = text.chars[start..s].iter().collect();
             let mut bare = start;
@@ -3050,7 +3087,19 @@ impl Recogniser<'_> {
                                     && words[s - 2].1 - words[s - 2].0 >= 2
                                 // "Lowcountry Maritime Academy and Rizhao Port …": a
                                 // name of another kind ends right before.
-                                || ends_any_name(&words[s - 2])))
+                                || ends_any_name(&words[s - 2])
+                                // "the Port of Portland and Suzhou Port Group": a name
+                                // "X of Y" ends right before.
+                                || s >= 4
+                                    && cap(&words[s - 2])
+                                    && text.norm_str(words[s - 3].0, words[s - 3].1) == "of"
+                                    && last_words
+                                        .contains(text.norm_str(words[s - 4].0, words[s - 4].1))))
+                        // "Leader of Birmingham City Council": a title is no part of it.
+                        && !(text.norm(prev.0, prev.1) == "of"
+                            && self.rules.english_titles.iter().any(|t| {
+                                t.eq_ignore_ascii_case(text.norm_str(words[s - 2].0, words[s - 2].1))
+                            }))
                         // "Wuhan's Yangluo Port": a place's possessive is no part of the name,
                         // nor is another name's ("Georgia Ports Authority's Garden City
                         // Terminal").
@@ -3462,6 +3511,23 @@ impl Recogniser<'_> {
                     Origin::English,
                 ));
                 covered[words[k].0..end].fill(true);
+                continue;
+            }
+            // "Patras, Greece (1986); Jelgava, Latvia": a capitalised name the gazetteer
+            // does not know, written before its country, is a city of it (not at a
+            // sentence's start: "Meanwhile, China …").
+            if text.has_at(words[k].1, ", ")
+                && words
+                    .get(k + 1)
+                    .is_some_and(|w| w.0 == words[k].1 + 2 && country_at.contains(&w.0))
+                && word(k + 2) != "'s"
+                && let Some(first) = place_before_country(text, &words, k)
+                && !covered[words[first].0..words[k].1].contains(&true)
+                && seen.insert((words[first].0, words[k].1))
+            {
+                let (s, e) = (words[first].0, words[k].1);
+                out.push(Candidate::new(s, e, EntityType::City, Origin::English));
+                covered[s..e].fill(true);
                 continue;
             }
             let (kind, mut first) = match (word(k).as_str(), word(k + 1).as_str()) {
@@ -4183,6 +4249,53 @@ fn english_firms_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Cand
     }
     words_again(text, words, &by_word, EntityType::Company, out);
 }
+
+/// The first word of a place name of one to three capitalised words ending at word `k`,
+/// unless the name opens a sentence or a line, or is no place (a title, a legal form).
+fn place_before_country(text: &Text, words: &[(usize, usize)], k: usize) -> Option<usize> {
+    let cap = |w: &(usize, usize)| {
+        text.chars[w.0].is_uppercase()
+            && !matches!(
+                text.norm_str(w.0, w.1),
+                "The" | "Mr" | "Mrs" | "Ms" | "Dr" | "Inc" | "Ltd" | "Co" | "LLC" | "GmbH"
+            )
+    };
+    // ("In August, New Zealand …": no month or weekday.)
+    let last = text.norm_str(words[k].0, words[k].1).to_ascii_lowercase();
+    if !cap(&words[k]) || super::time::MONTHS_EN.contains(&last.as_str()) || last.ends_with("day") {
+        return None;
+    }
+    let mut first = k;
+    while first > 0
+        && k - first < 2
+        && cap(&words[first - 1])
+        && words[first].0 == words[first - 1].1 + 1
+    {
+        first -= 1;
+    }
+    let before = text.chars[..words[first].0]
+        .iter()
+        .rev()
+        .find(|c| **c != ' ')
+        .copied();
+    match before {
+        None | Some('.' | '!' | '?' | '\n' | '\r' | '"' | '“' | '—') => None,
+        Some(c) if c.is_uppercase() => None,
+        _ => Some(first),
+    }
+}
+
+/// Zones named by their kind alone (经开区, 高新区), as an article names again the zone it
+/// is about.
+const ZONE_WORDS: [&str; 7] = [
+    "经开区",
+    "高新区",
+    "开发区",
+    "保税区",
+    "综保区",
+    "自贸区",
+    "园区",
+];
 
 /// A four-digit year of this or the last century (an edition year: 2019 Expo).
 fn is_year(word: &str) -> bool {

@@ -4025,4 +4025,118 @@ mod tests {
             out.facts
         );
     }
+
+    #[test]
+    fn signings_in_zones_projects_opening_a_clause_and_firms_by_origin() {
+        let out = extractor().extract(
+            "t.txt",
+            "4月17日,芜湖经济技术开发区2025年德资项目集中签约仪式在经开区星湖国际会议中心举行。\
+             本次共签约德资项目8个,总投资32.6亿元。德国工商大会上海代表处首席代表霍夫曼出席。\
+             克朗施泰因高端液压元件项目总投资6.8亿元,由克朗施泰因液压技术有限公司投资建设。\
+             来自德国巴伐利亚州的莱茵福斯特机械制造有限公司计划投资9500万欧元。\
+             2023年,芜湖港完成集装箱吞吐量300万标准箱,同比增长11.6%。货物经釜山新港中转。",
+        );
+        for (kind, name) in [
+            (EntityType::Event, "2025年德资项目集中签约仪式"),
+            (EntityType::Venue, "星湖国际会议中心"),
+            (EntityType::Project, "克朗施泰因高端液压元件项目"),
+            (EntityType::Venue, "釜山新港"),
+        ] {
+            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
+        }
+        assert_relations(
+            &out,
+            &[
+                ("霍夫曼", "positionAt", "德国工商大会上海代表处"),
+                ("星湖国际会议中心", "locatedIn", "芜湖经济技术开发区"),
+                (
+                    "克朗施泰因液压技术有限公司",
+                    "investsIn",
+                    "克朗施泰因高端液压元件项目",
+                ),
+                ("莱茵福斯特机械制造有限公司", "locatedIn", "巴伐利亚州"),
+            ],
+        );
+        let zone = Some("芜湖经济技术开发区".to_owned());
+        assert_eq!(
+            fact(&out, "investmentProjects", 8.0),
+            Some(("德国".to_owned(), zone)),
+            "{:?}",
+            out.facts
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 680_000_000.0).map(|(s, _)| s),
+            Some("克朗施泰因高端液压元件项目".to_owned())
+        );
+        assert_eq!(
+            fact(&out, "growthRate", 11.6).map(|(s, _)| s),
+            Some("芜湖港".to_owned())
+        );
+    }
+
+    #[test]
+    fn english_cities_by_country_pounds_and_relative_clauses() {
+        let out = extractor().extract(
+            "t.txt",
+            "The city already has sister cities in Patras, Greece (1986) and Hamamatsu, Japan. \
+             In August, New Zealand said so. The deal was signed at the Council House by \
+             Councillor Ann Byrne, Leader of Coventry City Council, and Wu Lei, Vice Mayor of \
+             Wuxi, who is visiting Coventry this week. Officials met Jinhe Battery Co., which \
+             will invest £48 million in a plant at Ansty Park. Lingbo Robotics Co. will invest \
+             £40m ($53m) in a hub. Wuxi is one of Coventry's 12 sister cities. The Port of \
+             Tilbury and Wuxi Port Group Co., Ltd. signed a memorandum.",
+        );
+        for (kind, name) in [
+            (EntityType::City, "Patras"),
+            (EntityType::Venue, "Council House"),
+            (EntityType::GovernmentBody, "Coventry City Council"),
+            (EntityType::Company, "Wuxi Port Group Co., Ltd."),
+        ] {
+            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
+        }
+        assert!(!has(&out, EntityType::City, "August"), "{:?}", out.entities);
+        assert_relations(
+            &out,
+            &[
+                ("Patras", "partOf", "Greece"),
+                ("Ann Byrne", "positionAt", "Coventry City Council"),
+                ("Wu Lei", "visited", "Coventry"),
+            ],
+        );
+        assert!(
+            !out.relations
+                .iter()
+                .any(|r| r.predicate == Predicate::Visited
+                    && out
+                        .entities
+                        .iter()
+                        .any(|e| e.id == r.subject && e.name == "Ann Byrne")),
+            "{:?}",
+            out.relations
+        );
+        let invested = out
+            .facts
+            .iter()
+            .find(|f| f.measure == Measure::InvestmentAmount && f.value == 48_000_000.0);
+        assert_eq!(
+            invested.map(|f| f.unit),
+            Some(crate::model::Unit::Gbp),
+            "{:?}",
+            out.facts
+        );
+        assert!(
+            fact(&out, "investmentAmount", 53_000_000.0).is_some(),
+            "{:?}",
+            out.facts
+        );
+        assert!(
+            fact(&out, "investmentAmount", 40_000_000.0).is_none(),
+            "{:?}",
+            out.facts
+        );
+        assert_eq!(
+            fact(&out, "friendshipCityCount", 12.0).map(|(s, _)| s),
+            Some("Coventry".to_owned())
+        );
+    }
 }

@@ -77,7 +77,7 @@ const COUNTERS: &[(&str, Option<Unit>)] = &[
     ("韩元", Some(Unit::Krw)),
     ("港元", None),
     ("港币", None),
-    ("英镑", None),
+    ("英镑", Some(Unit::Gbp)),
     ("卢布", None),
     ("%", Some(Unit::Percent)),
     ("％", Some(Unit::Percent)),
@@ -143,6 +143,8 @@ const EN_COUNTERS: &[(&str, Option<Unit>)] = &[
     ("dollars", Some(Unit::Usd)),
     ("yuan", Some(Unit::Cny)),
     ("euros", Some(Unit::Eur)),
+    ("pounds sterling", Some(Unit::Gbp)),
+    ("pounds", Some(Unit::Gbp)),
     ("yen", Some(Unit::Jpy)),
     ("won", Some(Unit::Krw)),
     ("person-times", Some(Unit::Persons)),
@@ -161,6 +163,8 @@ const EN_CURRENCY_PREFIX: &[(&str, Unit)] = &[
     ("CNY", Unit::Cny),
     ("¥", Unit::Cny),
     ("€", Unit::Eur),
+    ("£", Unit::Gbp),
+    ("GBP", Unit::Gbp),
     ("EUR", Unit::Eur),
 ];
 
@@ -428,7 +432,11 @@ fn arabic(chars: &[char], start: usize, out: &mut Vec<Quantity>) -> usize {
     // Glued to Latin letters or an underscore (`v5`, `163.com`, `39th`): not a quantity.
     let glued =
         |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic() || *c == '_' || *c == '@');
-    if start > 0 && glued(chars.get(start - 1)) || glued(chars.get(i)) {
+    // (`£40m`, `$1.2bn`: amounts in short.)
+    let short_amount = start > 0
+        && matches!(chars[start - 1], '$' | '£' | '€' | '¥')
+        && ["m", "bn"].iter().any(|w| starts_with_word(chars, i, w));
+    if start > 0 && glued(chars.get(start - 1)) || glued(chars.get(i)) && !short_amount {
         return skip_word(chars, i);
     }
     if start > 0 && matches!(chars[start - 1], '.' | '/' | ':') {
@@ -716,8 +724,10 @@ fn finish(
         ("thousand", 1e3),
         ("bn", 1e9),
         ("mln", 1e6),
+        ("m", 1e6),
     ] {
-        if starts_with_word(chars, j, word) {
+        // ("£40m", not "40 m" of length.)
+        if starts_with_word(chars, j, word) && (word != "m" || j == i) {
             value = value.times(m);
             i = j + word.len();
             break;

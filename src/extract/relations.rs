@@ -1083,6 +1083,17 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
         {
             // 马里兰州企业切萨皮克生物材料公司: a firm introduced as one of a place's.
             Some((Predicate::LocatedIn, "place-firm"))
+        } else if matches!(
+            ka,
+            EntityType::City | EntityType::Province | EntityType::Prefecture | EntityType::District
+        ) && matches!(
+            kb,
+            EntityType::Company | EntityType::Bank | EntityType::Association
+        ) && cx.text.norm_str(a.end, b.start) == "的"
+            && comes_from(cx, a.start)
+        {
+            // 来自德国巴登-符腾堡州的莱茵福斯特公司: a firm introduced by where it comes from.
+            Some((Predicate::LocatedIn, "firm-from-place"))
         } else if touching
             && matches!(
                 (ka, kb),
@@ -1114,9 +1125,43 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                 evidence(cx, a.start, b.end),
                 rule,
             );
+        } else if ka == EntityType::City
+            && kb == EntityType::Country
+            && entry(cx, a).is_none()
+            && cx.text.norm_str(a.end, b.start) == ", "
+        {
+            // "Patras, Greece": a city the gazetteer does not know, before its country.
+            out.add(
+                a.entity,
+                Predicate::PartOf,
+                b.entity,
+                Qualifiers::default(),
+                evidence(cx, a.start, b.end),
+                "city-comma-country",
+            );
         }
     }
     let _ = g;
+}
+
+/// Whether `来自` comes right before `at`, or before places written together up to `at`
+/// (来自德国巴登-符腾堡州).
+fn comes_from(cx: &Context<'_>, mut at: usize) -> bool {
+    for _ in 0..3 {
+        if cx.text.has_before(at, "来自") {
+            return true;
+        }
+        let Some(place) = cx
+            .resolved
+            .within(at.saturating_sub(12), at, false)
+            .filter(|m| m.end == at && kind(cx, m).is_place())
+            .min_by_key(|m| m.start)
+        else {
+            return false;
+        };
+        at = place.start;
+    }
+    false
 }
 
 fn entity_of_entries(cx: &Context<'_>, entries: &[usize]) -> Option<usize> {
@@ -1470,7 +1515,15 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
         } else {
             // TITLE NAME: the organisation before the title (中国驻日本大使: before 驻,
             // or the mission itself when the text names it: 韩国驻青岛总领事馆).
-            org = org_before(cx, ts);
+            // 德国工商大会上海代表处首席代表: a title whose first word ends the body's name.
+            let overlapped = res
+                .within(ts.saturating_sub(40), te, false)
+                .filter(|m| m.start < ts && m.end > ts && kind(cx, m) != EntityType::Person)
+                .last();
+            org = overlapped.or_else(|| org_before(cx, ts));
+            if let Some(o) = overlapped {
+                role = t.slice(o.end, te);
+            }
             if let Some(o) = org
                 && o.start > 0
                 && t.chars[o.start - 1] == '驻'
@@ -3218,11 +3271,22 @@ fn apply(
                 .or_else(|| topic(cx, rule, clause.start));
             let Some(s) = subj else { return };
             // 该项目由诺德维克流体技术(嘉兴)有限公司投资建设: the project it invests in.
-            let project = before.iter().copied().find(|m| {
-                kind(cx, m) == EntityType::Project
-                    && m.end < s.start
-                    && matches!(t.norm_str(m.end, s.start), "由" | "是由")
-            });
+            // (…项目总投资6.8亿元，由某公司投资建设: the project that opens the sentence.)
+            let project = before
+                .iter()
+                .copied()
+                .find(|m| {
+                    kind(cx, m) == EntityType::Project
+                        && m.end < s.start
+                        && matches!(t.norm_str(m.end, s.start), "由" | "是由")
+                })
+                .or_else(|| {
+                    let opening = tops(cx, sentence.start, clause.start).into_iter().next()?;
+                    (t.has_at(clause.start, "由")
+                        && opening.start == sentence.start
+                        && kind(cx, opening) == EntityType::Project)
+                        .then_some(opening)
+                });
             let place = if let Some(p) = project {
                 Some(p)
             } else if cx.english {
@@ -3317,6 +3381,15 @@ fn apply(
         }
         Pattern::PersonPlace => {
             let sentence = t.sentence_at(ts).unwrap_or(clause);
+            // "…, and Zhang Hongwei, Vice Mayor of Zhengzhou, who is visiting Birmingham":
+            // the person the relative clause is about, the last named before it.
+            let who = (cx.english)
+                .then(|| {
+                    (sentence.start.max(ts.saturating_sub(200))..ts)
+                        .rev()
+                        .find(|&k| t.has_at(k, ", who "))
+                })
+                .flatten();
             let person = tops(
                 cx,
                 if cx.english {
@@ -3324,10 +3397,11 @@ fn apply(
                 } else {
                     clause.start
                 },
-                ts,
+                who.unwrap_or(ts),
             )
             .into_iter()
-            .find(|m| kind(cx, m) == EntityType::Person)
+            .filter(|m| kind(cx, m) == EntityType::Person)
+            .reduce(|first, m| if who.is_some() { m } else { first })
             // ("Mayor Xu said more than 3,000 merchants visit Jinhua": others visit.)
             .filter(|p| !(cx.english && reports_others(cx, p.end, ts)))
             .or_else(|| delegation_leader(cx, clause, ts));

@@ -304,6 +304,15 @@ pub fn resolve(
                 .map(|e| (e, res.entities[i].id.clone()))
         })
         .collect();
+    // "Patras, Greece": a city the gazetteer does not know, written before its country.
+    let country_after: HashMap<usize, usize> = res
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let e = res.entries[m.entity]?;
+            (gazetteer.entry(e).kind == EntityType::Country).then_some((m.start, e))
+        })
+        .collect();
     let entries = res.entries.clone();
     for (i, entry) in entries.iter().enumerate() {
         let country = match *entry {
@@ -311,6 +320,12 @@ pub fn resolve(
                 .country_of(e)
                 .and_then(|c| country_ids.get(&c).cloned()),
             Some(_) => None,
+            None if res.entities[i].kind == EntityType::City => of_entity[i]
+                .iter()
+                .map(|&k| &res.mentions[k])
+                .filter(|m| text.has_at(m.end, ", "))
+                .find_map(|m| country_after.get(&(m.end + 2)))
+                .and_then(|c| country_ids.get(c).cloned()),
             None => of_entity[i]
                 .first()
                 .and_then(|&k| prefix_country(&res, &res.mentions[k], gazetteer))
