@@ -2735,12 +2735,16 @@ impl Recogniser<'_> {
             // 行长渡边拓也表示: 也 ends a Japanese given name before a follower.
             // 行长渡边拓也表示, 市长三宅和彦率领: 也 and 和 inside a Japanese given name,
             // when a four-character name ends before a follower.
-            let japanese_given = (e - s == 2 || e - s == 3)
-                && matches!(chars[e], '也' | '和')
-                && self.rules.surnames.contains(&text.norm(s, s + 2))
-                && (s + 2..s + 4).all(|k| chars.get(k).is_some_and(|c| is_han(*c)))
-                && (chars.get(s + 4).is_none_or(|c| !is_han(*c))
-                    || self.rules.followers.iter().any(|f| text.has_at(s + 4, f)));
+            // (仲宗根达也在: five characters after a family name of three.)
+            let japanese_given = matches!(chars[e], '也' | '和')
+                && [(2, 4), (3, 5)].iter().any(|&(family, n)| {
+                    (e - s == n - 2 || e - s == n - 1)
+                        && s + family <= chars.len()
+                        && self.rules.surnames.contains(text.norm_str(s, s + family))
+                        && (s + 2..s + n).all(|k| chars.get(k).is_some_and(|c| is_han(*c)))
+                        && (chars.get(s + n).is_none_or(|c| !is_han(*c))
+                            || self.rules.followers.iter().any(|f| text.has_at(s + n, f)))
+                });
             if e - s >= 2
                 && !japanese_given
                 && self.rules.followers.iter().any(|f| text.has_at(e, f))
@@ -4139,10 +4143,11 @@ fn english_firms_without_legal_form(
             continue;
         }
         let head = name_words[..form].to_vec();
-        by_first
-            .entry(head[0].clone())
-            .or_default()
-            .push((head, (c.start, c.end), c.kind));
+        // (One entry per name, however often it is written: run-on text stays linear.)
+        let heads = by_first.entry(head[0].clone()).or_default();
+        if !heads.iter().any(|(h, _, k)| *h == head && *k == c.kind) {
+            heads.push((head, (c.start, c.end), c.kind));
+        }
     }
     if by_first.is_empty() {
         return;

@@ -990,10 +990,17 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                     EntityType::City | EntityType::Province | EntityType::District
                 )
         });
+        // 沙巴潮州会馆: a hometown association is where its first place is; the place
+        // before 会馆 or 同乡会 is where its members come from.
+        let hometown = ["会馆", "同乡会"]
+            .iter()
+            .any(|w| cx.text.has_before(m.end, w))
+            && chain.len() >= 2;
         let place = in_parentheses.or(abroad.copied()).or_else(|| {
             chain
                 .iter()
                 .rev()
+                .skip(usize::from(hometown))
                 .find(|p| kind(cx, p) != EntityType::Country)
                 .copied()
         });

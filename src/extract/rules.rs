@@ -120,6 +120,9 @@ struct PersonFile {
     followers: Vec<String>,
     #[serde(default)]
     surnames: String,
+    /// Family names of three characters (佐佐木, 仲宗根), listed whole.
+    #[serde(default)]
+    long_surnames: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -278,6 +281,7 @@ impl Rules {
         for w in chars.windows(2) {
             self.surnames.insert(w.iter().collect());
         }
+        self.surnames.extend(parsed.person.long_surnames);
         self.english_suffixes.extend(parsed.english.suffixes);
         self.english_suffixes
             .sort_by_key(|s| std::cmp::Reverse(s.0.len()));
