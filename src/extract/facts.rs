@@ -1749,8 +1749,11 @@ impl<'a> Doc<'a> {
                 }
                 // 青岛港完成集装箱吞吐量3001万标准箱，同比增长11.6%: the growth of what an
                 // earlier clause of the sentence measured.
+                // (Not when the clause names what grew: 全年日资企业进出口额同比增长6.4%.)
                 match self.pair(cs, ce, rule, q.span) {
-                    (None, _) => (self.sentence_subject(cs, rule), None),
+                    (None, _) if before.trim().chars().count() <= 3 => {
+                        (self.sentence_subject(cs, rule), None)
+                    }
                     found => found,
                 }
             }
