@@ -202,6 +202,14 @@ fn entity_types(names: &[String]) -> Result<Vec<EntityType>, String> {
     Ok(out)
 }
 
+/// Words after a place that make it qualify the name after it ("Fuzhou-based Minhai").
+const QUALIFIERS: [&[char]; 2] = [
+    &['-', 'b', 'a', 's', 'e', 'd', ' '],
+    &[
+        '-', 'h', 'e', 'a', 'd', 'q', 'u', 'a', 'r', 't', 'e', 'r', 'e', 'd', ' ',
+    ],
+];
+
 /// The currencies (a rule's `units = ["money"]`).
 const MONEY: [Unit; 6] = [
     Unit::Usd,
@@ -1014,14 +1022,7 @@ impl<'a> Doc<'a> {
         };
         let w = word_start(i);
         let word = &self.chars[w..i];
-        if ["-based", "-headquartered"].iter().any(|q| {
-            word.iter()
-                .rev()
-                .zip(q.chars().rev())
-                .filter(|(a, b)| *a == b)
-                .count()
-                == q.len()
-        }) {
+        if QUALIFIERS.iter().any(|q| word.ends_with(&q[..q.len() - 1])) {
             i = skip_spaces(w);
         }
         let w = word_start(i);
@@ -1040,11 +1041,7 @@ impl<'a> Doc<'a> {
                 && matches!(m.kind, EntityType::Company | EntityType::Bank)
                 && self.after_from(m.start)
         };
-        let qualifies = |m: &M<'_>| {
-            ["-based ", "-headquartered "]
-                .iter()
-                .any(|w| matches_at(&self.chars, m.end, &w.chars().collect::<Vec<_>>()))
-        };
+        let qualifies = |m: &M<'_>| QUALIFIERS.iter().any(|w| matches_at(&self.chars, m.end, w));
         let first_object = self
             .mentions_in(a, b)
             .find(|m| self.is_object_position(m) && !investor(m) && !qualifies(m))
@@ -1747,7 +1744,7 @@ impl<'a> Doc<'a> {
                 if TRADE_WORDS.iter().any(|w| before.contains(w)) {
                     measure = Measure::TradeGrowth;
                 }
-                // 青岛港完成集装箱吞吐量3001万标准箱，同比增长11.6%: the growth of what an
+                // 芜湖港完成集装箱吞吐量300万标准箱，同比增长11.6%: the growth of what an
                 // earlier clause of the sentence measured.
                 // (Not when the clause names what grew: 全年日资企业进出口额同比增长6.4%.)
                 match self.pair(cs, ce, rule, q.span) {
@@ -1854,8 +1851,12 @@ impl<'a> Doc<'a> {
                     depth > 0 || !matches!(c, ',' | ';' | '，' | '；')
                 });
                 let lead = ["in ", "at ", "in the ", "at the "].iter().any(|w| {
-                    let w: Vec<char> = w.chars().collect();
-                    m.start >= w.len() && self.chars[m.start - w.len()..m.start] == w[..]
+                    let n = w.len();
+                    m.start >= n
+                        && self.chars[m.start - n..m.start]
+                            .iter()
+                            .copied()
+                            .eq(w.chars())
                 });
                 clause && lead && before.len() <= 90
             };

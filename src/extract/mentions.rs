@@ -3100,7 +3100,7 @@ impl Recogniser<'_> {
                                     && last_words
                                         .contains(text.norm_str(words[s - 4].0, words[s - 4].1))))
                         // "Leader of Birmingham City Council": a title is no part of it.
-                        && !(text.norm(prev.0, prev.1) == "of"
+                        && !(text.norm_str(prev.0, prev.1) == "of"
                             && self.rules.english_titles.iter().any(|t| {
                                 t.eq_ignore_ascii_case(text.norm_str(words[s - 2].0, words[s - 2].1))
                             }))

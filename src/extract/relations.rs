@@ -3390,7 +3390,8 @@ fn apply(
             let sentence = t.sentence_at(ts).unwrap_or(clause);
             // "…, and Zhang Hongwei, Vice Mayor of Zhengzhou, who is visiting Birmingham":
             // the person the relative clause is about, the last named before it.
-            let who = (cx.english)
+            let who = cx
+                .english
                 .then(|| {
                     (sentence.start.max(ts.saturating_sub(200))..ts)
                         .rev()
