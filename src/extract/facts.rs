@@ -210,6 +210,11 @@ const QUALIFIERS: [&[char]; 2] = [
     ],
 ];
 
+/// What an exporter is named after ("exports from Birmingham to China").
+const EXPORTS_FROM: [char; 13] = [
+    'e', 'x', 'p', 'o', 'r', 't', 's', ' ', 'f', 'r', 'o', 'm', ' ',
+];
+
 /// The currencies (a rule's `units = ["money"]`).
 const MONEY: [Unit; 6] = [
     Unit::Usd,
@@ -1036,10 +1041,17 @@ impl<'a> Doc<'a> {
         // A subject comes before the first counterpart (与乙国庚市…: 庚市 is not one).
         // ("came from Fuzhou-based Minhai Co., which will invest …": the investor, and
         // the place that only qualifies it.)
+        // ("exports from Birmingham to China grew …": the exporter.)
         let investor = |m: &M<'_>| {
             INVESTMENT.contains(&rule.measure)
                 && matches!(m.kind, EntityType::Company | EntityType::Bank)
                 && self.after_from(m.start)
+                || matches!(rule.measure, Measure::TradeVolume | Measure::GrowthRate)
+                    && m.start >= EXPORTS_FROM.len()
+                    && self.chars[m.start - EXPORTS_FROM.len()..m.start]
+                        .iter()
+                        .zip(EXPORTS_FROM)
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
         };
         let qualifies = |m: &M<'_>| QUALIFIERS.iter().any(|w| matches_at(&self.chars, m.end, w));
         let first_object = self
@@ -1741,7 +1753,9 @@ impl<'a> Doc<'a> {
                 let before: String = self.chars[cs..hit.cue.map_or(q.span.start, |c| c.start)]
                     .iter()
                     .collect();
-                if TRADE_WORDS.iter().any(|w| before.contains(w)) {
+                // ("Exports from X to Y grew …" opening a sentence.)
+                let lower = before.to_lowercase();
+                if TRADE_WORDS.iter().any(|w| lower.contains(w)) {
                     measure = Measure::TradeGrowth;
                 }
                 // 芜湖港完成集装箱吞吐量300万标准箱，同比增长11.6%: the growth of what an

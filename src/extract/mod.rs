@@ -4098,7 +4098,8 @@ mod tests {
              Wuxi, who is visiting Coventry this week. Officials met Jinhe Battery Co., which \
              will invest £48 million in a plant at Ansty Park. Lingbo Robotics Co. will invest \
              £40m ($53m) in a hub. Wuxi is one of Coventry's 12 sister cities. The Port of \
-             Tilbury and Wuxi Port Group Co., Ltd. signed a memorandum.",
+             Tilbury and Wuxi Port Group Co., Ltd. signed a memorandum. Exports from Coventry \
+             to China grew by 9.3 per cent in 2024.",
         );
         for (kind, name) in [
             (EntityType::City, "Patras"),
@@ -4151,6 +4152,12 @@ mod tests {
         assert_eq!(
             fact(&out, "friendshipCityCount", 12.0).map(|(s, _)| s),
             Some("Coventry".to_owned())
+        );
+        assert_eq!(
+            fact(&out, "tradeGrowth", 9.3),
+            Some(("Coventry".to_owned(), Some("China".to_owned()))),
+            "{:?}",
+            out.facts
         );
     }
 }
