@@ -3443,14 +3443,7 @@ impl Recogniser<'_> {
                 .map(|w| text.norm(w.0, w.1))
                 .find_map(|w| apposition_type(&w));
             let Some(kind) = noun else { continue };
-            let mut first = k;
-            while first > 0
-                && k - first < 5
-                && cap(&words[first - 1])
-                && words[first].0 == words[first - 1].1 + 1
-            {
-                first -= 1;
-            }
+            let first = capitalised_run_start(&words, k, 6, cap);
             if first > 0 && text.norm(words[first - 1].0, words[first - 1].1) == "'s" {
                 continue;
             }
@@ -4255,6 +4248,25 @@ fn english_firms_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Cand
     words_again(text, words, &by_word, EntityType::Company, out);
 }
 
+/// The first word of the run of at most `most` capitalised words, one space apart, that
+/// ends at word `k`.
+fn capitalised_run_start(
+    words: &[(usize, usize)],
+    k: usize,
+    most: usize,
+    cap: impl Fn(&(usize, usize)) -> bool,
+) -> usize {
+    let mut first = k;
+    while first > 0
+        && k - first + 1 < most
+        && cap(&words[first - 1])
+        && words[first].0 == words[first - 1].1 + 1
+    {
+        first -= 1;
+    }
+    first
+}
+
 /// The first word of a place name of one to three capitalised words ending at word `k`,
 /// unless the name opens a sentence or a line, or is no place (a title, a legal form).
 fn place_before_country(text: &Text, words: &[(usize, usize)], k: usize) -> Option<usize> {
@@ -4270,14 +4282,7 @@ fn place_before_country(text: &Text, words: &[(usize, usize)], k: usize) -> Opti
     if !cap(&words[k]) || super::time::MONTHS_EN.contains(&last.as_str()) || last.ends_with("day") {
         return None;
     }
-    let mut first = k;
-    while first > 0
-        && k - first < 2
-        && cap(&words[first - 1])
-        && words[first].0 == words[first - 1].1 + 1
-    {
-        first -= 1;
-    }
+    let first = capitalised_run_start(words, k, 3, cap);
     let before = text.chars[..words[first].0]
         .iter()
         .rev()
