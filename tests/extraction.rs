@@ -109,7 +109,7 @@ fn evidence_and_mentions_are_verbatim_at_their_offsets() {
 #[test]
 fn fixture_scores_stay_above_their_floors() {
     let extractor = Extractor::new().expect("extractor");
-    let floors = [(0.94, 0.83, 0.89), (0.93, 0.80, 0.77)];
+    let floors = [(0.94, 0.83, 0.89), (0.93, 0.80, 0.78)];
     for ((gold_dir, corpus), (entity, relation, fact)) in fixture_sets().into_iter().zip(floors) {
         let mut pairs = Vec::new();
         for g in gold_files_in(&gold_dir) {

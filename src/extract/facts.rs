@@ -1053,7 +1053,13 @@ impl<'a> Doc<'a> {
                         .zip(EXPORTS_FROM)
                         .all(|(a, b)| a.to_ascii_lowercase() == b)
         };
-        let qualifies = |m: &M<'_>| QUALIFIERS.iter().any(|w| matches_at(&self.chars, m.end, w));
+        // ("总部位于普拉托的意大利企业X投资…": where the investor is based.)
+        let qualifies = |m: &M<'_>| {
+            QUALIFIERS.iter().any(|w| matches_at(&self.chars, m.end, w))
+                || m.start >= 2
+                    && self.chars[m.start - 2..m.start] == ['位', '于']
+                    && self.chars.get(m.end) == Some(&'的')
+        };
         let first_object = self
             .mentions_in(a, b)
             .find(|m| self.is_object_position(m) && !investor(m) && !qualifies(m))
@@ -1085,6 +1091,7 @@ impl<'a> Doc<'a> {
             .find(|m| {
                 rule.object.contains(&m.kind)
                     && self.is_object_position(m)
+                    && !qualifies(m)
                     && subject.is_none_or(|s| {
                         s.entity != m.entity
                             // 总部位于大阪的松原精机: where the subject is from.
@@ -1593,7 +1600,12 @@ impl<'a> Doc<'a> {
                     .copied();
                 let host = hit.after.and_then(|a| {
                     self.mentions_in(a.end, ce)
-                        .find(|m| PLACES.contains(&m.kind) && a.end + 1 >= m.start)
+                        .find(|m| {
+                            // ("in the Houston area")
+                            PLACES.contains(&m.kind)
+                                && (a.end + 1 >= m.start
+                                    || self.chars[a.end..m.start] == [' ', 't', 'h', 'e', ' '])
+                        })
                         .copied()
                 });
                 // 常驻青岛的「日本」企业超过1000家: the nationality right before the cue,
@@ -1778,6 +1790,21 @@ impl<'a> Doc<'a> {
                     })
                     .last()
                     .copied();
+                // "Hubei is one of three sister states of Ohio", "Adelaide was one of 27
+                // sister cities Jinan now has": the place after the noun owns them.
+                let owner = owner.or_else(|| {
+                    let noun = hit.noun?;
+                    let one_of = ["one of ", "among "].iter().any(|w| {
+                        let w: Vec<char> = w.chars().collect();
+                        q.span.start >= w.len() && self.word_at(q.span.start - w.len(), &w)
+                    });
+                    let m = self.mentions_in(noun.end, ce).next()?;
+                    let gap = &self.chars[noun.end..m.start];
+                    (one_of
+                        && rule.subject.contains(&m.kind)
+                        && (gap == [' '] || gap == [' ', 'o', 'f', ' ']))
+                    .then_some(*m)
+                });
                 let (s, _) = self.pair(cs, q.span.start, rule, q.span);
                 let s = owner.or(s);
                 let s = s.or_else(|| {

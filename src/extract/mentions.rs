@@ -154,9 +154,44 @@ fn prev_capitalised(text: &Text, at: usize) -> bool {
         k -= 1;
     }
     let word: String = text.chars[k..at - 1].iter().collect();
+    // Function words opening a sentence ("Among Suzhou's 29 sister cities").
     let article = matches!(
         word.as_str(),
-        "The" | "In" | "Of" | "From" | "To" | "And" | "With" | "At" | "For" | "By" | "On"
+        "The"
+            | "In"
+            | "Of"
+            | "From"
+            | "To"
+            | "And"
+            | "With"
+            | "At"
+            | "For"
+            | "By"
+            | "On"
+            | "Among"
+            | "Like"
+            | "Unlike"
+            | "During"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Across"
+            | "Between"
+            | "Besides"
+            | "Beyond"
+            | "Both"
+            | "But"
+            | "While"
+            | "When"
+            | "As"
+            | "Including"
+            | "Outside"
+            | "Within"
+            | "Through"
+            | "Following"
+            | "Despite"
+            | "Its"
+            | "Their"
     );
     word.chars().next().is_some_and(char::is_uppercase) && !is_compass(&word) && !article
 }
@@ -994,6 +1029,50 @@ impl Recogniser<'_> {
         out
     }
 
+    /// "Huai'an", "Lu'an": pinyin names written with the apostrophe the gazetteer's
+    /// English labels leave out.
+    fn apostrophe_places(&self, text: &Text) -> Vec<crate::gazetteer::Match<'_>> {
+        let chars = &text.chars;
+        let mut out = Vec::new();
+        let letter = |k: usize| chars.get(k).is_some_and(|c| c.is_ascii_alphabetic());
+        for k in 1..chars.len() {
+            if !matches!(chars[k], '\'' | '’')
+                || !letter(k - 1)
+                || !chars.get(k + 1).is_some_and(|c| c.is_ascii_lowercase())
+            {
+                continue;
+            }
+            let (mut s, mut e) = (k, k + 1);
+            while s > 0 && letter(s - 1) {
+                s -= 1;
+            }
+            while letter(e) {
+                e += 1;
+            }
+            // (Not a possessive: "Jiangsu's".)
+            if e == k + 2 && chars[k + 1] == 's' {
+                continue;
+            }
+            let word: String = chars[s..e]
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .collect();
+            let n = e - s - 1;
+            out.extend(
+                self.matcher
+                    .find(&word)
+                    .into_iter()
+                    .filter(|m| m.start == 0 && m.end == n)
+                    .map(|mut m| {
+                        m.start = s;
+                        m.end = e;
+                        m
+                    }),
+            );
+        }
+        out
+    }
+
     fn gazetteer_candidates(
         &self,
         text: &Text,
@@ -1005,6 +1084,14 @@ impl Recogniser<'_> {
         let mut found = self.matcher.find(norm);
         if english {
             found.extend(self.dateline_places(text));
+            let spans: rustc_hash::FxHashSet<(usize, usize)> =
+                found.iter().map(|m| (m.start, m.end)).collect();
+            let apostrophes = self.apostrophe_places(text);
+            found.extend(
+                apostrophes
+                    .into_iter()
+                    .filter(|a| !spans.contains(&(a.start, a.end))),
+            );
             found.sort_by_key(|m| m.start);
         }
         let present: rustc_hash::FxHashSet<usize> = found
@@ -1067,12 +1154,24 @@ impl Recogniser<'_> {
                     })
                 })
             };
+            // Paraná in a text about Brazil: the one place of that name in a country the
+            // text names (besides itself).
+            let in_named_country = || {
+                let mut named = m.entries.iter().copied().filter(|&e| {
+                    self.gazetteer
+                        .country_of(e)
+                        .is_some_and(|c| c != e && present.contains(&c))
+                });
+                let e = named.next()?;
+                named.next().is_none().then_some(e)
+            };
             let best = if states.contains(m.entries) {
                 state_of(m).unwrap_or(first)
             } else if m.entries.len() > 1 {
                 in_country_before(m)
                     .or_else(|| by_country.get(&first).copied())
                     .or_else(in_named_region)
+                    .or_else(in_named_country)
                     .unwrap_or(first)
             } else {
                 first
@@ -1215,9 +1314,16 @@ impl Recogniser<'_> {
                 continue;
             }
             // Inside a hyphenated word (Sino-British), except "London-based".
-            let based = ["-based", "-headquartered"]
-                .iter()
-                .any(|w| text.has_at(m.end, w));
+            let based = [
+                "-based",
+                "-headquartered",
+                "-owned",
+                "-invested",
+                "-funded",
+                "-backed",
+            ]
+            .iter()
+            .any(|w| text.has_at(m.end, w));
             if english && matches!(text.chars.get(m.end), Some('-')) && !based
                 || english && m.start > 0 && text.chars[m.start - 1] == '-'
             {
@@ -2191,10 +2297,9 @@ impl Recogniser<'_> {
                 };
                 // …or an acronym: 日本贸易振兴机构(JETRO)上海代表处.
                 let acronym = (open + 1..i - 1).all(|k| chars[k].is_ascii_uppercase());
-                if !((open + 1..i - 1).all(|k| is_han(chars[k])) || acronym)
-                    || open == floor
-                    || !is_name_char(chars[open - 1])
-                {
+                // (…or two places: 中越(东兴—芒街)国际商贸博览会.)
+                let han = (open + 1..i - 1).all(|k| is_han(chars[k]) || chars[k] == '—');
+                if !(han || acronym) || open == floor || !is_name_char(chars[open - 1]) {
                     break;
                 }
                 i = open;
@@ -2245,6 +2350,18 @@ impl Recogniser<'_> {
                 && chars.get(i).is_some_and(|&n| is_han(n))
                 && self.transliteration.contains(&chars[i - 2])
                 && self.transliteration.contains(&chars[i])
+            {
+                i -= 1;
+                continue;
+            }
+            // 中国—东盟商贸·旅游博览会: fields joined by '·' in a fair's name.
+            if c == '·'
+                && i >= 2
+                && is_han(chars[i - 2])
+                && chars.get(i).is_some_and(|&n| is_han(n))
+                && ["博览会", "交易会", "展销会", "洽谈会", "交流会", "展览会"]
+                    .iter()
+                    .any(|w| text.has_at(s, w))
             {
                 i -= 1;
                 continue;
@@ -2510,7 +2627,12 @@ impl Recogniser<'_> {
                 .chars
                 .get(e)
                 .is_none_or(|c| matches!(c, ' ' | '\n' | '\r'));
-            if e - s >= 2 && line_ends {
+            // (Not the byline after it: 2025-06-20  记者 韦晓峰.)
+            let byline = matches!(
+                text.norm_str(s, e),
+                "记者" | "通讯员" | "编辑" | "作者" | "责任编辑" | "责编" | "摄影" | "文"
+            );
+            if e - s >= 2 && line_ends && !byline {
                 push_outlet(out, s, e);
             }
         }
@@ -3201,6 +3323,30 @@ impl Recogniser<'_> {
                         // opens another name; "… of Commerce and Liverpool City Council": so
                         // does a second complete name.
                         let and = text.norm(words[k].0, words[k].1) == "and";
+                        // ("Institute of Technology and Bank of China": a name of its own.)
+                        let head_of = |j: usize| {
+                            matches!(
+                                text.norm_str(words[j].0, words[j].1),
+                                "Bank"
+                                    | "University"
+                                    | "Ministry"
+                                    | "Department"
+                                    | "Port"
+                                    | "Embassy"
+                                    | "Consulate"
+                                    | "Bureau"
+                                    | "Institute"
+                                    | "Academy"
+                                    | "Government"
+                                    | "City"
+                                    | "Museum"
+                            ) && words
+                                .get(j + 1)
+                                .is_some_and(|w| text.norm_str(w.0, w.1) == "of")
+                        };
+                        if and && skip == 0 && head_of(k + 1) {
+                            break;
+                        }
                         if words.get(run).is_some_and(|p| text.norm(p.0, p.1) == "'s")
                             || and
                                 // "of Science and Technology": one more field, not a name.
@@ -3208,6 +3354,11 @@ impl Recogniser<'_> {
                                 && last_words.contains(
                                     text.norm(words[run - 1].0, words[run - 1].1).as_str(),
                                 )
+                                // ("Ministry of Industry and Information Technology": a
+                                // portfolio names no place.)
+                                && (kind != EntityType::GovernmentBody
+                                    || skip > 0
+                                    || (k + 1..run).any(|j| place_at.contains_key(&words[j].0)))
                         {
                             break;
                         }
@@ -3324,13 +3475,48 @@ impl Recogniser<'_> {
                         end += 1;
                     }
                 }
-                // "Port of Tacoma": the public port authority, not a place ("Guoyuan Port").
+                // "Port of Tacoma": in the United States a public port authority; elsewhere
+                // ("Port of Tauranga", "Guoyuan Port") the port itself.
+                let us_port = || {
+                    let of = words
+                        .get(i + 1)
+                        .filter(|w| last > i + 1 && text.norm(w.0, w.1) == "of");
+                    of.is_some_and(|of| {
+                        let name = text.norm(of.1 + 1, words[last].1);
+                        self.matcher.find(&name).iter().any(|m| {
+                            m.entries
+                                .iter()
+                                .any(|&e| self.gazetteer.entry(e).country.as_deref() == Some("US"))
+                        })
+                    })
+                };
+                // "New Zealand China Council": a council of two countries is an association.
+                let countries = || {
+                    (s..i)
+                        .filter(|&j| {
+                            let word = text.norm(words[j].0, words[j].1);
+                            country_at.contains(&words[j].0)
+                                || self.matcher.find(&word).iter().any(|m| {
+                                    m.end - m.start == word.chars().count()
+                                        && m.entries.first().is_some_and(|&e| {
+                                            self.gazetteer.entry(e).kind == EntityType::Country
+                                        })
+                                })
+                        })
+                        .count()
+                };
                 let kind = if kind == EntityType::Venue
                     && s == i
                     && last > i
                     && text.norm(words[i].0, words[i].1) == "Port"
+                    && us_port()
                 {
                     EntityType::GovernmentBody
+                } else if kind == EntityType::GovernmentBody
+                    && text.norm_str(words[i].0, words[i].1) == "Council"
+                    && countries() >= 2
+                {
+                    EntityType::Association
                 } else {
                     kind
                 };
@@ -3343,7 +3529,18 @@ impl Recogniser<'_> {
         }
         // "British companies": the country, unless part of a name (British Museum).
         for (k, w) in words.iter().enumerate() {
-            let word = text.norm(w.0, w.1);
+            let mut word = text.norm(w.0, w.1);
+            // "Chinese-owned companies": the country that owns them.
+            let mut w = *w;
+            if let Some(n) = ["-owned", "-invested", "-funded", "-backed"]
+                .iter()
+                .find(|x| word.ends_with(*x))
+                .map(|x| x.len())
+            {
+                word.truncate(word.len() - n);
+                w.1 -= n;
+            }
+            let w = &w;
             let (start, word) = match words.get(k.wrapping_sub(1)) {
                 Some(p) if p.1 + 1 == w.0 && text.norm(p.0, p.1) == "South" => {
                     (p.0, format!("South {word}"))
@@ -3432,16 +3629,29 @@ impl Recogniser<'_> {
             let Some(after) = words.get(k + 1) else { break };
             let article = text.norm(after.0, after.1);
             if text.chars.get(words[k].1) != Some(&',')
-                || !matches!(article.as_str(), "a" | "an")
+                || !matches!(article.as_str(), "a" | "an" | "the")
                 || !cap(&words[k])
             {
                 continue;
             }
+            // ("Invest Paraná, the state government's investment promotion agency,": after
+            // "the", the noun that ends the apposition.)
+            let definite = article == "the";
             let noun = words[k + 2..]
                 .iter()
-                .take(4)
-                .map(|w| text.norm(w.0, w.1))
-                .find_map(|w| apposition_type(&w));
+                .enumerate()
+                .take(if definite { 6 } else { 4 })
+                .filter(|(_, w)| !definite || matches!(text.chars.get(w.1), Some(',' | '.' | ';')))
+                .find_map(|(j, w)| {
+                    let news = j > 0 && {
+                        let p = words[k + 1 + j];
+                        matches!(text.norm_str(p.0, p.1), "news" | "press")
+                    };
+                    match apposition_type(text.norm_str(w.0, w.1)) {
+                        Some(EntityType::GovernmentBody) if news => Some(EntityType::Company),
+                        kind => kind,
+                    }
+                });
             let Some(kind) = noun else { continue };
             let first = capitalised_run_start(&words, k, 6, cap);
             if first > 0 && text.norm(words[first - 1].0, words[first - 1].1) == "'s" {
@@ -3737,7 +3947,13 @@ impl Recogniser<'_> {
                 c.title = Some(title);
                 out.push(c);
             }
-            if text.norm(w.0, w.1) == "By"
+            // ("Text: Marina Scholz", "Reporter: …": a first name that is also a town's.)
+            let byline = match text.norm_str(w.0, w.1) {
+                "By" => true,
+                "Text" | "Reporter" | "Writer" | "Author" => text.chars.get(w.1) == Some(&':'),
+                _ => false,
+            };
+            if byline
                 && (w.0 == 0 || text.chars[w.0 - 1] == '\n')
                 && k + 2 < words.len()
                 && cap(&words[k + 1])
@@ -3747,8 +3963,12 @@ impl Recogniser<'_> {
                     text.chars.get(words[k + 2].1),
                     Some(' ' | '\n' | ',') | None
                 )
-                && !(words[k + 1].0..words[k + 2].1).any(|i| taken[i])
+                && (words[k + 1].0..words[k + 2].1)
+                    .all(|i| !taken[i] || i < words[k + 1].1 && towns.contains(&words[k + 1]))
             {
+                if towns.contains(&words[k + 1]) {
+                    not_towns.push(words[k + 1]);
+                }
                 let mut c = Candidate::new(
                     words[k + 1].0,
                     words[k + 2].1,
@@ -3876,6 +4096,28 @@ impl Recogniser<'_> {
             {
                 c.start += head.chars().count() + 4;
             }
+        }
+        // "Eduardo Tavares … Tavares visited Hefei": a minor place named like a person's
+        // last name is that person.
+        let last_names: rustc_hash::FxHashSet<&str> = out
+            .iter()
+            .filter(|c| c.kind == EntityType::Person)
+            .filter_map(|c| {
+                let name = text.norm_str(c.start, c.end);
+                let parts = name.split(' ').count();
+                (2..=3)
+                    .contains(&parts)
+                    .then(|| name.rsplit(' ').next())
+                    .flatten()
+            })
+            .collect();
+        if !last_names.is_empty() {
+            out.retain(|c| {
+                !(c.origin == Origin::Gazetteer
+                    && matches!(c.kind, EntityType::City | EntityType::District)
+                    && c.entry.is_some_and(|e| !self.gazetteer.entry(e).is_major())
+                    && last_names.contains(text.norm_str(c.start, c.end)))
+            });
         }
         english_people_again(text, &words, out);
         english_firms_again(text, &words, out);
@@ -4008,7 +4250,9 @@ fn english_firms_by_noun(
     titles: &[String],
     out: &mut Vec<Candidate>,
 ) {
-    const NOUNS: [&str; 12] = [
+    const NOUNS: [&str; 14] = [
+        "bank",
+        "lender",
         "manufacturer",
         "start-up",
         "startup",
@@ -4046,7 +4290,12 @@ fn english_firms_by_noun(
             continue;
         }
         if !covered(s, e) {
-            found.push(Candidate::new(s, e, EntityType::Company, Origin::English));
+            // ("development bank Fomento Paraná")
+            let kind = match noun {
+                "bank" | "lender" => EntityType::Bank,
+                _ => EntityType::Company,
+            };
+            found.push(Candidate::new(s, e, kind, Origin::English));
         }
     }
     out.extend(found);
@@ -4068,6 +4317,8 @@ fn apposition_type(noun: &str) -> Option<EntityType> {
         "company" | "firm" | "manufacturer" | "maker" | "startup" | "start-up" | "developer"
         | "producer" | "supplier" | "operator" | "retailer" | "carrier" => EntityType::Company,
         "university" | "college" | "think" => EntityType::ResearchBody,
+        "bank" | "lender" => EntityType::Bank,
+        "agency" => EntityType::GovernmentBody,
         _ => return None,
     })
 }

@@ -4160,4 +4160,106 @@ mod tests {
             out.facts
         );
     }
+
+    #[test]
+    fn english_bylines_appositions_apostrophes_and_sister_city_owners() {
+        let out = extractor().extract(
+            "t.txt",
+            "Coastal mission signs agreements in Hefei\n\nText: Marina Scholz\n\n\
+             A delegation from Brazil led by Vice-Governor Eduardo Tavares visited Hefei. Tavares \
+             attended the 2025 World Manufacturing Convention, organised by the Ministry of \
+             Industry and Information Technology. Invest Paraná, the state government's \
+             investment promotion agency, signed a memorandum. The development bank Fomento \
+             Paraná signed with Toi Ohomai Institute of Technology and Bank of China. The New \
+             Zealand China Council attended. Paraná, in southern Brazil, and Anhui have been \
+             sister states since 2015.\n\n\
+             Tauranga has been a sister city of Huai'an since 2017. Hubei is one of three sister \
+             states of Ohio. Besides Wuxi, San Antonio's sister cities include Guadalajara in \
+             Mexico and Kumamoto in Japan. Today 40 Chinese-owned companies have offices in the \
+             Savannah area.",
+        );
+        assert!(has(&out, EntityType::Person, "Marina Scholz"));
+        assert!(!has(&out, EntityType::City, "Tavares"));
+        assert!(
+            rel(
+                &out,
+                "Eduardo Tavares",
+                "participatedIn",
+                "2025 World Manufacturing Convention"
+            )
+            .is_some()
+        );
+        assert!(has(&out, EntityType::Province, "Paraná"));
+        assert!(has(
+            &out,
+            EntityType::Event,
+            "2025 World Manufacturing Convention"
+        ));
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "Ministry of Industry and Information Technology"
+        ));
+        assert!(has(&out, EntityType::GovernmentBody, "Invest Paraná"));
+        assert!(has(&out, EntityType::Bank, "Fomento Paraná"));
+        assert!(has(
+            &out,
+            EntityType::ResearchBody,
+            "Toi Ohomai Institute of Technology"
+        ));
+        assert!(has(
+            &out,
+            EntityType::Association,
+            "New Zealand China Council"
+        ));
+        assert_relations(
+            &out,
+            &[
+                ("Tauranga", "friendshipCity", "Huai'an"),
+                ("San Antonio", "friendshipCity", "Guadalajara"),
+                ("San Antonio", "friendshipCity", "Kumamoto"),
+            ],
+        );
+        assert_eq!(
+            fact(&out, "friendshipCityCount", 3.0),
+            Some(("Ohio".to_owned(), None))
+        );
+        assert_eq!(
+            fact(&out, "residentCompanies", 40.0),
+            Some(("China".to_owned(), Some("Savannah".to_owned())))
+        );
+    }
+
+    #[test]
+    fn both_cities_of_the_sentence_before_and_fairs_with_dots() {
+        let out = extractor().extract(
+            "t.txt",
+            "来源:边城日报  2025-06-20  记者 韦晓峰\n\n\
+             东兴市是防城港市下辖的县级市,与越南广宁省芒街市隔北仑河相望。2016年,两市正式缔结友好城市关系。\
+             2025中越(东兴—芒街)国际商贸·旅游博览会在东兴国际会展中心开幕。\
+             温州港发往意大利热那亚港的集装箱增加。温州海关统计分析科科长王蕾介绍了情况。\
+             总部位于普拉托的意大利企业佩科拉纺织集团宣布投资2800万欧元,在温州经济技术开发区建设基地。",
+        );
+        assert!(!has(&out, EntityType::Company, "记者"));
+        assert!(
+            rel(&out, "东兴市", "friendshipCity", "芒街市").is_some(),
+            "{:?}",
+            out.relations
+        );
+        assert!(has(
+            &out,
+            EntityType::Event,
+            "2025中越(东兴—芒街)国际商贸·旅游博览会"
+        ));
+        assert!(has(&out, EntityType::Venue, "温州港"));
+        assert!(has(&out, EntityType::Venue, "热那亚港"));
+        assert!(has(&out, EntityType::Person, "王蕾"));
+        assert_eq!(
+            fact(&out, "investmentAmount", 28_000_000.0),
+            Some((
+                "佩科拉纺织集团".to_owned(),
+                Some("温州经济技术开发区".to_owned())
+            ))
+        );
+    }
 }

@@ -2229,6 +2229,17 @@ fn apply(
                 );
                 return;
             }
+            // "Besides Wuxi, San Antonio's sister cities include …": the owner of the
+            // trigger opens the statement; what a comma sets before it is an aside.
+            if cx.english
+                && let [.., p, owner] = before[..]
+                && t.has_at(owner.end, "'s ")
+                && owner.end + 3 == ts
+                && t.has_before(owner.start, ", ")
+                && p.end < owner.start
+            {
+                return apply(cx, out, rule, Span::new(owner.start, clause.end), ts, te);
+            }
             // 武进区人民政府与佩奇市政府签署《建立友好交流城市关系意向书》: a government
             // stands for its place.
             let before: Vec<&Resolved> = before
@@ -2370,10 +2381,10 @@ fn apply(
             // 两市 when the clause names no place (大连与舞鹤隔海相望，自1982年缔结友好城市以来).
             let unnamed = !before.iter().any(|m| allowed(cx, m, &rule.subject))
                 && !after.iter().any(|m| allowed(cx, m, &rule.object));
-            if (unnamed
-                || ["两市", "两城", "两地"]
-                    .iter()
-                    .any(|w| t.find(w, clause.start, ts).is_some()))
+            let both = ["两市", "两城", "两地"]
+                .iter()
+                .any(|w| t.find(w, clause.start, ts).is_some());
+            if (unnamed || both)
                 && let Some(sentence) = t.sentence_at(clause.start)
             {
                 // (Two cities, or two first-level regions: 黑龙江与北海道…缔结友好省道关系.)
@@ -2404,6 +2415,41 @@ fn apply(
                         name,
                     );
                     return;
+                }
+                // 东兴市…与越南广宁省芒街市隔河相望。2016年，两市缔结友好城市关系: the
+                // sentence before, its first place and the first of that kind after its 与.
+                if pair.is_empty()
+                    && both
+                    && sentence.start > 0
+                    && let Some(prev) = t.sentence_at(sentence.start - 1)
+                    && let Some(with) = t.find(
+                        "与",
+                        prev.start.max(sentence.start.saturating_sub(3000)),
+                        prev.end,
+                    )
+                {
+                    // (Within an article's length: run-on text stays linear.)
+                    let from = prev.start.max(sentence.start.saturating_sub(3000));
+                    let places: Vec<&Resolved> = tops(cx, from, prev.end)
+                        .into_iter()
+                        .filter(|m| allowed(cx, m, &rule.subject))
+                        .collect();
+                    if let Some(a) = places.iter().find(|m| m.end <= with)
+                        && let Some(b) = places
+                            .iter()
+                            .find(|m| m.start > with && kind(cx, m) == kind(cx, a))
+                        && a.entity != b.entity
+                    {
+                        out.add(
+                            a.entity,
+                            rule.predicate,
+                            b.entity,
+                            q.clone(),
+                            evidence(cx, a.start, te),
+                            name,
+                        );
+                        return;
+                    }
                 }
             }
             let subj = if starts_with_with {
