@@ -4176,7 +4176,21 @@ mod tests {
              Tauranga has been a sister city of Huai'an since 2017. Hubei is one of three sister \
              states of Ohio. Besides Wuxi, San Antonio's sister cities include Guadalajara in \
              Mexico and Kumamoto in Japan. Today 40 Chinese-owned companies have offices in the \
-             Savannah area.",
+             Savannah area. Rizhao, a city on the coast of China's Shandong province, is a \
+             port. A delegation from Oulu, led by Deputy Mayor Anna Keränen, arrived. The Bay of \
+             Plenty Regional Council met. Regional Council Chair Karen Whitley spoke.",
+        );
+        assert_relations(
+            &out,
+            &[
+                ("Rizhao", "partOf", "Shandong province"),
+                ("Anna Keränen", "positionAt", "Oulu"),
+                (
+                    "Karen Whitley",
+                    "positionAt",
+                    "Bay of Plenty Regional Council",
+                ),
+            ],
         );
         assert!(has(&out, EntityType::Person, "Marina Scholz"));
         assert!(!has(&out, EntityType::City, "Tavares"));
@@ -4238,7 +4252,15 @@ mod tests {
              东兴市是防城港市下辖的县级市,与越南广宁省芒街市隔北仑河相望。2016年,两市正式缔结友好城市关系。\
              2025中越(东兴—芒街)国际商贸·旅游博览会在东兴国际会展中心开幕。\
              温州港发往意大利热那亚港的集装箱增加。温州海关统计分析科科长王蕾介绍了情况。\
-             总部位于普拉托的意大利企业佩科拉纺织集团宣布投资2800万欧元,在温州经济技术开发区建设基地。",
+             总部位于普拉托的意大利企业佩科拉纺织集团宣布投资2800万欧元,在温州经济技术开发区建设基地。\
+             奥什是吉尔吉斯斯坦南部最大的城市。巴生市市长卡西姆率代表团访问昆山。代表团还参观了昆山开发区。",
+        );
+        assert_relations(
+            &out,
+            &[
+                ("奥什", "partOf", "吉尔吉斯斯坦"),
+                ("卡西姆", "visited", "昆山开发区"),
+            ],
         );
         assert!(!has(&out, EntityType::Company, "记者"));
         assert!(

@@ -1433,6 +1433,26 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     })
                     .last();
             }
+            // "a delegation from Oulu, led by Deputy Mayor Anna Keränen", "a Hebei delegation
+            // led by Vice-Governor Liu Yanping": the place the delegation comes from.
+            let governs = {
+                let r = role.to_lowercase();
+                r.contains("mayor") || r.contains("governor")
+            };
+            if org.is_none() && governs && t.has_before(ts, "led by ") {
+                let from = t
+                    .sentence_at(ts)
+                    .map_or(0, |s| s.start)
+                    .max(ts.saturating_sub(120));
+                org = res
+                    .within(from, ts, false)
+                    .filter(|m| {
+                        matches!(kind(cx, m), EntityType::City | EntityType::Province)
+                            && (t.has_at(m.end, " delegation")
+                                || t.has_before(m.start, "delegation from "))
+                    })
+                    .last();
+            }
             if org.is_none() {
                 org = organisation_by_part(cx, ts);
             }
@@ -1455,7 +1475,10 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             }
             // "By LIU YANG in London": the paper's reporter.
             if org.is_none()
-                && role == "By"
+                && matches!(
+                    role.as_str(),
+                    "By" | "Text" | "Reporter" | "Writer" | "Author"
+                )
                 && let Some(paper) = publisher(cx, ts)
             {
                 out.add(
@@ -1929,6 +1952,56 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
                 Qualifiers::default(),
                 evidence(cx, a.start, (region.end + 2).min(t.chars.len())),
                 "capital-of",
+            );
+        }
+    }
+    // 奥什是吉尔吉斯斯坦南部最大的城市, "Rizhao, a city … on the coast of China's Shandong
+    // province": a city the clause describes as one of a region the gazetteer puts it in.
+    for (i, a) in places.iter().enumerate() {
+        let t = cx.text;
+        let Some(ea) = entry(cx, a) else { continue };
+        let described = if cx.english {
+            [
+                ", a city ",
+                ", a port city ",
+                ", a coastal city ",
+                ", the largest city ",
+            ]
+            .iter()
+            .any(|w| t.has_at(a.end, w))
+        } else {
+            t.has_at(a.end, "是")
+        };
+        if !described {
+            continue;
+        }
+        let clause_end = t.clause_at(a.end + 2).map_or(a.end, |c| c.end);
+        let city_word = |b: &Resolved| {
+            cx.english || {
+                let after = t.norm(b.end, (b.end + 10).min(clause_end));
+                after
+                    .find("城市")
+                    .is_some_and(|p| after[..p].chars().all(is_han))
+            }
+        };
+        let region = places
+            .iter()
+            .skip(i + 1)
+            .take_while(|b| b.start < clause_end)
+            .filter(|b| {
+                b.entity != a.entity
+                    && entry(cx, b).is_some_and(|eb| contains(g, eb, ea))
+                    && city_word(b)
+            })
+            .last();
+        if let Some(region) = region {
+            out.add(
+                a.entity,
+                Predicate::PartOf,
+                region.entity,
+                Qualifiers::default(),
+                evidence(cx, a.start, region.end),
+                "described-city",
             );
         }
     }

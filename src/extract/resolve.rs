@@ -661,6 +661,31 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
             }
         }
     }
+    // "Regional Council" of "Bay of Plenty Regional Council": an English name's last
+    // words, when they end one name only.
+    for a in 0..n {
+        let short = &firsts[a];
+        let kind = res.entities[a].kind;
+        if res.entries[a].is_some()
+            || kind.is_place()
+            || kind == EntityType::Person
+            || !short.first().is_some_and(|c| c.is_ascii_uppercase())
+            || !short.contains(&' ')
+        {
+            continue;
+        }
+        let mut longs = (0..n).filter(|&b| {
+            let long = &firsts[b];
+            b != a
+                && res.entities[b].kind == kind
+                && long.len() > short.len() + 1
+                && long.ends_with(short)
+                && long[long.len() - short.len() - 1] == ' '
+        });
+        if let (Some(b), None) = (longs.next(), longs.next()) {
+            out.push((a, b));
+        }
+    }
     out
 }
 
