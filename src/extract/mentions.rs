@@ -196,6 +196,9 @@ fn prev_capitalised(text: &Text, at: usize) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && !is_compass(&word) && !article
 }
 
+/// Endings that make a country's adjective say who owns a firm ("Chinese-owned").
+const OWNED_BY: [&str; 4] = ["-owned", "-invested", "-funded", "-backed"];
+
 /// Compass words, never a place on their own (Central China).
 fn is_compass(word: &str) -> bool {
     matches!(
@@ -1314,16 +1317,10 @@ impl Recogniser<'_> {
                 continue;
             }
             // Inside a hyphenated word (Sino-British), except "London-based".
-            let based = [
-                "-based",
-                "-headquartered",
-                "-owned",
-                "-invested",
-                "-funded",
-                "-backed",
-            ]
-            .iter()
-            .any(|w| text.has_at(m.end, w));
+            let based = ["-based", "-headquartered"]
+                .iter()
+                .chain(&OWNED_BY)
+                .any(|w| text.has_at(m.end, w));
             if english && matches!(text.chars.get(m.end), Some('-')) && !based
                 || english && m.start > 0 && text.chars[m.start - 1] == '-'
             {
@@ -3532,7 +3529,7 @@ impl Recogniser<'_> {
             let mut word = text.norm(w.0, w.1);
             // "Chinese-owned companies": the country that owns them.
             let mut w = *w;
-            if let Some(n) = ["-owned", "-invested", "-funded", "-backed"]
+            if let Some(n) = OWNED_BY
                 .iter()
                 .find(|x| word.ends_with(*x))
                 .map(|x| x.len())

@@ -2495,14 +2495,10 @@ fn apply(
                     && both
                     && sentence.start > 0
                     && let Some(prev) = t.sentence_at(sentence.start - 1)
-                    && let Some(with) = t.find(
-                        "与",
-                        prev.start.max(sentence.start.saturating_sub(3000)),
-                        prev.end,
-                    )
-                {
                     // (Within an article's length: run-on text stays linear.)
-                    let from = prev.start.max(sentence.start.saturating_sub(3000));
+                    && let from = prev.start.max(sentence.start.saturating_sub(3000))
+                    && let Some(with) = t.find("与", from, prev.end)
+                {
                     let places: Vec<&Resolved> = tops(cx, from, prev.end)
                         .into_iter()
                         .filter(|m| allowed(cx, m, &rule.subject))
