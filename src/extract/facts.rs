@@ -2210,12 +2210,22 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>], nested_places: &[M<'a>]) -> 
                         m.kind == EntityType::City
                             && crate::extract::text::is_dateline_place(chars, m.start, m.end)
                     });
+                // ("According to Jinhua Customs, the city's trade": a place inside a name too.)
+                let nested = nested_places[..nested_places.partition_point(|m| m.start < i)]
+                    .iter()
+                    .rev()
+                    .take(20)
+                    .find(|m| m.kind == kind);
                 let antecedent = dateline.filter(|_| kind == EntityType::City).or_else(|| {
-                    mentions[..k]
+                    let top = mentions[..k]
                         .iter()
                         .rev()
                         .take(300)
-                        .find(|m| m.kind == kind)
+                        .find(|m| m.kind == kind);
+                    match (top, nested) {
+                        (Some(t), Some(n)) if n.start > t.start => Some(n),
+                        (t, n) => t.or(n),
+                    }
                 });
                 // (Not "the provincial", "the city of Ganzhou".)
                 if !chars

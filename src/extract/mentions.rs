@@ -3181,7 +3181,11 @@ impl Recogniser<'_> {
                             && digits.chars().all(|c| c.is_ascii_digit())
                             && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
                             && s >= 2
-                            && cap(&words[s - 2])
+                            // ("the 25th China International Fair …": an edition opens
+                            // an event's name.)
+                            && (cap(&words[s - 2])
+                                || kind == EntityType::Event
+                                    && text.norm_str(words[s - 2].0, words[s - 2].1) == "the")
                     };
                     if (cap(prev) || ordinal) && !based && words[s].0 - prev.1 <= 1 {
                         s -= 1;
@@ -3265,6 +3269,8 @@ impl Recogniser<'_> {
                             || text.norm(words[k].0, words[k].1) == "for"
                                 && (the(k) == 1
                                     || kind == EntityType::ResearchBody
+                                    // "China International Fair for Investment and Trade"
+                                    || kind == EntityType::Event
                                     // "Department for Business and Trade"
                                     || matches!(
                                         text.norm_str(words[i].0, words[i].1),
@@ -3625,15 +3631,20 @@ impl Recogniser<'_> {
         for k in 0..words.len() {
             let Some(after) = words.get(k + 1) else { break };
             let article = text.norm(after.0, after.1);
+            // ("ProChile, Chile's export promotion agency,": a place's, as "the".)
+            let possessive = cap(after)
+                && words
+                    .get(k + 2)
+                    .is_some_and(|p| p.0 == after.1 && text.norm_str(p.0, p.1) == "'s");
             if text.chars.get(words[k].1) != Some(&',')
-                || !matches!(article.as_str(), "a" | "an" | "the")
+                || !(matches!(article.as_str(), "a" | "an" | "the") || possessive)
                 || !cap(&words[k])
             {
                 continue;
             }
             // ("Invest Paraná, the state government's investment promotion agency,": after
             // "the", the noun that ends the apposition.)
-            let definite = article == "the";
+            let definite = article == "the" || possessive;
             let noun = words[k + 2..]
                 .iter()
                 .enumerate()
@@ -3658,7 +3669,12 @@ impl Recogniser<'_> {
             let place_first = |c: &Candidate| {
                 c.origin == Origin::Gazetteer && c.kind.is_place() && c.start == s && c.end < e
             };
-            if first < k && !spans.overlaps(out, s, e, |c| !place_first(c)) && seen.insert((s, e)) {
+            // (One word only in capitals inside: "ProChile", "JobsOhio".)
+            let camel = text.chars[s + 1..e].iter().any(|c| c.is_uppercase());
+            if (first < k || camel)
+                && !spans.overlaps(out, s, e, |c| !place_first(c))
+                && seen.insert((s, e))
+            {
                 spans.replace_inside(out, Candidate::new(s, e, kind, Origin::English));
             }
         }

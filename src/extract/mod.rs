@@ -4178,7 +4178,30 @@ mod tests {
              Mexico and Kumamoto in Japan. Today 40 Chinese-owned companies have offices in the \
              Savannah area. Rizhao, a city on the coast of China's Shandong province, is a \
              port. A delegation from Oulu, led by Deputy Mayor Anna Keränen, arrived. The Bay of \
-             Plenty Regional Council met. Regional Council Chair Karen Whitley spoke.",
+             Plenty Regional Council met. Regional Council Chair Karen Whitley spoke.\n\n\
+             The pact was signed at the 25th China International Fair for Investment and Trade, \
+             which is organised by China's Ministry of Commerce. ProChile, Chile's export \
+             promotion agency, co-organised the Chile-Fujian Port and Cold Chain Seminar.\n\n\
+             Jinhua administers Yiwu. According to Jinhua Customs, the city's trade with the UK \
+             reached 16.8 billion yuan in 2024.",
+        );
+        assert!(has(&out, EntityType::GovernmentBody, "ProChile"));
+        assert!(has(
+            &out,
+            EntityType::Event,
+            "Chile-Fujian Port and Cold Chain Seminar"
+        ));
+        assert_relations(
+            &out,
+            &[(
+                "25th China International Fair for Investment and Trade",
+                "organizedBy",
+                "Ministry of Commerce",
+            )],
+        );
+        assert_eq!(
+            fact(&out, "tradeVolume", 16_800_000_000.0),
+            Some(("Jinhua".to_owned(), Some("UK".to_owned())))
         );
         assert_relations(
             &out,

@@ -2890,6 +2890,12 @@ fn apply(
                     let joined = gap
                         .split(|c: char| c == ',' || c.is_whitespace())
                         .all(|w| matches!(w, "" | "and" | "the"));
+                    // ("organised by China's Ministry of Commerce": the possessive only
+                    // says whose.)
+                    if joined && kind(cx, m).is_place() && t.has_at(m.end, "'s ") {
+                        at = m.end + 3;
+                        continue;
+                    }
                     if !joined || !allowed(cx, m, &rule.object) {
                         break;
                     }
