@@ -3669,7 +3669,7 @@ impl Recogniser<'_> {
             let place_first = |c: &Candidate| {
                 c.origin == Origin::Gazetteer && c.kind.is_place() && c.start == s && c.end < e
             };
-            // (One word only in capitals inside: "ProChile", "JobsOhio".)
+            // (A single word when it has a capital inside: "ProChile", "JobsOhio".)
             let camel = text.chars[s + 1..e].iter().any(|c| c.is_uppercase());
             if (first < k || camel)
                 && !spans.overlaps(out, s, e, |c| !place_first(c))
