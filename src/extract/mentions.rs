@@ -268,6 +268,13 @@ fn is_numeral(c: char) -> bool {
 /// (第八届中国—俄罗斯博览会, 首届…交流展, 2024大连—大阪经贸合作洽谈会, 2024年…交流周),
 /// given where it starts without.
 fn edition_start(text: &Text, mut start: usize) -> usize {
+    // (第二十届中国西藏—尼泊尔经贸洽谈会: the edition before the country the name opens with.)
+    if text.has_before(start, "中国") && start > 2 {
+        let with_country = edition_start(text, start - 2);
+        if with_country < start - 2 {
+            return with_country;
+        }
+    }
     if text.has_before(start, "首届") {
         return start - 2;
     }
