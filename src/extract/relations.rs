@@ -2475,10 +2475,34 @@ fn apply(
                 }
                 let cities = |m: &Resolved| kind(cx, m) == EntityType::City;
                 // (Not two items of a list: 新增合艾市、坤甸市2个友好交流城市.)
-                if let [a, b] = pair[..]
-                    && cities(a) == cities(b)
-                    && t.norm(a.end, b.start) != "、"
-                {
+                let named = match pair[..] {
+                    [a, b] if cities(a) == cities(b) && t.norm(a.end, b.start) != "、" => {
+                        Some((a, b))
+                    }
+                    _ => None,
+                };
+                // 东兴市…与越南广宁省芒街市隔河相望。2016年，两市缔结友好城市关系: the
+                // sentence before, its first place and the first of that kind after its 与.
+                let sentence_before = || {
+                    if !(pair.is_empty() && both && sentence.start > 0) {
+                        return None;
+                    }
+                    let prev = t.sentence_at(sentence.start - 1)?;
+                    // (Within an article's length: run-on text stays linear.)
+                    let from = prev.start.max(sentence.start.saturating_sub(3000));
+                    let with = t.find("与", from, prev.end)?;
+                    let places: Vec<&Resolved> = tops(cx, from, prev.end)
+                        .into_iter()
+                        .filter(|m| allowed(cx, m, &rule.subject))
+                        .collect();
+                    let a = places.iter().copied().find(|m| m.end <= with)?;
+                    let b = places
+                        .iter()
+                        .copied()
+                        .find(|m| m.start > with && kind(cx, m) == kind(cx, a))?;
+                    (a.entity != b.entity).then_some((a, b))
+                };
+                if let Some((a, b)) = named.or_else(sentence_before) {
                     out.add(
                         a.entity,
                         rule.predicate,
@@ -2488,37 +2512,6 @@ fn apply(
                         name,
                     );
                     return;
-                }
-                // 东兴市…与越南广宁省芒街市隔河相望。2016年，两市缔结友好城市关系: the
-                // sentence before, its first place and the first of that kind after its 与.
-                if pair.is_empty()
-                    && both
-                    && sentence.start > 0
-                    && let Some(prev) = t.sentence_at(sentence.start - 1)
-                    // (Within an article's length: run-on text stays linear.)
-                    && let from = prev.start.max(sentence.start.saturating_sub(3000))
-                    && let Some(with) = t.find("与", from, prev.end)
-                {
-                    let places: Vec<&Resolved> = tops(cx, from, prev.end)
-                        .into_iter()
-                        .filter(|m| allowed(cx, m, &rule.subject))
-                        .collect();
-                    if let Some(a) = places.iter().find(|m| m.end <= with)
-                        && let Some(b) = places
-                            .iter()
-                            .find(|m| m.start > with && kind(cx, m) == kind(cx, a))
-                        && a.entity != b.entity
-                    {
-                        out.add(
-                            a.entity,
-                            rule.predicate,
-                            b.entity,
-                            q.clone(),
-                            evidence(cx, a.start, te),
-                            name,
-                        );
-                        return;
-                    }
                 }
             }
             let subj = if starts_with_with {
