@@ -735,7 +735,14 @@ impl<'a> Doc<'a> {
             .map(to_m)
             .collect();
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let mut anaphors = anaphors(&chars, &mentions, &nested_places);
+        // 我市 is never a foreign city.
+        let foreign: rustc_hash::FxHashSet<&str> = input
+            .entities
+            .iter()
+            .filter(|e| e.country.as_deref().is_some_and(|c| c != "country-china"))
+            .map(|e| e.id.as_str())
+            .collect();
+        let mut anaphors = anaphors(&chars, &mentions, &nested_places, &foreign);
         anaphors.extend(abbreviations(&chars, &mentions));
         if !anaphors.is_empty() {
             // An anaphor outranks shorter mentions inside it (中 in 该中心).
@@ -1042,10 +1049,25 @@ impl<'a> Doc<'a> {
         // ("came from Fuzhou-based Minhai Co., which will invest …": the investor, and
         // the place that only qualifies it.)
         // ("exports from Birmingham to China grew …": the exporter.)
+        // ("11 investment projects from China have landed in Manchester": the source.)
+        let source_of_projects = |m: &M<'_>| {
+            [
+                "projects from ",
+                "investment from ",
+                "investors from ",
+                "companies from ",
+            ]
+            .iter()
+            .any(|w| {
+                let w: Vec<char> = w.chars().collect();
+                m.start >= w.len() && self.chars[m.start - w.len()..m.start] == w[..]
+            })
+        };
         let investor = |m: &M<'_>| {
             INVESTMENT.contains(&rule.measure)
-                && matches!(m.kind, EntityType::Company | EntityType::Bank)
-                && self.after_from(m.start)
+                && (matches!(m.kind, EntityType::Company | EntityType::Bank)
+                    && self.after_from(m.start)
+                    || PLACES.contains(&m.kind) && source_of_projects(m))
                 || matches!(rule.measure, Measure::TradeVolume | Measure::GrowthRate)
                     && m.start >= EXPORTS_FROM.len()
                     && self.chars[m.start - EXPORTS_FROM.len()..m.start]
@@ -2182,7 +2204,12 @@ fn abbreviations<'a>(chars: &[char], mentions: &[M<'a>]) -> Vec<M<'a>> {
 /// Anaphors (该市, 本省, 我省, 该中心, "the city" …) resolved to the nearest earlier mention of a
 /// fitting entity (我市, 我省: the one the text names most), where no resolved mention covers
 /// them.
-fn anaphors<'a>(chars: &[char], mentions: &[M<'a>], nested_places: &[M<'a>]) -> Vec<M<'a>> {
+fn anaphors<'a>(
+    chars: &[char],
+    mentions: &[M<'a>],
+    nested_places: &[M<'a>],
+    foreign: &rustc_hash::FxHashSet<&str>,
+) -> Vec<M<'a>> {
     let mut out = Vec::new();
     let starts_with = |at: usize, w: &str| {
         let n = w.chars().count();
@@ -2310,7 +2337,11 @@ fn anaphors<'a>(chars: &[char], mentions: &[M<'a>], nested_places: &[M<'a>]) -> 
         // not the one named last (对马 in 对马经贸合作, read as Tsushima).
         let own = || {
             let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
-            for m in mentions.iter().chain(nested_places).filter(fits) {
+            for m in mentions
+                .iter()
+                .chain(nested_places)
+                .filter(|m| fits(m) && !foreign.contains(m.entity))
+            {
                 *counts.entry(m.entity).or_default() += 1;
             }
             let (&best, _) = counts

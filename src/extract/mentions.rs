@@ -2576,8 +2576,12 @@ impl Recogniser<'_> {
         if let Some(p) = text.find("Source:", 0, text.chars.len().min(600)) {
             let s = p + "Source:".chars().count() + 1;
             let mut e = s;
-            while e < text.chars.len() && !matches!(text.chars[e], '\n' | '\r') && e - s < 60 {
+            while e < text.chars.len() && !matches!(text.chars[e], '\n' | '\r' | '|') && e - s < 60
+            {
                 e += 1;
+            }
+            while e > s && text.chars[e - 1] == ' ' {
+                e -= 1;
             }
             let line = text.norm(s.min(e), e);
             let capitalised = line
@@ -2596,10 +2600,16 @@ impl Recogniser<'_> {
                 Some((start, line.len()))
             })
         {
-            let (s, n) = line;
+            let (mut s, n) = line;
             let Some(bar) = text.find(" | ", s, s + n) else {
                 continue;
             };
+            // (After its label: "Source: Xinhua | 2024-11-19".)
+            if let Some(colon) = text.find(": ", s, bar)
+                && !text.chars[s..colon].contains(&' ')
+            {
+                s = colon + 2;
+            }
             let name = text.norm(s, bar);
             let words: Vec<&str> = name.split(' ').collect();
             let dated = text.chars[bar..s + n]
@@ -3357,7 +3367,9 @@ impl Recogniser<'_> {
                         if and && skip == 0 && head_of(k + 1) {
                             break;
                         }
-                        if words.get(run).is_some_and(|p| text.norm(p.0, p.1) == "'s")
+                        // ("University of Manchester's Graphene …": the possessive after
+                        // "of" ends this name.)
+                        if and && words.get(run).is_some_and(|p| text.norm(p.0, p.1) == "'s")
                             || and
                                 // "of Science and Technology": one more field, not a name.
                                 && run > k + 2
@@ -4477,7 +4489,11 @@ fn words_again(
             j.and_then(|j| words.get(j))
                 .is_some_and(|n| cap(n) && (n.1 + 1 == w.0 || w.1 + 1 == n.0))
         };
-        if joined(k.checked_sub(1)) || joined(Some(k + 1)) || covered(w.0, w.1) {
+        // ("Mr Chen", "Cllr Marsh": a word of address joins no name.)
+        let addressed = k.checked_sub(1).is_some_and(|j| {
+            kind == EntityType::Person && is_honorific(text.norm_str(words[j].0, words[j].1))
+        });
+        if joined(k.checked_sub(1)) && !addressed || joined(Some(k + 1)) || covered(w.0, w.1) {
             continue;
         }
         let mut c = Candidate::new(w.0, w.1, kind, Origin::English);

@@ -446,6 +446,29 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 "english-possessive-place",
             );
         }
+        // "the University of Manchester's Graphene Engineering Innovation Centre": a unit
+        // of the organisation.
+        if matches!(
+            k,
+            EntityType::Venue | EntityType::ResearchBody | EntityType::GovernmentBody
+        ) && t.has_before(m.start, "'s ")
+            && let Some(owner) = ending_at(cx, m.start - 3).find(|o| {
+                !o.nested
+                    && matches!(
+                        kind(cx, o),
+                        EntityType::ResearchBody | EntityType::Company | EntityType::Bank
+                    )
+            })
+        {
+            out.add(
+                m.entity,
+                Predicate::PartOf,
+                owner.entity,
+                Qualifiers::default(),
+                evidence(cx, owner.start, m.end),
+                "english-possessive-unit",
+            );
+        }
     }
 }
 
@@ -476,12 +499,13 @@ const EVENT_NOUNS: [&str; 12] = [
 /// "said at the forum", "were among the guests": the people of the sentence took part in
 /// the event, and so did an organisation announcing something "At the summit, …".
 fn english_participants(cx: &Context<'_>, out: &mut Out<'_>) {
-    const BEFORE: [&str; 8] = [
+    const BEFORE: [&str; 9] = [
         "at the ",
         "at ",
         "told the ",
         "opened the ",
         "addressed the ",
+        "addressing the ",
         "attended the ",
         "session of the ",
         "ceremony of the ",
@@ -489,10 +513,19 @@ fn english_participants(cx: &Context<'_>, out: &mut Out<'_>) {
     let t = cx.text;
     for &sentence in &t.sentences {
         let lower = t.norm(sentence.start, sentence.end).to_lowercase();
-        let named = tops(cx, sentence.start, sentence.end)
+        let events: Vec<&Resolved> = tops(cx, sentence.start, sentence.end)
             .into_iter()
-            .find(|m| {
-                kind(cx, m) == EntityType::Event && BEFORE.iter().any(|v| t.has_before(m.start, v))
+            .filter(|m| kind(cx, m) == EntityType::Event)
+            .collect();
+        // ("at the Manchester China Forum's Spring Business Dinner": the dinner.)
+        let named = events
+            .iter()
+            .position(|m| BEFORE.iter().any(|v| t.has_before(m.start, v)))
+            .map(|i| match events.get(i + 1) {
+                Some(next) if next.start == events[i].end + 3 && t.has_at(events[i].end, "'s ") => {
+                    *next
+                }
+                _ => events[i],
             });
         let noun = EVENT_NOUNS.iter().find(|n| {
             BEFORE
@@ -1402,16 +1435,38 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     let gap = t.norm(after, m.start);
                     let gap = gap.trim();
                     let words = gap.split(' ').count();
+                    // ("Executive Member for Skills, Employment and Growth at …": a
+                    // portfolio after "for" may be capitalised.)
+                    let portfolio = gap.starts_with("for ")
+                        && gap
+                            .chars()
+                            .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | ','));
                     kind(cx, m) != EntityType::Person
                         && words <= 7
-                        && gap.chars().all(|c| c.is_ascii_lowercase() || c == ' ')
+                        && (portfolio || gap.chars().all(|c| c.is_ascii_lowercase() || c == ' '))
                         && ["of", "at", "with", "of the", "at the", "with the"]
                             .iter()
                             .any(|w| gap == *w || gap.ends_with(&format!(" {w}")))
                         && (words <= 2 || gap.starts_with("for "))
                 })
             });
-            // "the firm's chief executive": the company named last.
+            // "the firm's chief executive", "general manager of the company": the company
+            // named last.
+            if org.is_none()
+                && [
+                    " of the company",
+                    " of the firm",
+                    " of the group",
+                    " of the bank",
+                ]
+                .iter()
+                .any(|w| t.has_at(after, w))
+            {
+                org = res
+                    .within(p.start.saturating_sub(400), p.start, false)
+                    .filter(|m| matches!(kind(cx, m), EntityType::Company | EntityType::Bank))
+                    .last();
+            }
             if org.is_none() {
                 org = company_referred(
                     cx,
@@ -1795,6 +1850,34 @@ fn nationality(cx: &Context<'_>, org: &Resolved) -> Option<usize> {
 fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
     let res = cx.resolved;
     let g = cx.gazetteer;
+    // "the Spanish capital (Madrid)": a city named by its country's adjective is part of
+    // that country, when the text names it.
+    for m in res.mentions.iter().filter(|m| m.origin == Origin::Demonym) {
+        let words = cx.text.norm(m.start, m.end);
+        let Some((adjective, _)) = words.rsplit_once(' ') else {
+            continue;
+        };
+        let country = cx
+            .rules
+            .demonyms
+            .iter()
+            .find(|(d, _)| d == adjective)
+            .and_then(|(_, id)| g.by_id(id));
+        let named = country.and_then(|c| res.mentions.iter().find(|x| entry(cx, x) == Some(c)));
+        if kind(cx, m) == EntityType::City
+            && let Some(c) = named
+            && c.entity != m.entity
+        {
+            out.add(
+                m.entity,
+                Predicate::PartOf,
+                c.entity,
+                Qualifiers::default(),
+                evidence(cx, m.start, m.end),
+                "demonym-city",
+            );
+        }
+    }
     let places: Vec<&Resolved> = res
         .mentions
         .iter()
@@ -2173,10 +2256,14 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
         }) else {
             continue;
         };
-        // An English sentence may list visits ("toured A, and visited B") or agents
-        // ("hosted by A and organized by B").
-        let visit =
-            cx.english && matches!(rule.pattern, Pattern::PersonPlace | Pattern::AgentEvent);
+        // An English sentence may list visits ("toured A, and visited B"), agents
+        // ("hosted by A and organized by B") or an event's opening and venue ("the opening
+        // of X, … held at Y").
+        let visit = cx.english
+            && matches!(
+                rule.pattern,
+                Pattern::PersonPlace | Pattern::AgentEvent | Pattern::EventPlace
+            );
         if !done.insert((rule_index, if visit { ts } else { clause.start })) {
             continue;
         }
@@ -2291,6 +2378,55 @@ fn apply(
                 let mut qual = q.clone();
                 if rule.rank {
                     qual.rank = rank(&t.norm(owner.end, ts));
+                }
+                out.add(
+                    p.entity,
+                    rule.predicate,
+                    owner.entity,
+                    qual,
+                    evidence(cx, p.start, te),
+                    name,
+                );
+                return;
+            }
+            // "Spain has become the city's fourth-largest trading partner": the partner of
+            // the city or province named last.
+            if cx.english
+                && let [.., p] = before[..]
+                && allowed(cx, p, &rule.subject)
+                && let Some((verb, place)) = [
+                    (" the city's ", EntityType::City),
+                    (" the province's ", EntityType::Province),
+                ]
+                .into_iter()
+                .find_map(|(w, k)| Some((t.norm_str(p.end, ts).split_once(w)?.0, k)))
+                && matches!(
+                    verb.trim(),
+                    "is" | "was"
+                        | "became"
+                        | "remains"
+                        | "remained"
+                        | "becomes"
+                        | "has become"
+                        | "is now"
+                        | "has been"
+                        | "had become"
+                )
+                && let Some(owner) = cx.resolved.mentions
+                    [..cx.resolved.mentions.partition_point(|m| m.start < p.start)]
+                    .iter()
+                    .rev()
+                    .take(200)
+                    .find(|m| {
+                        !m.nested
+                            && m.entity != p.entity
+                            && kind(cx, m) == place
+                            && allowed(cx, m, &rule.object)
+                    })
+            {
+                let mut qual = q.clone();
+                if rule.rank {
+                    qual.rank = rank(&t.norm(p.end, ts));
                 }
                 out.add(
                     p.entity,
@@ -2479,6 +2615,17 @@ fn apply(
                     [a, b] if cities(a) == cities(b) && t.norm(a.end, b.start) != "、" => {
                         Some((a, b))
                     }
+                    // 黑河与俄罗斯阿穆尔州首府布拉戈维申斯克市…，两市互为友好城市: more
+                    // places, the first and the first of its kind after its 与.
+                    [a, ..] if both => t
+                        .find("与", a.end, clause.start)
+                        .filter(|&with| t.norm_str(a.end, with).chars().all(is_han))
+                        .and_then(|with| {
+                            pair.iter()
+                                .copied()
+                                .find(|m| m.start > with && kind(cx, m) == kind(cx, a))
+                        })
+                        .map(|b| (a, b)),
                     _ => None,
                 };
                 // 东兴市…与越南广宁省芒街市隔河相望。2016年，两市缔结友好城市关系: the
@@ -2865,15 +3012,8 @@ fn apply(
                     }
                 }
             }
-            let by = [
-                "organized by",
-                "organised by",
-                "hosted by",
-                "co-organized by",
-                "co-organised by",
-            ]
-            .iter()
-            .any(|w| t.has_at(ts, w));
+            // "organized by", "co-hosted by", "co-sponsored by" …
+            let by = cx.english && t.norm_str(ts, te).ends_with(" by");
             let agents: Vec<&Resolved> = if by {
                 // organized by A, B and C: names joined by commas, `and`, `the`.
                 let mut list: Vec<&Resolved> = Vec::new();
@@ -3001,8 +3141,9 @@ fn apply(
                     }
                     return;
                 }
-                // "opened the X Forum at the Y Center": the event opened, then its venue.
-                if t.has_at(ts, "opened") {
+                // "opened the X Forum at the Y Center", "the opening of the X Forum at the
+                // Y Center": the event opened, then its venue.
+                if t.has_at(ts, "opened") || t.has_at(ts, "opening of") {
                     let event = after
                         .iter()
                         .copied()

@@ -131,6 +131,28 @@ pub fn resolve(
     for (a, b) in short_form_pairs(&res, &forms, rules) {
         union(&mut parent, a, b);
     }
+    // 大韩贸易投资振兴公社(KOTRA)青岛贸易馆 is the KOTRA青岛贸易馆 of the same text.
+    for (i, e) in res.entities.iter().enumerate() {
+        for f in &forms[i] {
+            let Some((head, rest)) = f.split_once(['(', '（']) else {
+                continue;
+            };
+            let Some((acronym, tail)) = rest.split_once([')', '）']) else {
+                continue;
+            };
+            let is_acronym = (2..=8).contains(&acronym.len())
+                && acronym
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if head.is_empty() || tail.is_empty() || !is_acronym {
+                continue;
+            }
+            let short = norm_key(&format!("{acronym}{tail}"));
+            if let Some(&j) = key_of.get(&(None, e.kind, short)) {
+                union(&mut parent, j, i);
+            }
+        }
+    }
     // 东京 / 东京都, 北九州 / 北九州市 from two gazetteer rows: one place.
     let mut by_stem: HashMap<(EntityType, String), usize> = HashMap::default();
     for (i, e) in res.entities.iter().enumerate() {
