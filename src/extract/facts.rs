@@ -397,7 +397,14 @@ impl FactRules {
                 f.fact.object = None;
             }
         }
-        dedup(facts)
+        // (A headline: a first line of at most 60 characters.)
+        let headline_end = doc
+            .chars
+            .iter()
+            .position(|&c| c == '\n')
+            .filter(|&n| n <= 60)
+            .unwrap_or(0);
+        dedup(facts, headline_end)
     }
 
     /// The rule that claims quantity `q`, with where its words were found.
@@ -513,12 +520,23 @@ struct Located {
     quantity_end: usize,
 }
 
-/// Drops facts that repeat an earlier one (a headline restated in the body).
-fn dedup(facts: Vec<Located>) -> Vec<Fact> {
+/// Drops facts that repeat an earlier one (a headline restated in the body), and a
+/// headline's figure that the body states again, maybe of a subject the body names better
+/// (16个中韩合作项目集中签约 over 威海市现场签约项目16个).
+fn dedup(facts: Vec<Located>, headline_end: usize) -> Vec<Fact> {
+    // Values equal to a thousandth are the same figure.
+    let figure = |f: &Fact| (f.measure, f.unit, (f.value * 1e3).round() as i64);
+    let in_body: HashSet<_> = facts
+        .iter()
+        .filter(|f| f.sentence.0 > headline_end)
+        .map(|f| figure(&f.fact))
+        .collect();
     let mut seen = HashSet::default();
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
-    for Located { fact, .. } in facts {
-        // Values equal to a thousandth are the same figure.
+    for Located { fact, sentence, .. } in facts {
+        if sentence.0 < headline_end && in_body.contains(&figure(&fact)) {
+            continue;
+        }
         let value = (fact.value * 1e3).round() as i64;
         let key = (
             fact.measure,
@@ -632,6 +650,11 @@ const ANAPHOR_HEADS: &[(&str, &[EntityType], &str)] = &[
     ("论坛", &[EntityType::Event], "论坛"),
     ("大会", &[EntityType::Event], "会"),
     ("展会", &[EntityType::Event], "会"),
+    ("洽谈会", &[EntityType::Event], "会"),
+    ("交易会", &[EntityType::Event], "会"),
+    ("推介会", &[EntityType::Event], "会"),
+    ("对接会", &[EntityType::Event], "会"),
+    ("峰会", &[EntityType::Event], "会"),
 ];
 
 /// The text prepared for one extraction.

@@ -4117,6 +4117,22 @@ impl Recogniser<'_> {
             }
             out.push(Candidate::new(s, e, EntityType::Person, Origin::English));
         }
+        // "the Manchester China Forum's Spring Business Dinner": a forum that holds events
+        // of its own is an organisation.
+        let events: rustc_hash::FxHashSet<usize> = out
+            .iter()
+            .filter(|c| c.kind == EntityType::Event && c.origin == Origin::English)
+            .map(|c| c.start)
+            .collect();
+        for c in out.iter_mut() {
+            if c.kind == EntityType::Event
+                && c.origin == Origin::English
+                && text.has_at(c.end, "'s ")
+                && events.contains(&(c.end + 3))
+            {
+                c.kind = EntityType::Association;
+            }
+        }
         // "CEO of Hanbit Motors": the title is no part of the firm's name.
         for c in out.iter_mut() {
             if c.origin != Origin::English || c.kind == EntityType::Person {
@@ -4151,7 +4167,7 @@ impl Recogniser<'_> {
                     && last_names.contains(text.norm_str(c.start, c.end)))
             });
         }
-        english_people_again(text, &words, out);
+        english_people_again(text, &words, &self.rules.english_titles, out);
         english_firms_again(text, &words, out);
         english_firms_without_legal_form(text, &words, out);
         // "Lagos State", "Kerala State": the state a city names, where the gazetteer has it
@@ -4357,7 +4373,12 @@ fn apposition_type(noun: &str) -> Option<EntityType> {
 
 /// "Liu told the summit", "Donovan said": a person named again by the first or last word
 /// of the full name, when no other person shares that word.
-fn english_people_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Candidate>) {
+fn english_people_again(
+    text: &Text,
+    words: &[(usize, usize)],
+    titles: &[String],
+    out: &mut Vec<Candidate>,
+) {
     let mut by_word: rustc_hash::FxHashMap<String, Option<(usize, usize)>> =
         rustc_hash::FxHashMap::default();
     let mut names: rustc_hash::FxHashMap<(usize, usize), String> = rustc_hash::FxHashMap::default();
@@ -4384,7 +4405,7 @@ fn english_people_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Can
         }
         names.entry((c.start, c.end)).or_insert(name);
     }
-    words_again(text, words, &by_word, EntityType::Person, out);
+    words_again(text, words, &by_word, titles, EntityType::Person, out);
 }
 
 /// Each standalone word of `words` that `by_word` maps to one name becomes a mention of
@@ -4475,6 +4496,7 @@ fn words_again(
     text: &Text,
     words: &[(usize, usize)],
     by_word: &rustc_hash::FxHashMap<String, Option<(usize, usize)>>,
+    titles: &[String],
     kind: EntityType,
     out: &mut Vec<Candidate>,
 ) {
@@ -4489,9 +4511,16 @@ fn words_again(
             j.and_then(|j| words.get(j))
                 .is_some_and(|n| cap(n) && (n.1 + 1 == w.0 || w.1 + 1 == n.0))
         };
-        // ("Mr Chen", "Cllr Marsh": a word of address joins no name.)
+        // ("Mr Chen", "Cllr Marsh", "Vice Mayor Chen": a word of address or a title joins
+        // no name.)
         let addressed = k.checked_sub(1).is_some_and(|j| {
-            kind == EntityType::Person && is_honorific(text.norm_str(words[j].0, words[j].1))
+            let before = text.norm_str(words[j].0, words[j].1);
+            let lower = before.to_lowercase();
+            kind == EntityType::Person
+                && (is_honorific(before)
+                    || titles
+                        .iter()
+                        .any(|t| t.rsplit(' ').next() == Some(lower.as_str())))
         });
         if joined(k.checked_sub(1)) && !addressed || joined(Some(k + 1)) || covered(w.0, w.1) {
             continue;
@@ -4532,7 +4561,7 @@ fn english_firms_again(text: &Text, words: &[(usize, usize)], out: &mut Vec<Cand
             *slot = None;
         }
     }
-    words_again(text, words, &by_word, EntityType::Company, out);
+    words_again(text, words, &by_word, &[], EntityType::Company, out);
 }
 
 /// The first word of the run of at most `most` capitalised words, one space apart, that

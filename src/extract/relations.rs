@@ -446,6 +446,21 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 "english-possessive-place",
             );
         }
+        // "the Manchester China Forum's Spring Business Dinner": the organisation's event.
+        if k == EntityType::Event
+            && t.has_before(m.start, "'s ")
+            && let Some(owner) =
+                ending_at(cx, m.start - 3).find(|o| !o.nested && is_organisation(kind(cx, o)))
+        {
+            out.add(
+                m.entity,
+                Predicate::OrganizedBy,
+                owner.entity,
+                Qualifiers::default(),
+                evidence(cx, owner.start, m.end),
+                "english-possessive-event",
+            );
+        }
         // "the University of Manchester's Graphene Engineering Innovation Centre": a unit
         // of the organisation.
         if matches!(
@@ -518,9 +533,14 @@ fn english_participants(cx: &Context<'_>, out: &mut Out<'_>) {
             .filter(|m| kind(cx, m) == EntityType::Event)
             .collect();
         // ("at the Manchester China Forum's Spring Business Dinner": the dinner.)
+        let opens = |at: usize| BEFORE.iter().any(|v| t.has_before(at, v));
         let named = events
             .iter()
-            .position(|m| BEFORE.iter().any(|v| t.has_before(m.start, v)))
+            .position(|m| {
+                opens(m.start)
+                    || t.has_before(m.start, "'s ")
+                        && ending_at(cx, m.start - 3).any(|o| opens(o.start))
+            })
             .map(|i| match events.get(i + 1) {
                 Some(next) if next.start == events[i].end + 3 && t.has_at(events[i].end, "'s ") => {
                     *next
