@@ -3238,11 +3238,21 @@ fn apply(
                 }
                 return;
             };
-            let mut place = tops(cx, at + 1, ts)
+            let places: Vec<&Resolved> = tops(cx, at + 1, ts)
                 .into_iter()
-                .rev()
-                .find(|m| allowed(cx, m, &rule.object))
-                .map(|m| m.entity);
+                .filter(|m| allowed(cx, m, &rule.object))
+                .collect();
+            let mut place = places.last().map(|m| m.entity);
+            // 在黑河、布拉戈维申斯克两地同步举办: both places.
+            let also = match places[..] {
+                [.., a, b]
+                    if t.has_at(b.end, "两地")
+                        && matches!(t.norm_str(a.end, b.start), "、" | "和" | "与") =>
+                {
+                    Some(a.entity)
+                }
+                _ => None,
+            };
             if place.is_none() && (t.has_at(at + 1, "该市") || t.has_at(at + 1, "本市")) {
                 place = tops(cx, 0, at)
                     .into_iter()
@@ -3265,14 +3275,16 @@ fn apply(
             if let Some(e) = event {
                 let mut qual = q;
                 qual.date = date_before(cx, sentence.start, ts);
-                out.add(
-                    e.entity,
-                    rule.predicate,
-                    p,
-                    qual,
-                    evidence(cx, clause.start.min(e.start), te.max(e.end)),
-                    name,
-                );
+                for p in also.into_iter().chain([p]) {
+                    out.add(
+                        e.entity,
+                        rule.predicate,
+                        p,
+                        qual.clone(),
+                        evidence(cx, clause.start.min(e.start), te.max(e.end)),
+                        name,
+                    );
+                }
             }
         }
         Pattern::Participants => {
