@@ -2165,6 +2165,15 @@ impl Recogniser<'_> {
             })
             .map(|c| c.end + usize::from(chars.get(c.end) == Some(&'市')))
             .collect();
+        let country_ends: rustc_hash::FxHashSet<usize> = out
+            .iter()
+            .filter(|c| {
+                c.kind == EntityType::Country
+                    && c.entry
+                        .is_some_and(|e| self.gazetteer.entry(e).id != "iso:CN")
+            })
+            .map(|c| c.end)
+            .collect();
         let mut made: Vec<Candidate> = Vec::new();
         let last_parts: std::cell::OnceCell<rustc_hash::FxHashSet<&str>> = Default::default();
         for (p, &c) in chars.iter().enumerate() {
@@ -2215,6 +2224,19 @@ impl Recogniser<'_> {
             };
             if p - s >= 3 && boundary(s) && !mayor {
                 made.push(Candidate::new(s, p + suffix, kind, Origin::Suffix));
+            }
+        }
+        // 缅甸木姐市: two characters of a city's name right after a foreign country.
+        for &s in &country_ends {
+            let p = s + 2;
+            if chars.get(p) == Some(&'市')
+                && (s..=p).all(|k| !covered[k])
+                && chars[s..p]
+                    .iter()
+                    .all(|&c| is_han(c) && !"第大城都首省州县区国的与和及等各该本其中一二三四五六七八九十我为是市在对向从将已被把让给由于即系他这那每全新多".contains(c))
+                && !made.iter().any(|m| m.start <= s && s < m.end)
+            {
+                made.push(Candidate::new(s, p + 1, EntityType::City, Origin::Suffix));
             }
         }
         let new_cities: Vec<usize> = made
