@@ -2613,6 +2613,30 @@ impl Recogniser<'_> {
                 out.push(Candidate::new(s, e, EntityType::Company, Origin::Source));
             }
         }
+        // "DURBAN, South Africa, Sept. 17 (Xinhua) --": the agency on the dateline.
+        let head = text.chars.len().min(600);
+        if let Some(close) = [") --", ") —", ") -"]
+            .iter()
+            .filter_map(|w| text.find(w, 0, head))
+            .min()
+            && let Some(open) = (close.saturating_sub(40)..close)
+                .rev()
+                .find(|&k| text.chars[k] == '(')
+        {
+            let name = text.norm_str(open + 1, close);
+            let capitalised = !name.is_empty()
+                && name
+                    .split(' ')
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if capitalised && !out.iter().any(|c| c.start <= open + 1 && open + 1 < c.end) {
+                out.push(Candidate::new(
+                    open + 1,
+                    close,
+                    EntityType::Company,
+                    Origin::Source,
+                ));
+            }
+        }
         // "The Columbus Ledger | Thursday, Oct. 17, 2024": the outlet before its date.
         for line in text.chars[..text.chars.len().min(400)]
             .split(|c| *c == '\n')

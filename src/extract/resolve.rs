@@ -72,6 +72,7 @@ pub fn resolve(
 ) -> Resolution {
     declared_short_forms(text, &mut cands);
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    other_names(text, &mut cands);
     // Gazetteer entry, or type and normalised name.
     let mut key_of: HashMap<(Option<usize>, EntityType, String), usize> = HashMap::default();
     let mut res = Resolution::default();
@@ -403,6 +404,36 @@ fn norm_key(s: &str) -> String {
         k.pop();
     }
     k
+}
+
+/// "the China Import and Export Fair, also known as the Canton Fair": the second name is
+/// the first one's. `cands` is sorted by start.
+fn other_names(text: &Text, cands: &mut [Candidate]) {
+    const LINKS: [&str; 4] = [
+        ", also known as the ",
+        ", also known as ",
+        ", better known as the ",
+        ", better known as ",
+    ];
+    for i in 0..cands.len() {
+        let a = &cands[i];
+        if a.nested || !text.has_at(a.end, ", ") {
+            continue;
+        }
+        let Some(link) = LINKS.iter().find(|w| text.has_at(a.end, w)) else {
+            continue;
+        };
+        let at = a.end + link.chars().count();
+        let (span, kind) = ((a.start, a.end), a.kind);
+        let first = i + cands[i..].partition_point(|c| c.start < at);
+        if let Some(b) = cands[first..]
+            .iter_mut()
+            .take_while(|c| c.start == at)
+            .find(|c| c.kind == kind && !c.nested)
+        {
+            b.same_as = Some(span);
+        }
+    }
 }
 
 /// `X(简称Y)`, `X（以下简称“Y”）`: Y becomes a mention of X here and wherever it recurs.
