@@ -4162,6 +4162,112 @@ mod tests {
     }
 
     #[test]
+    fn english_datelines_possessives_openings_and_other_names() {
+        let out = extractor().extract(
+            "t.txt",
+            "Source: Northgate Wire | 2024-05-02 10:15\n\n\
+             LEEDS, May 2 (Northgate Wire) -- A container train left Leeds for the Italian \
+             capital Rome on Monday. Italy has become the city's second-largest trading partner. \
+             The MoU was signed by Cllr Anna Berg, Cabinet Member for Trade and Skills at Leeds \
+             City Council, and Wang Hao, Vice Mayor of Xiamen. Mr Wang is leading a delegation \
+             on a three-day visit to Leeds.\n\n\
+             Speaking at the Leeds Asia Forum's Winter Trade Dinner, Vice Mayor Wang praised the \
+             link. Council figures show that 7 investment projects from China have landed in \
+             Leeds since 2021. The delegation toured the University of Leeds's Robotics Research \
+             Centre. The route is run by Tidewater Freight Co., Ltd. \"It is busy,\" said Zhou \
+             Min, general manager of the company. Firms will attend the Harbour Goods Fair, also \
+             known as the Leeds Fair, in May.\n\n\
+             The anniversary coincided with the opening of the Northern Logistics Forum at the \
+             Leeds Civic Hall. The forum was organized by the Yorkshire Trade Office and \
+             co-hosted by the Leeds Municipal Government. Addressing the forum, Karl Hesse, \
+             Germany's Consul General in Manchester, said trade grew.",
+        );
+        assert!(has(&out, EntityType::Company, "Northgate Wire"));
+        assert!(!has(&out, EntityType::Company, "Source: Northgate Wire"));
+        assert!(has(&out, EntityType::Association, "Leeds Asia Forum"));
+        assert!(has(&out, EntityType::Event, "Leeds Fair"));
+        assert_relations(
+            &out,
+            &[
+                ("Rome", "partOf", "Italy"),
+                ("Italy", "tradePartner", "Leeds"),
+                ("Anna Berg", "positionAt", "Leeds City Council"),
+                ("Wang Hao", "visited", "Leeds"),
+                ("Wang Hao", "participatedIn", "Winter Trade Dinner"),
+                ("Winter Trade Dinner", "organizedBy", "Leeds Asia Forum"),
+                ("Robotics Research Centre", "partOf", "University of Leeds"),
+                ("Zhou Min", "positionAt", "Tidewater Freight Co., Ltd"),
+                ("Northern Logistics Forum", "heldAt", "Leeds Civic Hall"),
+                (
+                    "Northern Logistics Forum",
+                    "coOrganizedBy",
+                    "Leeds Municipal Government",
+                ),
+                ("Karl Hesse", "participatedIn", "Northern Logistics Forum"),
+            ],
+        );
+        assert!(rel(&out, "Italy", "tradePartner", "Rome").is_none());
+        assert!(rel(&out, "Robotics Research Centre", "locatedIn", "Leeds").is_none());
+        assert_eq!(
+            fact(&out, "investmentProjects", 7.0),
+            Some(("China".to_owned(), Some("Leeds".to_owned())))
+        );
+    }
+
+    #[test]
+    fn sides_acronyms_places_in_pairs_and_headline_figures() {
+        let out = extractor().extract(
+            "t.txt",
+            "12个中外合作项目集中签约 总投资50亿元\n东宁市与日本金泽市交流活动在金泽举行\n\n\
+             本报讯 签约仪式上,东宁市现场签约项目12个,总投资50亿元。东宁海关与俄方乌苏里斯克海关\
+             签署合作备忘录。东宁与俄罗斯滨海边疆区乌苏里斯克市隔界相望,两市互为友好城市。活动由\
+             东宁市人民政府主办,大韩贸易投资振兴公社(KOTRA)大连贸易馆协办。KOTRA大连贸易馆馆长\
+             朴成浩出席。第五届界河文化大集将于今年7月在二连浩特、扎门乌德两地同步举办。缅甸南坎市\
+             与瑞丽相邻。2024东宁对外经贸洽谈会在东宁开幕。本届洽谈会共签约项目9个,签约金额6.5亿元。\
+             金泽市、金泽市和金泽市都很美。截至目前,我市已与5个国家的8个城市建立友好城市关系。",
+        );
+        assert!(has(&out, EntityType::GovernmentBody, "乌苏里斯克海关"));
+        assert!(has(&out, EntityType::GovernmentBody, "KOTRA大连贸易馆"));
+        assert!(has(&out, EntityType::City, "南坎市"));
+        assert_relations(
+            &out,
+            &[
+                ("东宁海关", "cooperatesWith", "乌苏里斯克海关"),
+                ("东宁市", "friendshipCity", "乌苏里斯克市"),
+                (
+                    "朴成浩",
+                    "positionAt",
+                    "大韩贸易投资振兴公社(KOTRA)大连贸易馆",
+                ),
+                ("第五届界河文化大集", "heldAt", "二连浩特"),
+                ("第五届界河文化大集", "heldAt", "扎门乌德"),
+                ("南坎市", "partOf", "缅甸"),
+            ],
+        );
+        // The headline's figure is the body's, of the city the body names.
+        assert_eq!(
+            out.facts
+                .iter()
+                .filter(|f| f.measure.as_str() == "investmentProjects" && f.value == 12.0)
+                .count(),
+            1
+        );
+        assert_eq!(
+            fact(&out, "investmentProjects", 12.0).map(|(s, _)| s),
+            Some("东宁市".to_owned())
+        );
+        assert_eq!(
+            fact(&out, "contractValue", 650_000_000.0).map(|(s, _)| s),
+            Some("2024东宁对外经贸洽谈会".to_owned())
+        );
+        // 我市 is the Chinese city, however often the text names its foreign partner.
+        assert_eq!(
+            fact(&out, "friendshipCityCount", 8.0).map(|(s, _)| s),
+            Some("东宁市".to_owned())
+        );
+    }
+
+    #[test]
     fn english_bylines_appositions_apostrophes_and_sister_city_owners() {
         let out = extractor().extract(
             "t.txt",

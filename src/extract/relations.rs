@@ -429,8 +429,10 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
         // "Guangzhou's Nansha Port", "Beijing's Chaoyang district".
         if k != EntityType::Person
             && t.has_before(m.start, "'s ")
-            && let Some(city) = ending_at(cx, m.start - 3)
-                .find(|p| matches!(kind(cx, p), EntityType::City | EntityType::Province))
+            && let Some(city) = ending_at(cx, m.start - 3).find(|p| {
+                // (Not the Leeds of "the University of Leeds's Robotics Centre".)
+                !p.nested && matches!(kind(cx, p), EntityType::City | EntityType::Province)
+            })
         {
             let predicate = if k == EntityType::District {
                 Predicate::PartOf
@@ -2438,9 +2440,14 @@ fn apply(
                     .rev()
                     .take(200)
                     .find(|m| {
+                        // (Not "the Italian capital Rome" before "Italy has become the
+                        // city's …": a place of the partner itself.)
                         !m.nested
                             && m.entity != p.entity
                             && kind(cx, m) == place
+                            && !entry(cx, p)
+                                .zip(entry(cx, m))
+                                .is_some_and(|(ep, em)| contains(cx.gazetteer, ep, em))
                             && allowed(cx, m, &rule.object)
                     })
             {
