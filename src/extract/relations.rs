@@ -3363,10 +3363,23 @@ fn apply(
                 }
             }
             items.push((s, ts));
+            // (Not the organisers listed before: 论坛由A主办，B承办，C协办，…300人参加.)
+            items.retain(|&(a, b)| {
+                !["主办", "承办", "协办"]
+                    .iter()
+                    .any(|w| t.find(w, a, b).is_some())
+            });
             let mut found = false;
             for (a, b) in items {
                 let ms = tops(cx, a, b);
-                let chosen = people_else(cx, &ms, rule, || ms.clone());
+                // 广东省委常委、珠海市委书记吕振宇: a body in a title (not 工商联代表团).
+                let in_title = |m: &&Resolved| {
+                    let rest = t.norm_str(m.end, b).trim();
+                    !(rest.is_empty() || rest.starts_with("代表") || rest == "一行" || rest == "等")
+                };
+                let chosen = people_else(cx, &ms, rule, || {
+                    ms.iter().copied().filter(|m| !in_title(m)).collect()
+                });
                 for p in chosen {
                     found = true;
                     out.add(
