@@ -4180,7 +4180,8 @@ mod tests {
              The anniversary coincided with the opening of the Northern Logistics Forum at the \
              Leeds Civic Hall. The forum was organized by the Yorkshire Trade Office and \
              co-hosted by the Leeds Municipal Government. Addressing the forum, Karl Hesse, \
-             Germany's Consul General in Manchester, said trade grew.",
+             Germany's Consul General in Manchester, said trade grew. The mission was run by \
+             the Leeds Trade Office (LTO), a division of the Leeds Department of Enterprise.",
         );
         assert!(has(&out, EntityType::Company, "Northgate Wire"));
         assert!(!has(&out, EntityType::Company, "Source: Northgate Wire"));
@@ -4204,6 +4205,11 @@ mod tests {
                     "Leeds Municipal Government",
                 ),
                 ("Karl Hesse", "participatedIn", "Northern Logistics Forum"),
+                (
+                    "Leeds Trade Office",
+                    "partOf",
+                    "Leeds Department of Enterprise",
+                ),
             ],
         );
         assert!(rel(&out, "Italy", "tradePartner", "Rome").is_none());
@@ -4224,11 +4230,21 @@ mod tests {
              东宁市人民政府主办,大韩贸易投资振兴公社(KOTRA)大连贸易馆协办。KOTRA大连贸易馆馆长\
              朴成浩出席。第五届界河文化大集将于今年7月在二连浩特、扎门乌德两地同步举办。缅甸南坎市\
              与瑞丽相邻。2024东宁对外经贸洽谈会在东宁开幕。本届洽谈会共签约项目9个,签约金额6.5亿元。\
+             洽谈会由东宁市人民政府主办,东宁市商务局承办,来自两国政府部门和企业的代表约200人参加。\
+             黑龙江省委常委、东宁市委书记王力出席洽谈会。\
              金泽市、金泽市和金泽市都很美。截至目前,我市已与5个国家的8个城市建立友好城市关系。",
         );
         assert!(has(&out, EntityType::GovernmentBody, "乌苏里斯克海关"));
         assert!(has(&out, EntityType::GovernmentBody, "KOTRA大连贸易馆"));
         assert!(has(&out, EntityType::City, "南坎市"));
+        // Participants: not the organisers listed before them, nor a body in a title.
+        assert!(rel(&out, "王力", "participatedIn", "2024东宁对外经贸洽谈会").is_some());
+        for body in ["东宁市商务局", "东宁市人民政府", "黑龙江省委"] {
+            assert!(
+                rel(&out, body, "participatedIn", "2024东宁对外经贸洽谈会").is_none(),
+                "{body}"
+            );
+        }
         assert_relations(
             &out,
             &[

@@ -327,6 +327,46 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
     let t = cx.text;
     for m in &cx.resolved.mentions {
         let k = kind(cx, m);
+        // "the Minnesota Trade Office (MTO), a division of the Minnesota Department of …":
+        // a unit of the organisation named after it.
+        if is_organisation(k) && !m.nested {
+            let mut at = m.end;
+            if t.has_at(at, " (")
+                && let Some(close) = t.find(")", at, (at + 12).min(t.chars.len()))
+            {
+                at = close + 1;
+            }
+            let unit = [
+                ", a division of ",
+                ", a unit of ",
+                ", a subsidiary of ",
+                ", an arm of ",
+            ]
+            .iter()
+            .find(|w| t.has_at(at, w));
+            if let Some(w) = unit {
+                let from = at + w.chars().count();
+                let owner = tops(cx, from, (from + 80).min(t.chars.len()))
+                    .into_iter()
+                    .find(|o| is_organisation(kind(cx, o)))
+                    .filter(|o| {
+                        // (Only lowercase words between: "state-owned logistics group".)
+                        t.norm_str(from, o.start)
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || matches!(c, ' ' | '-'))
+                    });
+                if let Some(o) = owner.filter(|o| o.entity != m.entity) {
+                    out.add(
+                        m.entity,
+                        Predicate::PartOf,
+                        o.entity,
+                        Qualifiers::default(),
+                        evidence(cx, m.start, o.end),
+                        "english-unit-of",
+                    );
+                }
+            }
+        }
         for word in ["-based ", "-headquartered "] {
             let n = word.chars().count();
             if k.is_place() || !t.has_before(m.start, word) {
