@@ -2233,7 +2233,7 @@ impl Recogniser<'_> {
                 && (s..=p).all(|k| !covered[k])
                 && chars[s..p]
                     .iter()
-                    .all(|&c| is_han(c) && !"第大城都首省州县区国的与和及等各该本其中一二三四五六七八九十我为是市在对向从将已被把让给由于即系他这那每全新多".contains(c))
+                    .all(|&c| is_han(c) && !NOT_IN_SHORT_TOWN_NAMES.contains(c))
                 && !made.iter().any(|m| m.start <= s && s < m.end)
             {
                 made.push(Candidate::new(s, p + 1, EntityType::City, Origin::Suffix));
@@ -4416,6 +4416,9 @@ fn apposition_type(noun: &str) -> Option<EntityType> {
         _ => return None,
     })
 }
+
+/// Characters that make two characters before 市 no town's name (为我市, 第二大城市, 各市).
+const NOT_IN_SHORT_TOWN_NAMES: &str = "第大城都首省州县区国的与和及等各该本其中一二三四五六七八九十我为是市在对向从将已被把让给由于即系他这那每全新多";
 
 /// "Liu told the summit", "Donovan said": a person named again by the first or last word
 /// of the full name, when no other person shares that word.

@@ -1914,6 +1914,7 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
     let g = cx.gazetteer;
     // "the Spanish capital (Madrid)": a city named by its country's adjective is part of
     // that country, when the text names it.
+    let first_of_entry: std::cell::OnceCell<HashMap<usize, &Resolved>> = Default::default();
     for m in res.mentions.iter().filter(|m| m.origin == Origin::Demonym) {
         let words = cx.text.norm(m.start, m.end);
         let Some((adjective, _)) = words.rsplit_once(' ') else {
@@ -1925,7 +1926,18 @@ fn place_hierarchy(cx: &Context<'_>, out: &mut Out<'_>) {
             .iter()
             .find(|(d, _)| d == adjective)
             .and_then(|(_, id)| g.by_id(id));
-        let named = country.and_then(|c| res.mentions.iter().find(|x| entry(cx, x) == Some(c)));
+        let named = country.and_then(|c| {
+            let firsts = first_of_entry.get_or_init(|| {
+                let mut firsts = HashMap::default();
+                for x in &res.mentions {
+                    if let Some(e) = entry(cx, x) {
+                        firsts.entry(e).or_insert(x);
+                    }
+                }
+                firsts
+            });
+            firsts.get(&c).copied()
+        });
         if kind(cx, m) == EntityType::City
             && let Some(c) = named
             && c.entity != m.entity
