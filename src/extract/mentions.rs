@@ -2623,8 +2623,24 @@ impl Recogniser<'_> {
                 .rev()
                 .find(|&k| text.chars[k] == '(')
         {
+            // (A dateline opens the line: "DURBAN, …", not "… Bank (AIIB) - a lender".)
+            let line_start = (0..open)
+                .rev()
+                .find(|&k| text.chars[k] == '\n')
+                .map_or(0, |k| k + 1);
+            let place = text
+                .norm_str(line_start, open)
+                .split(',')
+                .next()
+                .unwrap_or("");
+            let dateline = place.len() >= 3
+                && place.len() < open - line_start
+                && place
+                    .chars()
+                    .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
             let name = text.norm_str(open + 1, close);
-            let capitalised = !name.is_empty()
+            let capitalised = dateline
+                && !name.is_empty()
                 && name
                     .split(' ')
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase));
