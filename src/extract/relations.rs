@@ -488,42 +488,34 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 "english-possessive-place",
             );
         }
-        // "the Manchester China Forum's Spring Business Dinner": the organisation's event.
-        if k == EntityType::Event
+        // "the Manchester China Forum's Spring Business Dinner": the organisation's event;
+        // "the University of Manchester's Graphene Engineering Innovation Centre": a unit of
+        // the organisation.
+        let owned = match k {
+            EntityType::Event => Some((Predicate::OrganizedBy, "english-possessive-event")),
+            EntityType::Venue | EntityType::ResearchBody | EntityType::GovernmentBody => {
+                Some((Predicate::PartOf, "english-possessive-unit"))
+            }
+            _ => None,
+        };
+        let owner_fits = |o: &Resolved| match owned {
+            Some((Predicate::OrganizedBy, _)) => is_organisation(kind(cx, o)),
+            _ => matches!(
+                kind(cx, o),
+                EntityType::ResearchBody | EntityType::Company | EntityType::Bank
+            ),
+        };
+        if let Some((predicate, rule)) = owned
             && t.has_before(m.start, "'s ")
-            && let Some(owner) =
-                ending_at(cx, m.start - 3).find(|o| !o.nested && is_organisation(kind(cx, o)))
+            && let Some(owner) = ending_at(cx, m.start - 3).find(|o| !o.nested && owner_fits(o))
         {
             out.add(
                 m.entity,
-                Predicate::OrganizedBy,
+                predicate,
                 owner.entity,
                 Qualifiers::default(),
                 evidence(cx, owner.start, m.end),
-                "english-possessive-event",
-            );
-        }
-        // "the University of Manchester's Graphene Engineering Innovation Centre": a unit
-        // of the organisation.
-        if matches!(
-            k,
-            EntityType::Venue | EntityType::ResearchBody | EntityType::GovernmentBody
-        ) && t.has_before(m.start, "'s ")
-            && let Some(owner) = ending_at(cx, m.start - 3).find(|o| {
-                !o.nested
-                    && matches!(
-                        kind(cx, o),
-                        EntityType::ResearchBody | EntityType::Company | EntityType::Bank
-                    )
-            })
-        {
-            out.add(
-                m.entity,
-                Predicate::PartOf,
-                owner.entity,
-                Qualifiers::default(),
-                evidence(cx, owner.start, m.end),
-                "english-possessive-unit",
+                rule,
             );
         }
     }
@@ -2438,43 +2430,35 @@ fn apply(
         Pattern::FirstToRest => {
             // "making Nigeria Zhejiang's second-largest trading partner": the place before
             // the possessive is the partner of the owner.
-            if cx.english
-                && let [.., p, owner] = before[..]
-                && t.has_at(owner.end, "'s")
-                && allowed(cx, p, &rule.subject)
-                && allowed(cx, owner, &rule.object)
-                && p.entity != owner.entity
-                && matches!(
-                    t.norm_str(p.end, owner.start).trim(),
-                    "" | "is" | "was" | "as" | "became" | "remains" | "remained" | "becomes"
-                )
-            {
-                let mut qual = q.clone();
-                if rule.rank {
-                    qual.rank = rank(&t.norm(owner.end, ts));
-                }
-                out.add(
-                    p.entity,
-                    rule.predicate,
-                    owner.entity,
-                    qual,
-                    evidence(cx, p.start, te),
-                    name,
-                );
-                return;
-            }
+            let possessive = || {
+                let [.., p, owner] = before[..] else {
+                    return None;
+                };
+                (cx.english
+                    && t.has_at(owner.end, "'s")
+                    && allowed(cx, p, &rule.subject)
+                    && allowed(cx, owner, &rule.object)
+                    && p.entity != owner.entity
+                    && matches!(
+                        t.norm_str(p.end, owner.start).trim(),
+                        "" | "is" | "was" | "as" | "became" | "remains" | "remained" | "becomes"
+                    ))
+                .then_some((p, owner, owner.end))
+            };
             // "Spain has become the city's fourth-largest trading partner": the partner of
             // the city or province named last.
-            if cx.english
-                && let [.., p] = before[..]
-                && allowed(cx, p, &rule.subject)
-                && let Some((verb, place)) = [
+            let anaphor = || {
+                let [.., p] = before[..] else { return None };
+                if !cx.english || !allowed(cx, p, &rule.subject) {
+                    return None;
+                }
+                let (verb, place) = [
                     (" the city's ", EntityType::City),
                     (" the province's ", EntityType::Province),
                 ]
                 .into_iter()
-                .find_map(|(w, k)| Some((t.norm_str(p.end, ts).split_once(w)?.0, k)))
-                && matches!(
+                .find_map(|(w, k)| Some((t.norm_str(p.end, ts).split_once(w)?.0, k)))?;
+                let copula = matches!(
                     verb.trim(),
                     "is" | "was"
                         | "became"
@@ -2485,9 +2469,12 @@ fn apply(
                         | "is now"
                         | "has been"
                         | "had become"
-                )
-                && let Some(owner) = cx.resolved.mentions
-                    [..cx.resolved.mentions.partition_point(|m| m.start < p.start)]
+                );
+                if !copula {
+                    return None;
+                }
+                let earlier = cx.resolved.mentions.partition_point(|m| m.start < p.start);
+                let owner = cx.resolved.mentions[..earlier]
                     .iter()
                     .rev()
                     .take(200)
@@ -2501,11 +2488,13 @@ fn apply(
                                 .zip(entry(cx, m))
                                 .is_some_and(|(ep, em)| contains(cx.gazetteer, ep, em))
                             && allowed(cx, m, &rule.object)
-                    })
-            {
+                    })?;
+                Some((p, owner, p.end))
+            };
+            if let Some((p, owner, rank_from)) = possessive().or_else(anaphor) {
                 let mut qual = q.clone();
                 if rule.rank {
-                    qual.rank = rank(&t.norm(p.end, ts));
+                    qual.rank = rank(&t.norm(rank_from, ts));
                 }
                 out.add(
                     p.entity,
