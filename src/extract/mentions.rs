@@ -872,6 +872,7 @@ impl Recogniser<'_> {
             people_again(text, &mut out);
         } else {
             self.english(text, &mut out);
+            events_as_venues(text, &mut out);
             indonesian_firms(text, &mut out);
             self.sources(text, &mut out);
         }
@@ -1109,6 +1110,11 @@ impl Recogniser<'_> {
             .filter(|o| !self.ambiguous.contains(&text.norm(o.start, o.end)))
             .filter_map(|o| o.entries.first().copied())
             .collect();
+        let in_full: rustc_hash::FxHashSet<usize> = found
+            .iter()
+            .filter(|o| !o.stopname && o.form == Form::Name)
+            .flat_map(|o| o.entries.iter().copied())
+            .collect();
         // "Washington state": the state, there and wherever the text says "Washington".
         let state_of = |m: &crate::gazetteer::Match<'_>| {
             m.entries
@@ -1188,7 +1194,11 @@ impl Recogniser<'_> {
             };
             let entry = self.gazetteer.entry(best);
             let next = text.chars.get(m.end).copied();
-            if m.stopname && !next.is_some_and(|c| matches!(c, '市' | '省' | '县' | '区' | '州'))
+            // A stop name (大同, 东方) counts before 市 or 省, or where the text names the
+            // place in full elsewhere (大同海关 after 大同市).
+            if m.stopname
+                && !next.is_some_and(|c| matches!(c, '市' | '省' | '县' | '区' | '州'))
+                && !in_full.contains(&best)
             {
                 continue;
             }
@@ -2287,6 +2297,14 @@ impl Recogniser<'_> {
             .unwrap_or(0)
             .max(s.saturating_sub(40));
         let mut i = s;
+        // 大同市委: a suffix starting with the 市 of a place's name (whatever the segmenter
+        // made of the place's short form).
+        if matches!(chars.get(s), Some('市' | '省' | '县' | '区'))
+            && let Some(&start) = ends.places.get(&(s + 1))
+            && start >= floor
+        {
+            i = start;
+        }
         while i > floor {
             let c = chars[i - 1];
             if c == '"' {
@@ -3015,8 +3033,10 @@ impl Recogniser<'_> {
             return None;
         }
         // A name does not end inside a word (记者从会上获悉), unless a follower makes that
-        // word with the name's last character (阮文胜率…代表团: 胜率; 刘建民主持: 民主).
-        let follower_word = len == 3
+        // word with the name's last character (阮文胜率…代表团: 胜率; 刘建民主持: 民主;
+        // 议长高桥健一等: 一等).
+        let follower_word = (len == 3
+            || len == 4 && self.rules.surnames.contains(text.norm_str(s, s + 2)))
             && self.has_surname(&name)
             && seg.token_at(e) == Some((e - 1, e + 1))
             && self.rules.followers.iter().any(|f| text.has_at(e, f));
@@ -3593,7 +3613,7 @@ impl Recogniser<'_> {
                     && s == i
                     && last > i
                     && text.norm(words[i].0, words[i].1) == "Port"
-                    && us_port()
+                    && (us_port() || text.norm_str(words[last].0, words[last].1) == "Authority")
                 {
                     EntityType::GovernmentBody
                 } else if kind == EntityType::GovernmentBody
@@ -3601,6 +3621,12 @@ impl Recogniser<'_> {
                     && countries() >= 2
                 {
                     EntityType::Association
+                } else if kind == EntityType::Bank
+                    && text.norm_str(words[i].0, words[i].1) == "Branch"
+                    && !(s..i).any(|j| text.norm_str(words[j].0, words[j].1) == "Bank")
+                {
+                    // "ING Bank Shanghai Branch"; "Sinotrans Shanghai Branch" is no bank.
+                    EntityType::Company
                 } else {
                     kind
                 };
@@ -3936,11 +3962,21 @@ impl Recogniser<'_> {
                     }
                 });
             let possessive = possessive_end.is_some();
-            if k >= 2
-                && cap(&words[k - 1])
-                && cap(&words[k - 2])
+            // "Pieter van den Berg,": particles between the first name and the last.
+            let first_word = (k >= 2 && cap(&words[k - 1]))
+                .then(|| {
+                    let particles = (1..=2).rev().find(|&n| {
+                        k >= n + 2
+                            && (k - 1 - n..k - 1).all(|j| {
+                                NAME_PARTICLES.contains(&text.norm_str(words[j].0, words[j].1))
+                            })
+                    });
+                    k - 2 - particles.unwrap_or(0)
+                })
+                .filter(|&f| (f..k - 1).all(|j| words[j + 1].0 - words[j].1 == 1));
+            if let Some(f) = first_word
+                && cap(&words[f])
                 && text.chars.get(w.0.wrapping_sub(2)) == Some(&',')
-                && words[k - 1].0 - words[k - 2].1 == 1
             {
                 let mut from = match (with_the, possessive_end) {
                     (true, _) => w.1,
@@ -3995,10 +4031,10 @@ impl Recogniser<'_> {
                         .map(|len| qualifier + len)
                 });
                 if let Some(len) = title {
-                    let (s, e) = (words[k - 2].0, words[k - 1].1);
+                    let (s, e) = (words[f].0, words[k - 1].1);
                     // "Minna Laaksonen, Head of …": a first name that is also a town's, and
                     // named nowhere else.
-                    let first_name = words[k - 2];
+                    let first_name = words[f];
                     let town = towns.contains(&first_name)
                         && word_counts
                             .get(text.norm_str(first_name.0, first_name.1))
@@ -4738,11 +4774,35 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
         {
             out.push((i, i + 2));
             i += 2;
+        } else if chars[i] == '\n' {
+            // A line break is a word of its own, so that no name runs over it
+            // ("FOR IMMEDIATE RELEASE" above the agency's name).
+            out.push((i, i + 1));
+            i += 1;
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// Lower-case words inside European and Arabic names (Pieter van den Berg).
+const NAME_PARTICLES: [&str; 12] = [
+    "van", "von", "den", "der", "de", "da", "di", "du", "la", "le", "ter", "bin",
+];
+
+/// "held at the North Bund Forum": a place named like an event, where one is held.
+fn events_as_venues(text: &Text, out: &mut [Candidate]) {
+    for c in out.iter_mut().filter(|c| c.kind == EntityType::Event) {
+        let before = text.norm_str(c.start.saturating_sub(24), c.start);
+        let before = before.strip_suffix("the ").unwrap_or(before);
+        if ["held at ", "hosted at ", "took place at ", "takes place at ", "venue, "]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
+            c.kind = EntityType::Venue;
+        }
+    }
 }
 
 /// A person's name written again without a title (崔某、李某出席) is that person.

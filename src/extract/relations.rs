@@ -2315,13 +2315,23 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
         if cx.text.chars.get(te) == Some(&'式') {
             continue;
         }
-        let Some(clause) = (if cx.english {
+        let Some(mut clause) = (if cx.english {
             cx.text.sentence_at(ts)
         } else {
             cx.text.clause_at(ts)
         }) else {
             continue;
         };
+        // "…signed an agreement, while A and B agreed to …": in English a contrast opens
+        // another statement.
+        if cx.english
+            && let Some(k) = CONTRASTS
+                .iter()
+                .filter_map(|w| Some(cx.text.find(w, clause.start, ts)? + w.len()))
+                .max()
+        {
+            clause.start = k;
+        }
         // An English sentence may list visits ("toured A, and visited B"), agents
         // ("hosted by A and organized by B") or an event's opening and venue ("the opening
         // of X, … held at Y").
@@ -2340,6 +2350,9 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
         apply(cx, out, rule, clause, ts, te);
     }
 }
+
+/// Words that open a contrasting statement in an English sentence.
+const CONTRASTS: [&str; 3] = [", while ", ", whereas ", ", but "];
 
 fn allowed(cx: &Context<'_>, m: &Resolved, types: &[EntityType]) -> bool {
     types.contains(&kind(cx, m))
@@ -2415,7 +2428,7 @@ fn apply(
     // "…41 sister cities, …, while Edinburgh maintains links with 14 cities": in English a
     // contrast opens another statement.
     let after_end = if cx.english {
-        [", while ", ", whereas ", ", but "]
+        CONTRASTS
             .iter()
             .filter_map(|w| t.find(w, te, clause.end))
             .min()
@@ -3653,6 +3666,18 @@ fn apply(
                         .rev()
                         .find(|m| allowed(cx, m, &rule.object))
                 })
+            } else if let Some(built) = ["建设的", "兴建的", "建成的", "打造的"]
+                .iter()
+                .find_map(|w| Some(t.find(w, te, clause.end)? + w.chars().count()))
+                .and_then(|k| {
+                    // 由X投资1.2亿元建设的Y: what was built with the investment.
+                    after
+                        .iter()
+                        .copied()
+                        .find(|m| m.start == k && allowed(cx, m, &rule.object))
+                })
+            {
+                Some(built)
             } else {
                 let at = (s.end.max(clause.start)..ts)
                     .rev()
@@ -3756,7 +3781,8 @@ fn apply(
                 who.unwrap_or(ts),
             )
             .into_iter()
-            .filter(|m| kind(cx, m) == EntityType::Person)
+            // (Not a reporter of the byline: 新华社合肥11月20日电(记者 程韵秋)….)
+            .filter(|m| kind(cx, m) == EntityType::Person && !in_parentheses(cx, m, ts))
             .reduce(|first, m| if who.is_some() { m } else { first })
             // ("Mayor Xu said more than 3,000 merchants visit Jinhua": others visit.)
             .filter(|p| !(cx.english && reports_others(cx, p.end, ts)))
@@ -3831,7 +3857,9 @@ fn apply(
                             Some(k) if gap.starts_with('(') => &gap[k + 1..],
                             _ => gap.as_str(),
                         };
+                        // (安徽省会合肥: the 省 of 省会 read into the province's name.)
                         matches!(gap, "" | "首府" | "首都" | "省会" | "的")
+                            || gap == "会" && t.chars[pl.end - 1] == '省'
                     }
                 })
             {
@@ -3858,6 +3886,16 @@ fn apply(
             }
         }
     }
+}
+
+/// Whether mention `m` stands in parentheses that close before `to`.
+fn in_parentheses(cx: &Context<'_>, m: &Resolved, to: usize) -> bool {
+    let t = cx.text;
+    let line = t.sentence_at(m.start).map_or(0, |s| s.start);
+    let open = (line.max(m.start.saturating_sub(40))..m.start)
+        .rev()
+        .find(|&k| matches!(t.chars[k], '(' | ')'));
+    open.is_some_and(|k| t.chars[k] == '(') && t.find(")", m.end, to).is_some()
 }
 
 /// Whether the words between a person and a verb report what others do ("said more than
