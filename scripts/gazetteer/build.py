@@ -406,7 +406,17 @@ def build_china(c):
         r["aliases"] += exo.get(r["id"], [])
         if r["id"] == "gb:610100":
             r["label_en"] = "Xi'an"
+        # the English name news write for places named in Mongolian, Uyghur, Tibetan or
+        # Manchu (Harbin, not Haerbin): the label, with the pinyin kept as an alias
+        if r["id"] in CONVENTIONAL_EN:
+            new = CONVENTIONAL_EN[r["id"]]
+            extra = [r["label_en"], new] + ([new[:-len(" District")]] if new.endswith(" District") else [])
+            r["aliases"] += [a for a in extra if a and a not in r["aliases"]]
+            r["label_en"] = new
     return rows
+
+
+CONVENTIONAL_EN = {"gb:150100": "Hohhot", "gb:150600": "Ordos", "gb:150700": "Hulunbuir", "gb:150702": "Hailar District", "gb:150800": "Bayannur", "gb:150900": "Ulanqab", "gb:152500": "Xilingol League", "gb:152501": "Erenhot", "gb:152900": "Alxa League", "gb:230100": "Harbin", "gb:230200": "Qiqihar", "gb:533401": "Shangri-La", "gb:540100": "Lhasa", "gb:540200": "Shigatse", "gb:540300": "Qamdo", "gb:540400": "Nyingchi", "gb:632801": "Golmud", "gb:650100": "Urumqi", "gb:650200": "Karamay", "gb:650400": "Turpan", "gb:652801": "Korla", "gb:652900": "Aksu Prefecture", "gb:652901": "Aksu", "gb:653100": "Kashgar Prefecture", "gb:653101": "Kashgar", "gb:653200": "Hotan Prefecture", "gb:654000": "Ili Kazak Autonomous Prefecture", "gb:654004": "Khorgos", "gb:654300": "Altay Prefecture", "gb:654301": "Altay"}
 
 
 # ----------------------------------------------------------------------------- Japan

@@ -1017,8 +1017,27 @@ impl<'a> Doc<'a> {
                         n.start == end && n.kind != m.kind && allowed.contains(&n.kind)
                     })
         });
+        // "Dutch hydrogen equipment maker HyNed Systems": the country describes the firm
+        // after a few words in lower case.
+        let nationality = m.kind == EntityType::Country
+            && self
+                .mentions_in(m.end, (m.end + 48).min(self.chars.len()))
+                .next()
+                .is_some_and(|n| {
+                    let gap: String = self.chars[m.end..n.start].iter().collect();
+                    let words: Vec<&str> = gap.split_whitespace().collect();
+                    matches!(n.kind, EntityType::Company | EntityType::Bank)
+                        && allowed.contains(&n.kind)
+                        && gap.starts_with(' ')
+                        && gap.ends_with(' ')
+                        && (1..=4).contains(&words.len())
+                        && words
+                            .iter()
+                            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                });
         based
             || capital_of
+            || nationality
             || descriptor
             || self.next_adjacent(m).is_some_and(|n| {
                 n.kind != m.kind && allowed.contains(&n.kind) && !one_character_pair(m, n)
@@ -1954,6 +1973,25 @@ impl<'a> Doc<'a> {
                             || matches!(m.kind, EntityType::EconomicZone | EntityType::Venue))
                             && ends_place(m)
                     })
+                    .copied();
+            }
+            // "…in the Lingang Special Area, where HyNed Systems would invest 50 million
+            // euros": the place that "where" refers to.
+            if object.is_none()
+                && let Some(comma) = self.chars[sentence.0..subject.start]
+                    .windows(8)
+                    .rposition(|w| w.iter().copied().eq(", where ".chars()))
+                    .map(|k| sentence.0 + k)
+                && !self.chars[comma + 8..subject.start].contains(&',')
+            {
+                object = self
+                    .mentions_in(sentence.0, comma)
+                    .filter(|m| {
+                        m.end == comma
+                            && (PLACES.contains(&m.kind) && m.kind != EntityType::Country
+                                || matches!(m.kind, EntityType::EconomicZone | EntityType::Venue))
+                    })
+                    .last()
                     .copied();
             }
         }

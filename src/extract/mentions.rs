@@ -873,6 +873,7 @@ impl Recogniser<'_> {
         } else {
             self.english(text, &mut out);
             events_as_venues(text, &mut out);
+            zones_in_zones(text, &mut out);
             indonesian_firms(text, &mut out);
             self.sources(text, &mut out);
         }
@@ -3304,7 +3305,11 @@ impl Recogniser<'_> {
                         // "Iowa State University and Hebei Agricultural University", "University
                         // of Liverpool and Liverpool John Moores University": two names.
                         && !(text.norm(prev.0, prev.1) == "and"
-                            && (words[s.saturating_sub(5)..s - 1].iter().any(ends_name)
+                            && (words[s.saturating_sub(7)..s - 1]
+                                .iter()
+                                .rev()
+                                .take_while(|w| text.norm_str(w.0, w.1) != "the")
+                                .any(ends_name)
                                 // "UBC and Sun Yat-sen University": an acronym is a name.
                                 || text.chars[words[s - 2].0..words[s - 2].1]
                                     .iter()
@@ -3321,6 +3326,11 @@ impl Recogniser<'_> {
                                     && text.norm_str(words[s - 3].0, words[s - 3].1) == "of"
                                     && last_words
                                         .contains(text.norm_str(words[s - 4].0, words[s - 4].1))))
+                        // ("Baoman Container Terminal of Zhanjiang Port": a place of a port
+                        // is named without it.)
+                        && !(kind == EntityType::Venue
+                            && text.norm_str(prev.0, prev.1) == "of"
+                            && ends_name(&words[s - 2]))
                         // "Leader of Birmingham City Council": a title is no part of it.
                         && !(text.norm_str(prev.0, prev.1) == "of"
                             && self.rules.english_titles.iter().any(|t| {
@@ -3332,7 +3342,12 @@ impl Recogniser<'_> {
                         && !(text.norm(prev.0, prev.1) == "'s"
                             && (place_ends.contains(&words[s - 2].1)
                                 || last_words
-                                    .contains(text.norm_str(words[s - 2].0, words[s - 2].1))))
+                                    .contains(text.norm_str(words[s - 2].0, words[s - 2].1))
+                                // ("University of Wisconsin-Madison's College of …".)
+                                || s >= 4
+                                    && text.norm_str(words[s - 3].0, words[s - 3].1) == "of"
+                                    && last_words
+                                        .contains(text.norm_str(words[s - 4].0, words[s - 4].1))))
                     {
                         s -= 2;
                     } else {
@@ -3418,6 +3433,17 @@ impl Recogniser<'_> {
                             && place_at.get(&words[k + 1].0).is_some_and(|&end| {
                                 end == words[run - 1].1 || kind == EntityType::District
                             })
+                        {
+                            break;
+                        }
+                        // ("Baoman Container Terminal of Zhanjiang Port": a place of a port
+                        // is named without it.)
+                        if kind == EntityType::Venue
+                            && text.norm(words[k].0, words[k].1) == "of"
+                            && matches!(
+                                text.norm_str(words[run - 1].0, words[run - 1].1),
+                                "Port" | "Airport" | "Harbour" | "Harbor"
+                            )
                         {
                             break;
                         }
@@ -4080,11 +4106,14 @@ impl Recogniser<'_> {
             // ("Text: Marina Scholz", "Reporter: …": a first name that is also a town's.)
             let byline = match text.norm_str(w.0, w.1) {
                 "By" => true,
-                "Text" | "Reporter" | "Writer" | "Author" => text.chars.get(w.1) == Some(&':'),
+                "Text" | "Reporter" | "Writer" | "Author" | "Editor" => {
+                    text.chars.get(w.1) == Some(&':')
+                }
                 _ => false,
             };
+            // (At a line's start, or after a bar: "Source: Xinhua | … | Editor: Liu Yang".)
             if byline
-                && (w.0 == 0 || text.chars[w.0 - 1] == '\n')
+                && (w.0 == 0 || text.chars[w.0 - 1] == '\n' || text.has_before(w.0, "| "))
                 && k + 2 < words.len()
                 && cap(&words[k + 1])
                 && cap(&words[k + 2])
@@ -4786,6 +4815,22 @@ fn english_words(chars: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// "the Nansha Area of the China (Guangdong) Pilot Free Trade Zone": the zone that the
+/// area's name holds is named too.
+fn zones_in_zones(text: &Text, out: &mut Vec<Candidate>) {
+    let inner: Vec<Candidate> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::EconomicZone)
+        .filter_map(|c| {
+            let at = text.find(" of the ", c.start, c.end)? + " of the ".len();
+            let zone = text.norm_str(at, c.end);
+            (zone.ends_with(" Zone") && zone.starts_with(char::is_uppercase))
+                .then(|| Candidate::new(at, c.end, EntityType::EconomicZone, Origin::English))
+        })
+        .collect();
+    out.extend(inner);
+}
+
 /// Lower-case words inside European and Arabic names (Pieter van den Berg).
 const NAME_PARTICLES: [&str; 12] = [
     "van", "von", "den", "der", "de", "da", "di", "du", "la", "le", "ter", "bin",
@@ -4796,9 +4841,15 @@ fn events_as_venues(text: &Text, out: &mut [Candidate]) {
     for c in out.iter_mut().filter(|c| c.kind == EntityType::Event) {
         let before = text.norm_str(c.start.saturating_sub(24), c.start);
         let before = before.strip_suffix("the ").unwrap_or(before);
-        if ["held at ", "hosted at ", "took place at ", "takes place at ", "venue, "]
-            .iter()
-            .any(|w| before.ends_with(w))
+        if [
+            "held at ",
+            "hosted at ",
+            "took place at ",
+            "takes place at ",
+            "venue, ",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
         {
             c.kind = EntityType::Venue;
         }

@@ -821,6 +821,23 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
             .filter(|i| i.entity != m.entity && !(i.start == m.start && i.end == m.end))
             .collect();
         let ev = evidence(cx, m.start, m.end);
+        // "the Nansha Area of the China (Guangdong) Pilot Free Trade Zone": part of the zone.
+        if k == EntityType::EconomicZone
+            && let Some(zone) = inner.iter().find(|i| {
+                i.end == m.end
+                    && kind(cx, i) == EntityType::EconomicZone
+                    && cx.text.has_before(i.start, " of the ")
+            })
+        {
+            out.add(
+                m.entity,
+                Predicate::PartOf,
+                zone.entity,
+                Qualifiers::default(),
+                ev,
+                "zone-of-zone",
+            );
+        }
         // 丹麦诺德维克集团精密流体装备项目: the firm its name starts with invests in it.
         if k == EntityType::Project
             && let Some(firm) = inner.iter().find(|i| {
@@ -1571,6 +1588,24 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 r if r.contains("ambassador") => Some("Embassy"),
                 _ => None,
             };
+            // "Consul General of the Netherlands in Shanghai": the consulate the text names,
+            // rather than the country.
+            if let Some(mission) = mission
+                && let Some(country) = org.filter(|o| kind(cx, o) == EntityType::Country)
+            {
+                let name = t.slice(country.start, country.end);
+                org = res
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        kind(cx, m) == EntityType::GovernmentBody && {
+                            let body = t.slice(m.start, m.end);
+                            body.contains(mission) && body.contains(name.as_str())
+                        }
+                    })
+                    .min_by_key(|m| m.start.abs_diff(ts))
+                    .or(org);
+            }
             if org.is_none()
                 && let Some(mission) = mission
             {
@@ -1586,7 +1621,7 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
             if org.is_none()
                 && matches!(
                     role.as_str(),
-                    "By" | "Text" | "Reporter" | "Writer" | "Author"
+                    "By" | "Text" | "Reporter" | "Writer" | "Author" | "Editor"
                 )
                 && let Some(paper) = publisher(cx, ts)
             {
@@ -1595,7 +1630,14 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                     Predicate::PositionAt,
                     paper.entity,
                     Qualifiers {
-                        role: Some("reporter".to_owned()),
+                        role: Some(
+                            if role == "Editor" {
+                                "editor"
+                            } else {
+                                "reporter"
+                            }
+                            .to_owned(),
+                        ),
                         ..Default::default()
                     },
                     ev,
@@ -2943,6 +2985,18 @@ fn apply(
                 {
                     right = Some(next);
                 }
+                // "the Dutch port city of Rotterdam": the place the adjective describes.
+                if let Some(r) = right
+                    && r.origin == Origin::Demonym
+                    && let Some(next) = after_with.iter().copied().find(|m| {
+                        m.start > r.end
+                            && m.start - r.end <= 24
+                            && m.origin != Origin::Demonym
+                            && allowed(cx, m, &rule.object)
+                    })
+                {
+                    right = Some(next);
+                }
                 // 与俄罗斯哈巴罗夫斯克市国际关系局: the organisation after its country.
                 while let Some(r) = right
                     && let Some(next) = after_with
@@ -3660,12 +3714,28 @@ fn apply(
             } else if cx.english {
                 // invest $50 million in a centre in Hangzhou's Binjiang district[, while …]
                 let end = t.clause_at(te).map_or(clause.end, |c| c.end);
-                t.find(" in ", te, end).and_then(|p| {
-                    tops(cx, p, end)
-                        .into_iter()
-                        .rev()
-                        .find(|m| allowed(cx, m, &rule.object))
-                })
+                t.find(" in ", te, end)
+                    .and_then(|p| {
+                        tops(cx, p, end)
+                            .into_iter()
+                            .rev()
+                            .find(|m| allowed(cx, m, &rule.object))
+                    })
+                    .or_else(|| {
+                        // "…in the Lingang Special Area, where HyNed Systems would invest":
+                        // the place that "where" refers to.
+                        let comma = (sentence.start..s.start)
+                            .rev()
+                            .find(|&k| t.has_at(k, ", where "))?;
+                        (!t.norm_str(comma + 8, s.start).contains(','))
+                            .then(|| {
+                                tops(cx, sentence.start, comma)
+                                    .into_iter()
+                                    .rev()
+                                    .find(|m| m.end == comma && allowed(cx, m, &rule.object))
+                            })
+                            .flatten()
+                    })
             } else if let Some(built) = ["建设的", "兴建的", "建成的", "打造的"]
                 .iter()
                 .find_map(|w| Some(t.find(w, te, clause.end)? + w.chars().count()))

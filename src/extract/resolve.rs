@@ -734,6 +734,10 @@ fn short_form_pairs(res: &Resolution, forms: &[Vec<String>], rules: &Rules) -> V
                 && long.len() > short.len() + 1
                 && long.ends_with(short)
                 && long[long.len() - short.len() - 1] == ' '
+                // ("the Nansha Area of the China (Guangdong) Pilot Free Trade Zone": the
+                // zone after "of" is another.)
+                && !long[..long.len() - short.len() - 1].ends_with(&[' ', 'o', 'f', ' ', 't', 'h', 'e'])
+                && !long[..long.len() - short.len() - 1].ends_with(&[' ', 'o', 'f'])
         });
         if let (Some(b), None) = (longs.next(), longs.next()) {
             out.push((a, b));
