@@ -4221,6 +4221,106 @@ mod tests {
     }
 
     #[test]
+    fn press_releases_consulates_zones_of_zones_and_english_names_of_places() {
+        let out = extractor().extract(
+            "t.txt",
+            "Leeds, Hohhot sign deal\n\nFOR IMMEDIATE RELEASE\nNorthwind Trade Corporation\n\n\
+             Source: Xinhua | 2025-03-02 | Editor: Wang Lei\n\n\
+             A memorandum was signed at the 2025 Leeds-Hohhot Innovation Forum, held at the \
+             Riverside Forum in Leeds. \"We agree,\" said Anna van der Meer, director of the Leeds \
+             Port Authority. Two banks signed a loan, while Leeds Beckett University and Inner \
+             Mongolia University agreed to set up a lab. Aoife Byrne, Consul General of Ireland \
+             in Chengdu, attended. The forum was co-organized by the Consulate General of \
+             Ireland in Chengdu. The delegation was welcomed by Vice Mayor of Harbin Zhang Min, \
+             who noted it. Lloyds Bank Hohhot Branch opened. Investors came to the Pearl Area \
+             of the China (Hainan) Pilot Free Trade Zone, where British robot maker Hollin \
+             Systems will invest 20 million pounds in a plant. Its first vessel left the Aire \
+             Container Terminal of Leeds Port.",
+        );
+        // No name runs over a line break.
+        assert!(has(
+            &out,
+            EntityType::Company,
+            "Northwind Trade Corporation"
+        ));
+        assert!(has(&out, EntityType::Venue, "Riverside Forum"));
+        assert!(has(&out, EntityType::Bank, "Lloyds Bank Hohhot Branch"));
+        assert!(has(&out, EntityType::Venue, "Aire Container Terminal"));
+        assert!(has(&out, EntityType::Venue, "Leeds Port"));
+        assert_relations(
+            &out,
+            &[
+                ("Wang Lei", "positionAt", "Xinhua"),
+                (
+                    "2025 Leeds-Hohhot Innovation Forum",
+                    "heldAt",
+                    "Riverside Forum",
+                ),
+                ("Anna van der Meer", "positionAt", "Leeds Port Authority"),
+                (
+                    "Leeds Beckett University",
+                    "cooperatesWith",
+                    "Inner Mongolia University",
+                ),
+                (
+                    "Aoife Byrne",
+                    "positionAt",
+                    "Consulate General of Ireland in Chengdu",
+                ),
+                ("Zhang Min", "positionAt", "Harbin"),
+                (
+                    "Pearl Area of the China (Hainan) Pilot Free Trade Zone",
+                    "partOf",
+                    "China (Hainan) Pilot Free Trade Zone",
+                ),
+                (
+                    "Hollin Systems",
+                    "investsIn",
+                    "Pearl Area of the China (Hainan) Pilot Free Trade Zone",
+                ),
+            ],
+        );
+        // The firm invests, not the country its adjective names.
+        assert_eq!(
+            fact(&out, "investmentAmount", 20_000_000.0),
+            Some((
+                "Hollin Systems".to_owned(),
+                Some("Pearl Area of the China (Hainan) Pilot Free Trade Zone".to_owned())
+            ))
+        );
+    }
+
+    #[test]
+    fn stop_names_named_in_full_arrivals_and_what_an_investment_built() {
+        let out = extractor().extract(
+            "t.txt",
+            "东方市与日本鹿儿岛市举行友好交流活动\n\
+             新华社海口3月1日电(记者 李明)美国俄勒冈州副州长约翰·史密斯率领的代表团19日抵达海南省会\
+             海口,开始访问。东方市委副书记、市长王强出席活动。鹿儿岛市议会议长中村健一等出席大会并\
+             致辞。据东方海关统计,东方市对日本进出口额2亿元。由福田农产株式会社投资2亿元建设的\
+             东方—鹿儿岛有机农业示范园已投入运营。访问期间,代表团还参观了东方国际皮革城和东方港石湖\
+             港区。",
+        );
+        // 东方 alone is a common word; after 东方市 it names the city.
+        assert!(has(&out, EntityType::GovernmentBody, "东方海关"));
+        assert!(has(&out, EntityType::GovernmentBody, "东方市委"));
+        assert!(has(&out, EntityType::Venue, "东方国际皮革城"));
+        assert!(has(&out, EntityType::Venue, "东方港石湖港区"));
+        assert_relations(
+            &out,
+            &[
+                ("东方海关", "locatedIn", "东方市"),
+                ("中村健一", "positionAt", "鹿儿岛市议会"),
+                ("约翰·史密斯", "visited", "海口"),
+                ("约翰·史密斯", "visited", "东方国际皮革城"),
+                ("福田农产株式会社", "investsIn", "东方—鹿儿岛有机农业示范园"),
+            ],
+        );
+        // The reporter of the byline visits nothing.
+        assert!(rel(&out, "李明", "visited", "海口").is_none());
+    }
+
+    #[test]
     fn sides_acronyms_places_in_pairs_and_headline_figures() {
         let out = extractor().extract(
             "t.txt",
