@@ -1978,14 +1978,15 @@ impl<'a> Doc<'a> {
             // "…in the Lingang Special Area, where HyNed Systems would invest 50 million
             // euros": the place that "where" refers to.
             if object.is_none()
-                && let Some(comma) = self.chars[sentence.0..subject.start]
+                && let from = sentence.0.max(subject.start.saturating_sub(200))
+                && let Some(comma) = self.chars[from..subject.start]
                     .windows(8)
                     .rposition(|w| w.iter().copied().eq(", where ".chars()))
-                    .map(|k| sentence.0 + k)
+                    .map(|k| from + k)
                 && !self.chars[comma + 8..subject.start].contains(&',')
             {
                 object = self
-                    .mentions_in(sentence.0, comma)
+                    .mentions_in(from, comma)
                     .filter(|m| {
                         m.end == comma
                             && (PLACES.contains(&m.kind) && m.kind != EntityType::Country

@@ -2369,7 +2369,10 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
         if cx.english
             && let Some(k) = CONTRASTS
                 .iter()
-                .filter_map(|w| Some(cx.text.find(w, clause.start, ts)? + w.len()))
+                .filter_map(|w| {
+                    let from = clause.start.max(ts.saturating_sub(300));
+                    Some(cx.text.find(w, from, ts)? + w.len())
+                })
                 .max()
         {
             clause.start = k;
@@ -3724,9 +3727,11 @@ fn apply(
                     .or_else(|| {
                         // "…in the Lingang Special Area, where HyNed Systems would invest":
                         // the place that "where" refers to.
-                        let comma = (sentence.start..s.start)
-                            .rev()
-                            .find(|&k| t.has_at(k, ", where "))?;
+                        let comma = t.find(
+                            ", where ",
+                            sentence.start.max(s.start.saturating_sub(200)),
+                            s.start,
+                        )?;
                         (!t.norm_str(comma + 8, s.start).contains(','))
                             .then(|| {
                                 tops(cx, sentence.start, comma)
