@@ -1116,7 +1116,8 @@ impl Recogniser<'_> {
             .filter(|o| !o.stopname && o.form == Form::Name)
             .flat_map(|o| o.entries.iter().copied())
             .collect();
-        // "Washington state": the state, there and wherever the text says "Washington".
+        // "Washington state", "Jilin province": the state or province, there and wherever
+        // the text says "Washington" or "Jilin".
         let state_of = |m: &crate::gazetteer::Match<'_>| {
             m.entries
                 .iter()
@@ -1127,7 +1128,9 @@ impl Recogniser<'_> {
             found
                 .iter()
                 .filter(|m| {
-                    (text.has_at(m.end, " state") || text.has_at(m.end, " State,"))
+                    [" state", " State,", " province", " Province"]
+                        .iter()
+                        .any(|w| text.has_at(m.end, w))
                         && state_of(m).is_some()
                 })
                 .map(|m| m.entries)
@@ -1959,20 +1962,33 @@ impl Recogniser<'_> {
             }
             let prefix: String = text.chars[start..s].iter().collect();
             let mut bare = start;
+            // (A country before the name counts: 俄罗斯 of 滨海商业银行.)
+            let mut places = usize::from(ends.places.contains_key(&start));
             while let Some(e) = ends.places_from(bare) {
                 bare = e;
+                places += 1;
             }
             let bare_prefix: String = text.chars[bare.min(s)..s].iter().collect();
+            // 日本商业银行 names no bank; 俄罗斯滨海商业银行 and 重庆农村商业银行 do (a bank
+            // of a place inside a country, a rural or city bank of a place).
+            let commercial = match bare_prefix.as_str() {
+                "商业" => places >= 2,
+                "农村商业" | "城市商业" => true,
+                _ => false,
+            };
+            // (国际文化中心: what a city becomes, not a building.)
             if self.rules.generic_prefixes.contains(&prefix)
+                || (prefix == "国际" && *kind == EntityType::Venue)
                 || (!prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_digit()))
-                || (bare > start && self.rules.generic_prefixes.contains(&bare_prefix))
+                || (bare > start && self.rules.generic_prefixes.contains(&bare_prefix) && !commercial)
             {
                 continue;
             }
             // One-character suffixes (局, 部, 港) need a name made of words or a place.
             if e - s == 1 && !ends.starts.contains_key(&start) && !seg.is_dictionary_word(start, e)
             {
-                let mut k = start;
+                // (新万金开发厅: after the 新 of a name.)
+                let mut k = start + usize::from(text.chars[start] == '新');
                 let mut words = true;
                 while k < s {
                     let (a, b) = seg.token_at(k).unwrap_or((k, k + 1));
@@ -2466,9 +2482,9 @@ impl Recogniser<'_> {
                 && ["", "促进", "合作", "发展", "控股"]
                     .iter()
                     .any(|w| chars[i..s].iter().copied().eq(w.chars()));
-            // 日本丰和精密电子株式会社: 和 after a single character opening the name.
-            // (熊本城和熊本县立美术馆: not when a place follows it.)
-            let paired = token == "和"
+            // 日本丰和精密电子株式会社, 山东鸢都动力部件有限公司: 和 or 都 after a single
+            // character opening the name. (熊本城和熊本县立美术馆: not when a place follows.)
+            let paired = matches!(token.as_str(), "和" | "都")
                 && single_character_pair(text, seg, ends, ts)
                 && !ends.starts.contains_key(&i);
             // 佩奇南部工业园: the part of a place named right after it belongs to the name.
@@ -2488,7 +2504,20 @@ impl Recogniser<'_> {
                 && ["材料", "能源", "技术", "科技", "动能"]
                     .iter()
                     .any(|w| text.has_at(i, w));
-            if self.rules.boundaries.contains(&token) && !field && !paired && !new_field
+            // 韩国新万金国家产业园区, 沈阳新世界博览馆: 新 opening a name of two characters
+            // or more, after a place or where a clause starts (建设新园区: a new one).
+            let new_name = token == "新"
+                && s - i >= 2
+                && !seg.is_stop(i)
+                && (ts == floor
+                    || ends.places.contains_key(&ts)
+                    || !is_name_char(chars[ts - 1])
+                    || matches!(chars[ts - 1], '与' | '和' | '同' | '及' | '在' | '、'));
+            if self.rules.boundaries.contains(&token)
+                && !field
+                && !paired
+                && !new_field
+                && !new_name
                 || (seg.is_stop(i - 1) && !weak_stop && !place_part)
                 || token.chars().all(|c| c.is_ascii_digit())
             {
@@ -3515,6 +3544,13 @@ impl Recogniser<'_> {
                                 .is_some_and(|n| field(n) && n.0 == words[j + 1].1 + 1)
                         {
                             last = j + 2;
+                            // ("… Trade and Consumer Protection": the last field's words.)
+                            while words
+                                .get(last + 1)
+                                .is_some_and(|n| field(n) && n.0 == words[last].1 + 1)
+                            {
+                                last += 1;
+                            }
                         }
                     }
                     // "Chinese Embassy in the UK", "Embassy of Finland in Beijing": a mission

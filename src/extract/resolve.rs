@@ -213,8 +213,8 @@ pub fn resolve(
         of_entity[m.entity].push(k);
     }
     // 越南|北宁市人民委员会: a name read without the country before its own place is
-    // also written with it; 泰国|暹罗联合橡胶有限公司: a foreign firm named with its
-    // country is also named without it.
+    // also written with it; 泰国|暹罗联合橡胶有限公司, 韩国|新万金国家产业园区: a foreign
+    // firm or zone named with its country is also named without it.
     let mut with_country: Vec<Vec<String>> = vec![Vec::new(); res.entities.len()];
     let is_country = |c: &&Resolved| {
         c.origin == Origin::Gazetteer && res.entities[c.entity].kind == EntityType::Country
@@ -246,7 +246,7 @@ pub fn resolve(
         if let Some(&c) = countries.get(&m.start) {
             with_country[m.entity].push(text.slice(c, m.end));
         }
-        if k == EntityType::Company
+        if matches!(k, EntityType::Company | EntityType::EconomicZone)
             && let Some(&c) = foreign_leads.get(&m.start)
             && m.end >= c + 4
         {
