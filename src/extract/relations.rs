@@ -143,10 +143,25 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
         english_participants(cx, &mut out);
     }
     triggered(cx, &mut out);
+    friendly_relations(&mut out);
     signed_at_events(cx, &mut out);
     offices_of_bodies(cx, &mut out);
     pilot_areas(cx, &mut out);
     out.relations
+}
+
+/// 济南与雷根斯堡建立友好合作关系: between places, a tie of friendship, not the agreement
+/// the 合作关系 inside it would otherwise read as (in that statement).
+fn friendly_relations(out: &mut Out<'_>) {
+    let friends: HashSet<(usize, usize)> = out
+        .relations
+        .iter()
+        .filter(|r| r.predicate == Predicate::FriendshipCity && r.evidence.contains("友好合作关系"))
+        .map(|r| (r.start, r.end))
+        .collect();
+    out.relations.retain(|r| {
+        r.predicate != Predicate::CooperatesWith || !friends.contains(&(r.start, r.end))
+    });
 }
 
 /// 设立中国（云南）自由贸易试验区，…涵盖昆明片区、红河片区: an area (片区) named after the
@@ -2612,19 +2627,26 @@ fn apply(
                     break;
                 }
             }
-            // 黑龙江的哈尔滨、大庆分别与北海道的旭川、苫小牧结为友好城市: two lists paired in
-            // order (a place before 的 only says where the next ones are).
+            // 黑龙江的哈尔滨、大庆分别与北海道的旭川、苫小牧结为友好城市, 湖南长沙、株洲两市
+            // 分别于2019年、2022年与肯尼亚基安布郡、蒙巴萨郡…: two lists paired in order (a
+            // place before 的 or before another place only says where the next ones are).
             if pairs.is_empty()
-                && let Some(w) = t.find("分别与", clause.start, ts)
+                && let Some(each) = t.find("分别", clause.start, ts)
+                && let Some(w) = t.find("与", each + 2, ts.min(each + 24))
             {
                 let listed = |from: usize, to: usize| -> Vec<&Resolved> {
                     places
                         .iter()
                         .copied()
-                        .filter(|m| m.start >= from && m.end <= to && !t.has_at(m.end, "的"))
+                        .filter(|m| {
+                            m.start >= from
+                                && m.end <= to
+                                && !t.has_at(m.end, "的")
+                                && !places.iter().any(|n| n.start == m.end)
+                        })
                         .collect()
                 };
-                let (left, right) = (listed(clause.start, w), listed(w + 3, ts));
+                let (left, right) = (listed(clause.start, each), listed(w + 1, ts));
                 if left.len() >= 2 && left.len() == right.len() {
                     pairs = left.into_iter().zip(right).collect();
                 }
@@ -2827,19 +2849,28 @@ fn apply(
                 EntityType::District => EntityType::City,
                 k => k,
             };
-            // (黑龙江与北海道…缔结友好省道关系: a province and a prefecture joined by 与.)
+            // (黑龙江与北海道…缔结友好省道关系, 潍坊与韩国全北特别自治道…建立友好合作关系:
+            // places of two levels joined by 与, the second perhaps after its country.)
             let joined = |m: &Resolved| {
-                let first_level = |m: &Resolved| {
-                    matches!(kind(cx, m), EntityType::Province | EntityType::Prefecture)
-                };
-                first_level(m)
-                    && first_level(s)
-                    && matches!(t.norm(s.end, m.start).as_str(), "与" | "和" | "同")
+                let country_before = cx
+                    .resolved
+                    .within(s.end + 1, m.start, false)
+                    .find(|c| kind(cx, c) == EntityType::Country && c.end == m.start)
+                    .map_or(m.start, |c| c.start);
+                matches!(t.norm(s.end, country_before).as_str(), "与" | "和" | "同")
             };
+            // (…与马里兰州安纳波利斯市, 与日本栃木县首府宇都宫市: a place of the same level
+            // named next is the friend.)
+            let peer = before.iter().chain(after.iter()).any(|m| {
+                m.start >= s.end
+                    && m.entity != s.entity
+                    && allowed(cx, m, &rule.object)
+                    && level(m) == level(s)
+            });
             let ok = |m: &&Resolved| {
                 allowed(cx, m, &rule.object)
                     && m.entity != s.entity
-                    && (!same_type || level(m) == level(s) || joined(m))
+                    && (!same_type || level(m) == level(s) || !peer && joined(m))
                     && !contains_doc(cx, m, s)
             };
             let mut objs: Vec<&Resolved> = before
