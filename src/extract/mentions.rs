@@ -4213,6 +4213,35 @@ impl Recogniser<'_> {
                 if !matches!(text.norm_str(words[k + n].0, words[k + n].1), "in" | "of") {
                     return Some(n);
                 }
+                // "Minister of Trade and Export Development Colleen McBride": a portfolio,
+                // then a name whose last word the text repeats ("McBride, who …").
+                if !place_at.contains_key(&words.get(k + n + 1)?.0) {
+                    let run = words[k + n + 1..]
+                        .iter()
+                        .zip(&words[k + n..])
+                        .take_while(|(w, p)| {
+                            w.0 == p.1 + 1
+                                && (cap(w) || matches!(text.norm_str(w.0, w.1), "and" | "&"))
+                        })
+                        .take(8)
+                        .count();
+                    let end = k + n + 1 + run;
+                    // (Looked for within an article's length: run-on text stays linear.)
+                    let repeated = |j: usize| {
+                        let last = text.norm_str(words[j].0, words[j].1);
+                        words[j.saturating_sub(600)..(j + 600).min(words.len())]
+                            .iter()
+                            .filter(|w| text.norm_str(w.0, w.1) == last)
+                            .count()
+                            >= 2
+                    };
+                    return (run >= 3
+                        && (end - 3..end).all(|j| cap(&words[j]))
+                        && end < words.len()
+                        && !cap(&words[end])
+                        && repeated(end - 1))
+                    .then(|| end - 2 - k);
+                }
                 let place_end = *place_at.get(&words.get(k + n + 1)?.0)?;
                 let last = words.binary_search_by_key(&place_end, |w| w.1).ok()?;
                 // ("Lord Mayor of Bristol, Councillor Hannah Okafor": a comma ends it.)
@@ -4461,9 +4490,10 @@ fn english_firms_by_noun(
     titles: &[String],
     out: &mut Vec<Candidate>,
 ) {
-    const NOUNS: [&str; 14] = [
+    const NOUNS: [&str; 15] = [
         "bank",
         "lender",
+        "maker",
         "manufacturer",
         "start-up",
         "startup",
@@ -4479,10 +4509,21 @@ fn english_firms_by_noun(
     ];
     let cap = |w: &(usize, usize)| text.chars[w.0].is_uppercase();
     let covered = overlap_test(out);
+    // Minor places of the gazetteer, by start: "equipment maker Northfield Implements"
+    // names a firm, not the town.
+    let towns: rustc_hash::FxHashMap<usize, usize> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.origin == Origin::Gazetteer && c.kind == EntityType::City)
+        .map(|(i, c)| (c.start, i))
+        .collect();
+    let mut not_towns = Vec::new();
     let mut found = Vec::new();
     for (k, w) in words.iter().enumerate() {
         let noun = text.norm_str(w.0, w.1);
-        if !(NOUNS.contains(&noun) || noun.len() > 5 && noun.ends_with("maker")) {
+        if !(NOUNS.contains(&noun) || noun.len() > 5 && noun.ends_with("maker"))
+            || noun.to_ascii_lowercase().starts_with("policy")
+        {
             continue;
         }
         let run = words[k + 1..]
@@ -4500,7 +4541,11 @@ fn english_firms_by_noun(
         if titles.contains(&first) || is_honorific(text.norm_str(words[k + 1].0, words[k + 1].1)) {
             continue;
         }
-        if !covered(s, e) {
+        let town = towns
+            .get(&s)
+            .filter(|&&i| run >= 2 && out[i].end < e && !covered(out[i].end + 1, e));
+        if !covered(s, e) || town.is_some() {
+            not_towns.extend(town);
             // ("development bank Fomento Paraná")
             let kind = match noun {
                 "bank" | "lender" => EntityType::Bank,
@@ -4509,6 +4554,11 @@ fn english_firms_by_noun(
             found.push(Candidate::new(s, e, kind, Origin::English));
         }
     }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !not_towns.contains(&(i - 1))
+    });
     out.extend(found);
 }
 

@@ -382,12 +382,20 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
                 }
             }
         }
+        // ("Saskatoon-based agricultural equipment maker Northfield Implements": lowercase
+        // words between.)
         for word in ["-based ", "-headquartered "] {
-            let n = word.chars().count();
-            if k.is_place() || !t.has_before(m.start, word) {
+            if k.is_place() {
                 continue;
             }
-            if let Some(place) = ending_at(cx, m.start - n).find(|p| kind(cx, p).is_place()) {
+            let Some(at) = t.find(word, m.start.saturating_sub(60), m.start).filter(|&at| {
+                t.norm_str(at + word.chars().count(), m.start)
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || matches!(c, ' ' | '-'))
+            }) else {
+                continue;
+            };
+            if let Some(place) = ending_at(cx, at).find(|p| kind(cx, p).is_place()) {
                 out.add(
                     m.entity,
                     Predicate::LocatedIn,
@@ -3356,7 +3364,10 @@ fn apply(
                     }
                     return;
                 }
-                if t.has_at(ts, "held") || t.has_at(ts, "Held") {
+                if ["held", "Held", "took place", "takes place"]
+                    .iter()
+                    .any(|w| t.has_at(ts, w))
+                {
                     let place = after.iter().copied().find(|m| allowed(cx, m, &rule.object));
                     let event = before
                         .iter()
@@ -3366,10 +3377,12 @@ fn apply(
                         .or_else(|| {
                             // "The fair, held at P, …": the event named before.
                             // "Held at P, the forum …": the article's event.
+                            // ("The signing took place in P": no event named.)
                             (t.has_at(clause.start, "The ")
                                 && t.chars
                                     .get(clause.start + 4)
                                     .is_some_and(|c| c.is_lowercase())
+                                && !t.has_at(ts, "t")
                                 || t.has_at(ts, "Held"))
                             .then(|| latest_event(cx, clause.start))
                             .flatten()

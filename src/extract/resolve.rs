@@ -206,6 +206,7 @@ pub fn resolve(
     res.entries = merged_entries;
     back_references(text, rules, &mut res);
     demonstrative_references(text, rules, &mut res);
+    definite_references(text, &mut res);
     res.mentions
         .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut of_entity: Vec<Vec<usize>> = vec![Vec::new(); res.entities.len()];
@@ -961,6 +962,89 @@ fn demonstrative_references(text: &Text, rules: &Rules, res: &mut Resolution) {
         res.mentions
             .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
+}
+
+/// "The forum was hosted by …": an English definite description opening a sentence names
+/// the event or place of that kind named last ("… Agricultural Cooperation Forum"). (Not
+/// elsewhere: "figures presented at the forum showed that trade between …" is about
+/// trade.)
+fn definite_references(text: &Text, res: &mut Resolution) {
+    const NOUNS: [&str; 9] = [
+        "forum",
+        "expo",
+        "fair",
+        "summit",
+        "conference",
+        "festival",
+        "exhibition",
+        "zone",
+        "park",
+    ];
+    let chars = &text.chars;
+    let mut added = Vec::new();
+    let mut occupied: Option<Vec<bool>> = None;
+    for at in 0..chars.len().saturating_sub(4) {
+        if chars[at] != 'T'
+            || chars[at + 1] != 'h'
+            || chars[at + 2] != 'e'
+            || chars[at + 3] != ' '
+            || at > 0 && !(chars[at - 1] == '\n' || text.has_before(at, ". "))
+        {
+            continue;
+        }
+        let start = at + 4;
+        let end = (start..chars.len())
+            .find(|&k| !chars[k].is_ascii_lowercase())
+            .unwrap_or(chars.len());
+        let noun = text.norm_str(start, end);
+        if !NOUNS.contains(&noun) || chars.get(end).is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        // ("the forum Shanghai Dialogue": a name follows.)
+        if text.has_at(end, " ") && chars.get(end + 1).is_some_and(|c| c.is_uppercase()) {
+            continue;
+        }
+        let occupied = occupied.get_or_insert_with(|| self::occupied(res, chars.len()));
+        if (start..end).any(|k| occupied[k]) {
+            continue;
+        }
+        let before = res.mentions.partition_point(|m| m.start < at);
+        // (Within a few sentences back: run-on text stays linear.)
+        let target = res.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| m.start + 2000 >= at)
+            .find(|m| {
+                !res.entities[m.entity].kind.is_place()
+                    && m.end - m.start > noun.len()
+                    && text.has_before(m.end, noun_title(noun).as_str())
+                    && text.chars[m.end - noun.len() - 1] == ' '
+            });
+        if let Some(m) = target {
+            added.push(Resolved {
+                start,
+                end,
+                entity: m.entity,
+                origin: Origin::Alias,
+                nested: false,
+                title: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        res.mentions.extend(added);
+        res.mentions
+            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
+}
+
+/// "forum" → "Forum".
+fn noun_title(noun: &str) -> String {
+    let mut chars = noun.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
 
 /// For each character of a text of `len` characters, whether a mention covers it.
