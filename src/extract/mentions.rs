@@ -4258,12 +4258,36 @@ impl Recogniser<'_> {
                     n
                 }
             });
+            // ("Office of the Governor | Press Release": the title and the name one space
+            // apart.)
             if let Some(n) = posted
                 && cap(&words[k + n])
                 && cap(&words[k + n + 1])
                 && words[k + n + 1].0 == words[k + n].1 + 1
+                && (words[k + n].0 == words[k + n - 1].1 + 1
+                    || words[k + n].0 == words[k + n - 1].1 + 2
+                        && text.chars[words[k + n - 1].1] == '.')
             {
-                let (s, e) = (words[k + n].0, words[k + n + 1].1);
+                let (s, mut e) = (words[k + n].0, words[k + n + 1].1);
+                // "Governor Abdallah Juma Kombo … Governor Kombo": a third name the text
+                // repeats alone.
+                if let Some(third) = words.get(k + n + 2)
+                    && third.0 == e + 1
+                    && cap(third)
+                    && !(third.0..third.1).any(|i| taken[i])
+                    && words.get(k + n + 3).is_none_or(|w| !cap(w) || w.0 > third.1 + 1)
+                {
+                    let last = text.norm_str(third.0, third.1);
+                    let around = &words[k.saturating_sub(600)..(k + 600).min(words.len())];
+                    if around
+                        .iter()
+                        .filter(|w| text.norm_str(w.0, w.1) == last)
+                        .count()
+                        >= 2
+                    {
+                        e = third.1;
+                    }
+                }
                 if !(s..e).any(|k| taken[k]) {
                     let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
                     let title_end = title_words.map_or(k + n, |t| k + t);
