@@ -853,8 +853,17 @@ impl Recogniser<'_> {
         let norm = text.normalised.as_str();
         let seg = (!english).then(|| Segmentation::new(self.jieba, text, self.rules));
         let mut out = self.gazetteer_candidates(text, norm, english, seg.as_ref());
-        for c in out.iter_mut().filter(|c| c.kind == EntityType::Event) {
-            c.start = edition_start(text, c.start);
+        for c in out.iter_mut() {
+            if c.kind == EntityType::Event {
+                c.start = edition_start(text, c.start);
+            }
+            // 伏伊伏丁那自治省, 卡拉卡尔帕克斯坦自治共和国: the autonomy is part of the name.
+            if c.kind == EntityType::Province && c.origin == Origin::Gazetteer {
+                c.end += ["自治省", "自治共和国"]
+                    .iter()
+                    .find(|w| text.has_at(c.end, w))
+                    .map_or(0, |w| w.chars().count());
+            }
         }
         if let Some(seg) = seg {
             self.abbreviations(text, &seg, &mut out);
@@ -1932,6 +1941,9 @@ impl Recogniser<'_> {
                     start = a - 2;
                 } else if a == 0 || !is_han(text.chars[a - 1]) {
                     start = a;
+                } else if matches!(text.chars[a - 1], '厅' | '局' | '部' | '委') {
+                    // 省商务厅对外投资和经济合作处: a division named with its body.
+                    start = self.scan_left(text, seg, a, &ends);
                 }
             }
             if *kind == EntityType::Event {

@@ -227,16 +227,23 @@ fn offices_of_bodies(cx: &Context<'_>, out: &mut Out<'_>) {
         let parent = bodies
             .iter()
             .copied()
-            .filter(|&b| {
-                let body = &entities[b].name;
-                b != office
-                    && name.starts_with(body.as_str())
-                    && name[body.len()..].chars().count() >= 2
-                    && ["政府", "部", "委员会", "厅"]
-                        .iter()
-                        .any(|w| body.ends_with(w))
+            // (省商务厅对外投资和经济合作处: the body by one of its names.)
+            .filter_map(|b| {
+                let body = std::iter::once(&entities[b].name)
+                    .chain(&entities[b].aliases)
+                    .filter(|body| {
+                        name.starts_with(body.as_str())
+                            && name[body.len()..].chars().count() >= 2
+                            && ["政府", "部", "委员会", "厅"]
+                                .iter()
+                                .any(|w| body.ends_with(w))
+                    })
+                    .map(String::len)
+                    .max()?;
+                (b != office).then_some((b, body))
             })
-            .max_by_key(|&b| entities[b].name.len());
+            .max_by_key(|&(_, len)| len)
+            .map(|(b, _)| b);
         let first = cx.resolved.mentions.iter().find(|m| m.entity == office);
         if let (Some(parent), Some(first)) = (parent, first) {
             out.add(
@@ -2817,7 +2824,20 @@ fn apply(
                     return;
                 }
             }
-            let subj = if starts_with_with {
+            // 我省与塞尔维亚伏伊伏丁那自治省…建立友好省关系 in a government's own release:
+            // the province or city the text names most.
+            let home_first = [("我市", EntityType::City), ("我省", EntityType::Province)]
+                .into_iter()
+                .find(|(w, _)| {
+                    t.find(w, clause.start, ts).is_some_and(|p| {
+                        before.first().is_none_or(|m| m.start > p)
+                            && ["与", "和", "同"].iter().any(|j| t.has_at(p + 2, j))
+                    })
+                })
+                .and_then(|(_, level)| home_mention(cx, level));
+            let subj = if home_first.is_some() {
+                home_first
+            } else if starts_with_with {
                 None
             } else {
                 before
@@ -2897,7 +2917,11 @@ fn apply(
             }
             // 新增泰国合艾市、印度尼西亚坤甸市2个友好交流城市 in a city's own report: a list
             // with no 与 names the city's new friends, not a pair.
-            let mut evidence_start = s.start.min(clause.start);
+            let mut evidence_start = if home_first.is_some() {
+                clause.start
+            } else {
+                s.start.min(clause.start)
+            };
             if same_type
                 && s.start >= clause.start
                 && t.has_at(s.end, "、")

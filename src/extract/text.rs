@@ -104,7 +104,8 @@ fn ends_dateline(chars: &[char], i: usize) -> bool {
 /// Whether the line break at `i` only wraps a long line of Chinese text in the middle of a
 /// sentence, as text copied from a PDF or a web page does ("台资合同外资\n18.6亿美元"): a
 /// line of 30 characters or more that stops on a Han character, a digit or a comma, and a
-/// next line that goes straight on (no blank line, no numbered heading such as 二、 or 1、).
+/// next line that goes straight on (no blank line, no numbered heading such as 二、 or 1、,
+/// no header line of fields).
 fn is_line_wrap(chars: &[char], i: usize) -> bool {
     let line_start = chars[..i]
         .iter()
@@ -129,6 +130,10 @@ fn is_line_wrap(chars: &[char], i: usize) -> bool {
         && (is_han(prev) || prev.is_ascii_digit() || matches!(prev, ',' | '、'))
         && (is_han(next) || next.is_ascii_digit())
         && !heading
+        // (Fields set apart by spaces or tabs make a header line: "发布单位:…  来源:…".)
+        && !chars[line_start..last]
+            .windows(2)
+            .any(|w| w[1] == '\t' || w == [' ', ' '])
 }
 
 /// Whether `c` ends a clause (inside a sentence).
