@@ -4270,15 +4270,15 @@ impl Recogniser<'_> {
                     n
                 }
             });
-            // ("Office of the Governor | Press Release": the title and the name one space
-            // apart.)
+            // ("Office of the Governor | Press Release": the title and the name one space,
+            // or a point or comma, apart.)
             if let Some(n) = posted
                 && cap(&words[k + n])
                 && cap(&words[k + n + 1])
                 && words[k + n + 1].0 == words[k + n].1 + 1
                 && (words[k + n].0 == words[k + n - 1].1 + 1
                     || words[k + n].0 == words[k + n - 1].1 + 2
-                        && text.chars[words[k + n - 1].1] == '.')
+                        && matches!(text.chars[words[k + n - 1].1], '.' | ','))
             {
                 let (s, mut e) = (words[k + n].0, words[k + n + 1].1);
                 // "Governor Abdallah Juma Kombo … Governor Kombo": a third name the text
