@@ -4291,6 +4291,83 @@ mod tests {
     }
 
     #[test]
+    fn names_opening_with_xin_friendly_ties_paired_lists_and_header_lines() {
+        let out = extractor().extract(
+            "t.txt",
+            "发布单位:河南省商务厅  来源:对外投资和经济合作处\n\
+             河南省与德国经贸往来密切。我省与德国萨克森州于2012年建立友好省关系。泰国清迈商业银行\
+             与中原银行签署合作协议。日本商业银行纷纷来华。绍兴与韩国全北特别自治道于2010年建立友好合作\
+             关系。江西九江、赣州两市分别于2012年、2016年与日本熊本市、静冈市建立友好合作关系。\
+             韩国新松岭国家产业园区与新松岭开发厅签署协议。山东鹭都精密部件有限公司参展。签约仪式在\
+             烟台市民文化中心举行。推动国际文化中心建设。",
+        );
+        // 新 opens these names; 商业银行 after two places names a bank, after a country alone
+        // it does not.
+        assert!(has(&out, EntityType::EconomicZone, "新松岭国家产业园区"));
+        assert!(has(&out, EntityType::GovernmentBody, "新松岭开发厅"));
+        assert!(has(&out, EntityType::Company, "山东鹭都精密部件有限公司"));
+        assert!(has(&out, EntityType::Venue, "烟台市民文化中心"));
+        assert!(has(&out, EntityType::Bank, "泰国清迈商业银行"));
+        assert!(!has(&out, EntityType::Bank, "日本商业银行"));
+        assert!(!has(&out, EntityType::Venue, "国际文化中心"));
+        // A header line of fields is no wrapped line: the division named after 来源 is a body.
+        assert!(has(&out, EntityType::GovernmentBody, "对外投资和经济合作处"));
+        assert_relations(
+            &out,
+            &[
+                ("河南省", "friendshipCity", "萨克森州"),
+                ("绍兴", "friendshipCity", "全北特别自治道"),
+                ("九江", "friendshipCity", "熊本市"),
+                ("赣州", "friendshipCity", "静冈市"),
+            ],
+        );
+        assert!(rel(&out, "九江", "friendshipCity", "静冈市").is_none());
+        assert!(rel(&out, "绍兴", "cooperatesWith", "全北特别自治道").is_none());
+    }
+
+    #[test]
+    fn english_portfolios_third_names_namesake_provinces_and_the_forum_again() {
+        let out = extractor().extract(
+            "t.txt",
+            "Northeast China's Jilin province and Manitoba marked 30 years of ties. Jilin and \
+             Manitoba established sister-province ties in 1995. Manitoba's Minister of \
+             Agriculture and Rural Affairs Joan Whitby attended, as did Governor Amina Wanjiru \
+             Otieno. The Leeds-Harbin Textile Forum took place at the Harbin International \
+             Convention Center. The forum was hosted by the Harbin Municipal Bureau of Commerce. \
+             Bristol-based engineering maker Newport Fabrication will invest $20 million in \
+             Harbin. The Ohio Department of Energy, Mines and Rural Development signed too. \
+             \"Good,\" Whitby said. Governor Otieno agreed.",
+        );
+        assert!(has(&out, EntityType::Province, "Jilin province"));
+        assert!(has(&out, EntityType::Person, "Joan Whitby"));
+        assert!(has(&out, EntityType::Person, "Amina Wanjiru Otieno"));
+        assert!(has(&out, EntityType::Company, "Newport Fabrication"));
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "Ohio Department of Energy, Mines and Rural Development"
+        ));
+        assert_relations(
+            &out,
+            &[
+                ("Jilin province", "friendshipCity", "Manitoba"),
+                ("Joan Whitby", "positionAt", "Manitoba"),
+                (
+                    "Leeds-Harbin Textile Forum",
+                    "heldAt",
+                    "Harbin International Convention Center",
+                ),
+                (
+                    "Leeds-Harbin Textile Forum",
+                    "organizedBy",
+                    "Harbin Municipal Bureau of Commerce",
+                ),
+                ("Newport Fabrication", "locatedIn", "Bristol"),
+            ],
+        );
+    }
+
+    #[test]
     fn stop_names_named_in_full_arrivals_and_what_an_investment_built() {
         let out = extractor().extract(
             "t.txt",
