@@ -1992,7 +1992,9 @@ impl Recogniser<'_> {
             if self.rules.generic_prefixes.contains(&prefix)
                 || (prefix == "国际" && *kind == EntityType::Venue)
                 || (!prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_digit()))
-                || (bare > start && self.rules.generic_prefixes.contains(&bare_prefix) && !commercial)
+                || (bare > start
+                    && self.rules.generic_prefixes.contains(&bare_prefix)
+                    && !commercial)
             {
                 continue;
             }
@@ -4287,7 +4289,9 @@ impl Recogniser<'_> {
                     && third.0 == e + 1
                     && cap(third)
                     && !(third.0..third.1).any(|i| taken[i])
-                    && words.get(k + n + 3).is_none_or(|w| !cap(w) || w.0 > third.1 + 1)
+                    && words
+                        .get(k + n + 3)
+                        .is_none_or(|w| !cap(w) || w.0 > third.1 + 1)
                 {
                     let last = text.norm_str(third.0, third.1);
                     let around = &words[k.saturating_sub(600)..(k + 600).min(words.len())];

@@ -4311,7 +4311,11 @@ mod tests {
         assert!(!has(&out, EntityType::Bank, "日本商业银行"));
         assert!(!has(&out, EntityType::Venue, "国际文化中心"));
         // A header line of fields is no wrapped line: the division named after 来源 is a body.
-        assert!(has(&out, EntityType::GovernmentBody, "对外投资和经济合作处"));
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "对外投资和经济合作处"
+        ));
         assert_relations(
             &out,
             &[

@@ -395,11 +395,14 @@ fn english_based(cx: &Context<'_>, out: &mut Out<'_>) {
             if k.is_place() {
                 continue;
             }
-            let Some(at) = t.find(word, m.start.saturating_sub(60), m.start).filter(|&at| {
-                t.norm_str(at + word.chars().count(), m.start)
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || matches!(c, ' ' | '-'))
-            }) else {
+            let Some(at) = t
+                .find(word, m.start.saturating_sub(60), m.start)
+                .filter(|&at| {
+                    t.norm_str(at + word.chars().count(), m.start)
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || matches!(c, ' ' | '-'))
+                })
+            else {
                 continue;
             };
             if let Some(place) = ending_at(cx, at).find(|p| kind(cx, p).is_place()) {

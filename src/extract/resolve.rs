@@ -947,21 +947,28 @@ fn demonstrative_references(text: &Text, rules: &Rules, res: &mut Resolution) {
                 e.kind == kind && (kind != EntityType::Project || e.name.ends_with(word.as_str()))
             });
         if let Some(m) = target {
-            added.push(Resolved {
-                start,
-                end: start + n,
-                entity: m.entity,
-                origin: Origin::Alias,
-                nested: false,
-                title: None,
-            });
+            added.push((start, start + n, m.entity));
         }
     }
-    if !added.is_empty() {
-        res.mentions.extend(added);
-        res.mentions
-            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    add_references(res, added);
+}
+
+/// Adds the back-references found, `(start, end, entity)`, as mentions of their entities.
+fn add_references(res: &mut Resolution, added: Vec<(usize, usize, usize)>) {
+    if added.is_empty() {
+        return;
     }
+    res.mentions
+        .extend(added.into_iter().map(|(start, end, entity)| Resolved {
+            start,
+            end,
+            entity,
+            origin: Origin::Alias,
+            nested: false,
+            title: None,
+        }));
+    res.mentions
+        .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
 
 /// "The forum was hosted by …": an English definite description opening a sentence names
@@ -1021,21 +1028,10 @@ fn definite_references(text: &Text, res: &mut Resolution) {
                     && text.chars[m.end - noun.len() - 1] == ' '
             });
         if let Some(m) = target {
-            added.push(Resolved {
-                start,
-                end,
-                entity: m.entity,
-                origin: Origin::Alias,
-                nested: false,
-                title: None,
-            });
+            added.push((start, end, m.entity));
         }
     }
-    if !added.is_empty() {
-        res.mentions.extend(added);
-        res.mentions
-            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    }
+    add_references(res, added);
 }
 
 /// "forum" → "Forum".
