@@ -4240,20 +4240,11 @@ impl Recogniser<'_> {
                         .take(8)
                         .count();
                     let end = k + n + 1 + run;
-                    // (Looked for within an article's length: run-on text stays linear.)
-                    let repeated = |j: usize| {
-                        let last = text.norm_str(words[j].0, words[j].1);
-                        words[j.saturating_sub(600)..(j + 600).min(words.len())]
-                            .iter()
-                            .filter(|w| text.norm_str(w.0, w.1) == last)
-                            .count()
-                            >= 2
-                    };
                     return (run >= 3
                         && (end - 3..end).all(|j| cap(&words[j]))
                         && end < words.len()
                         && !cap(&words[end])
-                        && repeated(end - 1))
+                        && repeated_nearby(text, &words, end - 1))
                     .then(|| end - 2 - k);
                 }
                 let place_end = *place_at.get(&words.get(k + n + 1)?.0)?;
@@ -4292,17 +4283,9 @@ impl Recogniser<'_> {
                     && words
                         .get(k + n + 3)
                         .is_none_or(|w| !cap(w) || w.0 > third.1 + 1)
+                    && repeated_nearby(text, &words, k + n + 2)
                 {
-                    let last = text.norm_str(third.0, third.1);
-                    let around = &words[k.saturating_sub(600)..(k + 600).min(words.len())];
-                    if around
-                        .iter()
-                        .filter(|w| text.norm_str(w.0, w.1) == last)
-                        .count()
-                        >= 2
-                    {
-                        e = third.1;
-                    }
+                    e = third.1;
                 }
                 if !(s..e).any(|k| taken[k]) {
                     let mut c = Candidate::new(s, e, EntityType::Person, Origin::English);
@@ -4557,7 +4540,7 @@ fn english_firms_by_noun(
         .filter(|(_, c)| c.origin == Origin::Gazetteer && c.kind == EntityType::City)
         .map(|(i, c)| (c.start, i))
         .collect();
-    let mut not_towns = Vec::new();
+    let mut not_towns: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     let mut found = Vec::new();
     for (k, w) in words.iter().enumerate() {
         let noun = text.norm_str(w.0, w.1);
@@ -4600,6 +4583,17 @@ fn english_firms_by_noun(
         !not_towns.contains(&(i - 1))
     });
     out.extend(found);
+}
+
+/// Whether the text writes word `j` again within 600 words either side ("McBride said",
+/// "Governor Kombo"): looked for within an article's length, so run-on text stays linear.
+fn repeated_nearby(text: &Text, words: &[(usize, usize)], j: usize) -> bool {
+    let word = text.norm_str(words[j].0, words[j].1);
+    words[j.saturating_sub(600)..(j + 600).min(words.len())]
+        .iter()
+        .filter(|w| text.norm_str(w.0, w.1) == word)
+        .count()
+        >= 2
 }
 
 /// Words of address written between a title and a name ("president Professor Zhang").

@@ -2652,6 +2652,7 @@ fn apply(
                 && let Some(each) = t.find("分别", clause.start, ts)
                 && let Some(w) = t.find("与", each + 2, ts.min(each + 24))
             {
+                let starts: HashSet<usize> = places.iter().map(|m| m.start).collect();
                 let listed = |from: usize, to: usize| -> Vec<&Resolved> {
                     places
                         .iter()
@@ -2660,7 +2661,7 @@ fn apply(
                             m.start >= from
                                 && m.end <= to
                                 && !t.has_at(m.end, "的")
-                                && !places.iter().any(|n| n.start == m.end)
+                                && !starts.contains(&m.end)
                         })
                         .collect()
                 };
@@ -2888,7 +2889,8 @@ fn apply(
                     .within(s.end + 1, m.start, false)
                     .find(|c| kind(cx, c) == EntityType::Country && c.end == m.start)
                     .map_or(m.start, |c| c.start);
-                matches!(t.norm(s.end, country_before).as_str(), "与" | "和" | "同")
+                s.end <= country_before
+                    && matches!(t.norm(s.end, country_before).as_str(), "与" | "和" | "同")
             };
             // (…与马里兰州安纳波利斯市, 与日本栃木县首府宇都宫市: a place of the same level
             // named next is the friend.)
@@ -3409,7 +3411,8 @@ fn apply(
                                 && t.chars
                                     .get(clause.start + 4)
                                     .is_some_and(|c| c.is_lowercase())
-                                && !t.has_at(ts, "t")
+                                && !t.has_at(ts, "took place")
+                                && !t.has_at(ts, "takes place")
                                 || t.has_at(ts, "Held"))
                             .then(|| latest_event(cx, clause.start))
                             .flatten()
