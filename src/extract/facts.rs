@@ -1396,6 +1396,30 @@ impl<'a> Doc<'a> {
         ))
     }
 
+    /// The subject of the last trade figure in the few sentences before `before`, when it
+    /// is not `partner`: who a clause naming only a partner (对秘鲁进出口…) is about.
+    fn previous_trader(
+        &self,
+        facts: &[Located],
+        rule: &Rule,
+        partner: &M<'_>,
+        before: usize,
+    ) -> Option<M<'a>> {
+        if !matches!(rule.measure, Measure::TradeVolume | Measure::TradeGrowth) {
+            return None;
+        }
+        let last = facts
+            .iter()
+            .rev()
+            .take_while(|f| before.saturating_sub(f.sentence.1) <= 300)
+            .find(|f| f.fact.measure == Measure::TradeVolume)?;
+        (last.fact.subject != partner.entity
+            && last.fact.object.as_deref() != Some(partner.entity))
+        .then(|| self.entity_m(&last.fact.subject))
+        .flatten()
+        .filter(|m| rule.subject.contains(&m.kind))
+    }
+
     /// An entity as a mention without position (not part of any evidence).
     fn entity_m(&self, id: &str) -> Option<M<'a>> {
         let &(entity, kind) = self.kinds.get(id)?;
@@ -1608,6 +1632,13 @@ impl<'a> Doc<'a> {
                     }
                     let local_object = o;
                     (s, o) = self.context_pair(cs, rule, false, Some(facts));
+                    // (二)秘鲁。对秘鲁进出口21.3亿元: a heading names the partner; the trader
+                    // is the one of the trade figures before.
+                    if let Some(l) = local_object
+                        && s.is_none_or(|s| s.entity == l.entity)
+                    {
+                        s = self.previous_trader(facts, rule, &l, sentence.0).or(s);
+                    }
                     o = local_object.or(o);
                 }
                 // 全年新批台资项目138个 in a city's own report, nothing named before: the
@@ -2427,12 +2458,22 @@ fn anaphors<'a>(
                 }
             };
         }
+        // 全市 in Chinese news is a Chinese city, not the foreign one named last; (据台州海关
+        // 统计，全市…) perhaps named only inside a name.
+        let home = |m: &&M<'_>| fits(m) && !(*prefix == "全" && foreign.contains(m.entity));
         let antecedent = antecedent.or_else(|| {
             mentions[..k]
                 .iter()
                 .rev()
                 .take(300)
-                .find(|m| m.end <= i && fits(m))
+                .find(|m| m.end <= i && home(m))
+                .or_else(|| {
+                    nested_places[..nested_places.partition_point(|m| m.start < i)]
+                        .iter()
+                        .rev()
+                        .take(20)
+                        .find(home)
+                })
                 .copied()
         });
         if let Some(a) = antecedent {

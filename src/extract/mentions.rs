@@ -1125,8 +1125,8 @@ impl Recogniser<'_> {
             .filter(|o| !o.stopname && o.form == Form::Name)
             .flat_map(|o| o.entries.iter().copied())
             .collect();
-        // "Washington state", "Jilin province": the state or province, there and wherever
-        // the text says "Washington" or "Jilin".
+        // "Washington state", "Jilin province", "the Province of Mendoza": the state or
+        // province, there and wherever the text says "Washington", "Jilin" or "Mendoza".
         let state_of = |m: &crate::gazetteer::Match<'_>| {
             m.entries
                 .iter()
@@ -1137,9 +1137,13 @@ impl Recogniser<'_> {
             found
                 .iter()
                 .filter(|m| {
-                    [" state", " State,", " province", " Province"]
+                    ([" state", " State,", " province", " Province"]
                         .iter()
                         .any(|w| text.has_at(m.end, w))
+                        // ("the Province of Mendoza", "the State of Jalisco".)
+                        || ["Province of ", "State of "]
+                            .iter()
+                            .any(|w| text.has_before(m.start, w)))
                         && state_of(m).is_some()
                 })
                 .map(|m| m.entries)
@@ -1569,6 +1573,11 @@ impl Recogniser<'_> {
             .filter(|c| c.origin == Origin::Gazetteer)
             .map(|c| (c.end, c.start))
             .collect();
+        let place_starts: rustc_hash::FxHashSet<usize> = out
+            .iter()
+            .filter(|c| c.origin == Origin::Gazetteer)
+            .map(|c| c.start)
+            .collect();
         let mut i = 0;
         while i < chars.len() {
             if matches!(text.original[i], '”' | '」') {
@@ -1604,12 +1613,13 @@ impl Recogniser<'_> {
                         .then_some(EntityType::Company)
                 });
                 if let Some(kind) = kind {
-                    // 韩国“国际会客厅”: a quoted name owned by a place is one name with it.
+                    // 韩国“国际会客厅”: a quoted name owned by a place is one name with it
+                    // (not one that names its own place: 萨尔蒂约市“台州(墨西哥)产业园”).
                     let owner = place_end.get(&i).copied().filter(|_| {
                         matches!(
                             kind,
                             EntityType::Venue | EntityType::EconomicZone | EntityType::Project
-                        )
+                        ) && !place_starts.contains(&(i + 1))
                     });
                     if let Some(ps) = owner {
                         out.push(Candidate::new(ps, j + 1, kind, Origin::Quoted));

@@ -1127,13 +1127,37 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                     EntityType::City | EntityType::Province | EntityType::District
                 )
         });
+        // 台州(墨西哥)汽摩配产业园: a Chinese city's park in a foreign country is in that
+        // country, or in the place of it written right before the name.
+        let overseas = inner.iter().copied().find(|i| {
+            i.start > m.start
+                && matches!(cx.text.chars.get(i.start - 1), Some('(' | '（'))
+                && kind(cx, i) == EntityType::Country
+                && chain.first().is_some_and(|c| {
+                    matches!((entry(cx, c), entry(cx, i)), (Some(ce), Some(ie))
+                        if g.entry(ce).kind != EntityType::Country && g.country_of(ce) != Some(ie))
+                })
+        });
+        let overseas = overseas.map(|country| {
+            let lead = m.start - usize::from(m.start > 0 && cx.text.chars[m.start - 1] == '"');
+            res.mentions[..res.mentions.partition_point(|p| p.start < lead)]
+                .iter()
+                .rev()
+                .find(|p| {
+                    p.end == lead
+                        && !p.nested
+                        && matches!((entry(cx, p), entry(cx, country)), (Some(pe), Some(ce))
+                            if contains(g, ce, pe))
+                })
+                .unwrap_or(country)
+        });
         // 沙巴潮州会馆: a hometown association is where its first place is; the place
         // before 会馆 or 同乡会 is where its members come from.
         let hometown = ["会馆", "同乡会"]
             .iter()
             .any(|w| cx.text.has_before(m.end, w))
             && chain.len() >= 2;
-        let place = in_parentheses.or(abroad.copied()).or_else(|| {
+        let place = in_parentheses.or(overseas).or(abroad.copied()).or_else(|| {
             chain
                 .iter()
                 .rev()

@@ -149,7 +149,13 @@ fn year_of_sentence(
         .iter()
         .find(|(w, _, _)| starts_with(chars, start, w))?;
     let named = before.last()?;
+    // (依托2019年经国务院批复设立的试验区，上半年…: the date of an event told in passing.)
+    let event_date = named.span.start > 0 && chars[named.span.start - 1] == '于'
+        || chars
+            .get(named.span.end)
+            .is_some_and(|c| matches!(c, '经' | '获' | '批' | '设' | '成' | '建' | '开'));
     if named.kind != TimeKind::Year
+        || event_date
         || start - named.span.end > 200
         || chars[named.span.end..start]
             .iter()

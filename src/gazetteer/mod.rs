@@ -339,12 +339,12 @@ impl Gazetteer {
             .collect();
         let mut forms: HashMap<&str, (Vec<usize>, Form)> = HashMap::default();
         for (i, entry) in self.entries.iter().enumerate() {
-            // States and provinces of English-speaking federations go by their English
-            // name ("Washington state"), which the data may leave out where a city shares it.
-            let english_label = (entry.kind == EntityType::Province
-                && matches!(entry.country.as_deref(), Some("US" | "CA" | "AU")))
-            .then_some(entry.label_en.as_deref())
-            .flatten();
+            // States and provinces go by their English name ("Washington state", "the
+            // Province of Mendoza"), which the data may leave out where a city shares it;
+            // the city stays the first reading.
+            let english_label = (entry.kind == EntityType::Province)
+                .then_some(entry.label_en.as_deref())
+                .flatten();
             let names = std::iter::once((entry.name.as_str(), Form::Name))
                 .chain(entry.aliases.iter().map(|a| (a.as_str(), Form::Alias)))
                 .chain(english_label.map(|l| (l, Form::Alias)));
