@@ -1368,12 +1368,23 @@ impl Recogniser<'_> {
             if best != first && text.has_at(m.end, " state") {
                 c.end += " state".len();
             }
+            // 文茨皮尔斯市: a foreign first-level division written as a city is the city
+            // (Latvia's and Vietnam's cities of that rank).
+            let city_rank = !english
+                && entry.kind == EntityType::Province
+                && entry.country.as_deref().is_some_and(|c| c != "CN")
+                && next == Some('市')
+                && m.entries.len() == 1;
+            if city_rank {
+                c.kind = EntityType::City;
+            }
             // 杜伊斯堡市, 巴登-符腾堡州: a foreign place written with its own suffix.
             if !english
                 && entry.country.as_deref().is_some_and(|c| c != "CN")
                 && let Some(n) = next
                 && match entry.kind {
                     EntityType::City => n == '市',
+                    EntityType::Province if city_rank => true,
                     EntityType::Province => n == '州' || n == '省',
                     _ => false,
                 }
@@ -1880,7 +1891,11 @@ impl Recogniser<'_> {
                         text.chars[start - 1],
                         '与' | '和' | '及' | '、' | '由' | '在' | '同' | '向' | '对' | '经' | '据'
                     ));
-            if s - start < *min_prefix && !level_only {
+            // (…友好城市关系20周年庆祝活动: an anniversary's name starts further left.)
+            if s - start < *min_prefix
+                && !level_only
+                && !(*kind == EntityType::Event && anniversary_start(text, &ends, start, s).is_some())
+            {
                 continue;
             }
             // 甲集团控股子公司: a subsidiary unnamed.

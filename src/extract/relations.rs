@@ -143,11 +143,64 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
         english_participants(cx, &mut out);
     }
     triggered(cx, &mut out);
+    anniversary_ties(cx, &mut out);
     friendly_relations(&mut out);
     signed_at_events(cx, &mut out);
     offices_of_bodies(cx, &mut out);
     pilot_areas(cx, &mut out);
     out.relations
+}
+
+/// 秦皇岛市与拉脱维亚文茨皮尔斯市缔结友好城市关系20周年庆祝活动: an anniversary's name
+/// states the friendship it marks, between the place it opens with and the last one before
+/// the tie.
+fn anniversary_ties(cx: &Context<'_>, out: &mut Out<'_>) {
+    let t = cx.text;
+    let res = cx.resolved;
+    for m in res.mentions.iter().filter(|m| !m.nested) {
+        if kind(cx, m) != EntityType::Event {
+            continue;
+        }
+        let Some(years) = t.find("周年", m.start, m.end) else {
+            continue;
+        };
+        let Some(tie) = ["友好城市", "友城", "友好省", "友好州", "结好", "姊妹城市", "姐妹城市"]
+            .iter()
+            .filter_map(|w| t.find(w, m.start, years))
+            .min()
+        else {
+            continue;
+        };
+        let places: Vec<&Resolved> = res
+            .within(m.start, tie, true)
+            .filter(|i| kind(cx, i).is_place() && kind(cx, i) != EntityType::Country)
+            .collect();
+        let Some(first) = places
+            .iter()
+            .filter(|i| i.start == m.start)
+            .max_by_key(|i| i.end)
+        else {
+            continue;
+        };
+        if !matches!(t.chars.get(first.end), Some('与' | '和' | '同')) {
+            continue;
+        }
+        let Some(second) = places
+            .iter()
+            .filter(|i| i.start > first.end && i.end <= tie)
+            .max_by_key(|i| (i.end, std::cmp::Reverse(i.start)))
+        else {
+            continue;
+        };
+        out.add(
+            first.entity,
+            Predicate::FriendshipCity,
+            second.entity,
+            Qualifiers::default(),
+            evidence(cx, m.start, m.end),
+            "anniversary-tie",
+        );
+    }
 }
 
 /// 济南与雷根斯堡建立友好合作关系: between places, a tie of friendship, not the agreement
