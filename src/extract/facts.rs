@@ -1500,6 +1500,7 @@ impl<'a> Doc<'a> {
     ) -> (Option<M<'a>>, Option<M<'a>>) {
         // Context is near or nowhere; the bound also keeps run-on texts linear.
         regions.truncate(MAX_CONTEXT_CLAUSES);
+        let nearer_end = regions.first().map_or(0, |r| r.1);
         let none = Span::new(0, 0);
         for (a, b) in regions {
             // "X Co., based in the Jiangxi city of Ganzhou, agreed to invest …": an
@@ -1533,7 +1534,19 @@ impl<'a> Doc<'a> {
                     return (Some(**m), None);
                 }
             } else if let (Some(s), o) = self.pair(a, b, rule, none) {
-                return (Some(s), o);
+                // 甲公司…签署协议，将在A市投资建设B园，项目总投资…: what the clauses between
+                // name last is the object.
+                let between = || {
+                    self.mentions_in(b, nearer_end)
+                        .filter(|m| {
+                            m.entity != s.entity
+                                && matches!(m.kind, EntityType::EconomicZone | EntityType::Project)
+                                && rule.object.contains(&m.kind)
+                        })
+                        .last()
+                        .copied()
+                };
+                return (Some(s), o.or_else(between));
             }
         }
         (None, None)

@@ -2516,9 +2516,10 @@ impl Recogniser<'_> {
                         && is_han(chars[i])
                         && !seg.is_stop(i)
                         && !self.rules.boundaries.contains(&chars[i].to_string()));
-            // 投资促进局, 投资合作局, 投资发展有限公司: the field of a body, not a verb.
+            // 投资促进局, 投资合作局, 投资发展有限公司, 投资贸易委员会: the field of a body,
+            // not a verb.
             let field = matches!(token.as_str(), "投资" | "促进")
-                && ["", "促进", "合作", "发展", "控股"]
+                && ["", "促进", "合作", "发展", "控股", "贸易"]
                     .iter()
                     .any(|w| chars[i..s].iter().copied().eq(w.chars()));
             // 日本丰和精密电子株式会社, 山东鸢都动力部件有限公司: 和 or 都 after a single

@@ -972,12 +972,20 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                 "subsidiary-of",
             );
         }
-        // 市商务局 in a city's own release: in the Chinese city the text names most.
+        // 市商务局 in a city's own release: in the Chinese city the text names most, or in
+        // the one its sentence opens with (旁遮普省欢迎…，省政府将…).
+        let opening = |level: EntityType| {
+            let sentence = cx.text.sentence_at(m.start)?;
+            res.within(sentence.start, m.start, false)
+                .next()
+                .filter(|p| p.start == sentence.start && kind(cx, p) == level)
+                .map(|p| p.entity)
+        };
         if k == EntityType::GovernmentBody
             && inner.is_empty()
             && let Some(level) = cx.text.chars.get(m.start)
             && let Some(level) = level_kind(*level)
-            && let Some(home) = home_place(cx, level)
+            && let Some(home) = opening(level).or_else(|| home_place(cx, level))
         {
             out.add(
                 m.entity,
@@ -2997,6 +3005,17 @@ fn apply(
                     .take(if same_type { 8 } else { 1 })
                     .collect();
             }
+            // 将在费萨拉巴德投资建设"鲁巴纺织服装产业园": what is built, not where.
+            if rule.predicate == Predicate::InvestsIn
+                && t.norm_str(ts, te).starts_with("投资")
+                && let Some(built) = after.first().filter(|m| {
+                    m.start <= te + 1
+                        && matches!(kind(cx, m), EntityType::EconomicZone | EntityType::Project)
+                        && ok(m)
+                })
+            {
+                objs = vec![built];
+            }
             // 新增泰国合艾市、印度尼西亚坤甸市2个友好交流城市 in a city's own report: a list
             // with no 与 names the city's new friends, not a pair.
             let mut evidence_start = if home_first.is_some() {
@@ -3901,6 +3920,17 @@ fn apply(
                         .iter()
                         .copied()
                         .find(|m| m.start == k && allowed(cx, m, &rule.object))
+                })
+            {
+                Some(built)
+            } else if let Some(built) = ["建设", "兴建"]
+                .iter()
+                .find(|w| t.has_at(te, w))
+                .and_then(|_| after.iter().copied().find(|m| m.start <= te + 3))
+                .filter(|m| {
+                    // 在费萨拉巴德投资建设"鲁巴纺织服装产业园": what is built, not where.
+                    matches!(kind(cx, m), EntityType::EconomicZone | EntityType::Project)
+                        && allowed(cx, m, &rule.object)
                 })
             {
                 Some(built)
