@@ -1413,11 +1413,10 @@ impl<'a> Doc<'a> {
             .rev()
             .take_while(|f| before.saturating_sub(f.sentence.1) <= 300)
             .find(|f| f.fact.measure == Measure::TradeVolume)?;
-        (last.fact.subject != partner.entity
-            && last.fact.object.as_deref() != Some(partner.entity))
-        .then(|| self.entity_m(&last.fact.subject))
-        .flatten()
-        .filter(|m| rule.subject.contains(&m.kind))
+        (last.fact.subject != partner.entity && last.fact.object.as_deref() != Some(partner.entity))
+            .then(|| self.entity_m(&last.fact.subject))
+            .flatten()
+            .filter(|m| rule.subject.contains(&m.kind))
     }
 
     /// An entity as a mention without position (not part of any evidence).

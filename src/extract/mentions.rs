@@ -1115,9 +1115,14 @@ impl Recogniser<'_> {
             );
             found.sort_by_key(|m| m.start);
         }
+        // "48.9 million US dollars", "a 60-million-U.S.-dollar plant": a currency, not the
+        // country.
+        let currency = |m: &crate::gazetteer::Match<'_>| {
+            english && (text.has_at(m.end, " dollar") || text.has_at(m.end, "-dollar"))
+        };
         let present: rustc_hash::FxHashSet<usize> = found
             .iter()
-            .filter(|o| !self.ambiguous.contains(&text.norm(o.start, o.end)))
+            .filter(|o| !currency(o) && !self.ambiguous.contains(&text.norm(o.start, o.end)))
             .filter_map(|o| o.entries.first().copied())
             .collect();
         let in_full: rustc_hash::FxHashSet<usize> = found
@@ -1219,8 +1224,7 @@ impl Recogniser<'_> {
             {
                 continue;
             }
-            // "48.9 million US dollars": a currency, not the country.
-            if english && text.has_at(m.end, " dollar") {
+            if currency(m) {
                 continue;
             }
             // A short form cutting through a word (大数据, 黄河流域) is no mention; a major
@@ -1894,7 +1898,8 @@ impl Recogniser<'_> {
             // (…友好城市关系20周年庆祝活动: an anniversary's name starts further left.)
             if s - start < *min_prefix
                 && !level_only
-                && !(*kind == EntityType::Event && anniversary_start(text, &ends, start, s).is_some())
+                && !(*kind == EntityType::Event
+                    && anniversary_start(text, &ends, start, s).is_some())
             {
                 continue;
             }
@@ -2751,7 +2756,8 @@ impl Recogniser<'_> {
             })
         {
             let (mut s, n) = line;
-            let Some(bar) = text.find(" | ", s, s + n) else {
+            let end = s + n;
+            let Some(bar) = text.find(" | ", s, end) else {
                 continue;
             };
             // (After its label: "Source: Xinhua | 2024-11-19".)
@@ -2762,7 +2768,7 @@ impl Recogniser<'_> {
             }
             let name = text.norm(s, bar);
             let words: Vec<&str> = name.split(' ').collect();
-            let dated = text.chars[bar..s + n]
+            let dated = text.chars[bar..end]
                 .windows(4)
                 .any(|w| w.iter().all(char::is_ascii_digit));
             if dated

@@ -164,11 +164,18 @@ fn anniversary_ties(cx: &Context<'_>, out: &mut Out<'_>) {
         let Some(years) = t.find("周年", m.start, m.end) else {
             continue;
         };
-        let Some(tie) = ["友好城市", "友城", "友好省", "友好州", "结好", "姊妹城市", "姐妹城市"]
-            .iter()
-            .filter_map(|w| t.find(w, m.start, years))
-            .min()
-        else {
+        let Some(tie) = [
+            "友好城市",
+            "友城",
+            "友好省",
+            "友好州",
+            "结好",
+            "姊妹城市",
+            "姐妹城市",
+        ]
+        .iter()
+        .filter_map(|w| t.find(w, m.start, years))
+        .min() else {
             continue;
         };
         let places: Vec<&Resolved> = res
@@ -2634,18 +2641,24 @@ fn apply(
                 ]
                 .into_iter()
                 .find_map(|(w, k)| Some((t.norm_str(p.end, ts).split_once(w)?.0, k)))?;
-                let copula = matches!(
-                    verb.trim(),
-                    "is" | "was"
-                        | "became"
-                        | "remains"
-                        | "remained"
-                        | "becomes"
-                        | "has become"
-                        | "is now"
-                        | "has been"
-                        | "had become"
-                );
+                // ("…, making Türkiye the province's largest trading partner".)
+                let made = verb.trim().is_empty()
+                    && ["making ", "makes ", "made "]
+                        .iter()
+                        .any(|w| t.has_before(p.start, w));
+                let copula = made
+                    || matches!(
+                        verb.trim(),
+                        "is" | "was"
+                            | "became"
+                            | "remains"
+                            | "remained"
+                            | "becomes"
+                            | "has become"
+                            | "is now"
+                            | "has been"
+                            | "had become"
+                    );
                 if !copula {
                     return None;
                 }

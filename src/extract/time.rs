@@ -300,7 +300,20 @@ const YEAR_PARTS: &[(&str, u32, u32)] = &[
 ];
 
 /// Parts of a year in English, before `this year`, `last year` or a year.
-const ENGLISH_YEAR_PARTS: [(&str, u32, u32); 6] = [
+const ENGLISH_YEAR_PARTS: &[(&str, u32, u32)] = &[
+    ("first two months of", 1, 2),
+    ("first three months of", 1, 3),
+    ("first four months of", 1, 4),
+    ("first five months of", 1, 5),
+    ("first six months of", 1, 6),
+    ("first seven months of", 1, 7),
+    ("first eight months of", 1, 8),
+    ("first nine months of", 1, 9),
+    ("first 10 months of", 1, 10),
+    ("first ten months of", 1, 10),
+    ("first 11 months of", 1, 11),
+    ("first eleven months of", 1, 11),
+    ("first three quarters of", 1, 9),
     ("first quarter of", 1, 3),
     ("second quarter of", 4, 6),
     ("third quarter of", 7, 9),
@@ -551,7 +564,7 @@ fn english(
         }
     }
     // `the first quarter of this year`, `first half of 2023`: a part of a year.
-    for (w, from, to) in ENGLISH_YEAR_PARTS {
+    for &(w, from, to) in ENGLISH_YEAR_PARTS {
         let Some(at) = word(w)
             .filter(|&end| chars.get(end) == Some(&' '))
             .map(|end| end + 1)
