@@ -881,6 +881,7 @@ impl Recogniser<'_> {
             people_again(text, &mut out);
         } else {
             self.english(text, &mut out);
+            english_cities_by_noun(text, &self.rules.english_titles, &mut out);
             events_as_venues(text, &mut out);
             zones_in_zones(text, &mut out);
             indonesian_firms(text, &mut out);
@@ -4240,10 +4241,17 @@ impl Recogniser<'_> {
                             // "Lingnan's chief executive Chen Hao"
                             | "'s"
                     ));
+            // ("Chief executive Karl Sepp said": a title opening a sentence.)
+            let opens_sentence = cap(w)
+                && text.chars[..w.0]
+                    .iter()
+                    .rev()
+                    .find(|c| **c != ' ')
+                    .is_none_or(|c| matches!(c, '.' | '\n' | '"' | '“'));
             let title_words = (1..=3).rev().find(|&n| {
                 k + n + 1 < words.len()
                     && (k..k + n).all(|j| {
-                        (cap(&words[j]) || after_name)
+                        (cap(&words[j]) || after_name || opens_sentence)
                             && (j == k || words[j].0 == words[j - 1].1 + 1)
                     })
                     && self.rules.english_titles.contains(
@@ -4772,6 +4780,75 @@ fn overlap_test(out: &[Candidate]) -> impl Fn(usize, usize) -> bool + use<> {
             .take_while(|c| c.0 + 400 >= s)
             .any(|c| s < c.1)
     }
+}
+
+/// "the Estonian city of Tartu", "Tartu City Government": a place the gazetteer does not
+/// know, called a city by the words around it, there and wherever the text names it alone.
+fn english_cities_by_noun(text: &Text, titles: &[String], out: &mut Vec<Candidate>) {
+    let words = english_words(&text.chars);
+    let word = |k: usize| words.get(k).map_or("", |w| text.norm_str(w.0, w.1));
+    let cap = |k: usize| words.get(k).is_some_and(|w| text.chars[w.0].is_uppercase());
+    let adjacent = |k: usize| k > 0 && words.get(k).is_some_and(|w| w.0 == words[k - 1].1 + 1);
+    let places: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind.is_place() || c.kind == EntityType::Person)
+        .map(|c| (c.start, c.end))
+        .collect();
+    let known = overlap_test(out);
+    let mut by_word: rustc_hash::FxHashMap<String, Option<(usize, usize)>> = Default::default();
+    let mut found = Vec::new();
+    for k in 0..words.len() {
+        let named = if word(k) == "city"
+            && word(k + 1) == "of"
+            && cap(k + 2)
+            && !(cap(k + 3) && adjacent(k + 3))
+        {
+            k + 2
+        } else if cap(k)
+            && !(k > 0 && cap(k - 1) && adjacent(k) && word(k - 1) != "The")
+            && word(k + 1) == "City"
+            && matches!(word(k + 2), "Government" | "Council" | "Hall")
+        {
+            k
+        } else {
+            continue;
+        };
+        let (s, e) = words[named];
+        let name = text.norm(s, e);
+        if e - s < 3
+            || name.chars().any(|c| !c.is_alphabetic())
+            || places.iter().any(|&(a, b)| a <= s && e <= b)
+            || known(s, e) && named != k
+        {
+            continue;
+        }
+        by_word.entry(name).or_insert(Some((s, e)));
+        found.push(Candidate::new(s, e, EntityType::City, Origin::English));
+    }
+    out.extend(found);
+    // ("Tartu Deputy Mayor Liis Tamm": the city before a title.)
+    let covered = overlap_test(out);
+    let mut titled = Vec::new();
+    for k in 0..words.len() {
+        let Some(Some(named)) = by_word.get(word(k)) else {
+            continue;
+        };
+        let title = (1..=2).any(|n| {
+            (k + 1..=k + n).all(|j| cap(j) && adjacent(j))
+                && titles.contains(
+                    &text
+                        .norm(words[k + 1].0, words[k + n].1)
+                        .to_lowercase(),
+                )
+        });
+        if title && !covered(words[k].0, words[k].1) {
+            let mut c = Candidate::new(words[k].0, words[k].1, EntityType::City, Origin::English);
+            c.same_as = Some(*named);
+            titled.push(c);
+        }
+    }
+    out.extend(titled);
+    words_again(text, &words, &by_word, &[], EntityType::City, out);
 }
 
 fn words_again(
