@@ -1168,15 +1168,24 @@ impl<'a> Doc<'a> {
                     .then(|| self.mentions_in(m.end + 3, self.chars.len()).next())
                     .flatten()
                     .filter(|n| n.start == m.end + 3 && rule.object.contains(&n.kind));
-                // 往返俄罗斯赤塔: the city after its country.
+                // 往返俄罗斯赤塔: the city after its country; 在墨西哥科阿韦拉州萨尔蒂约市
+                // “某产业园”内: the last of a chain of places.
                 let within = (m.kind == EntityType::Country)
-                    .then(|| self.next_adjacent(m))
-                    .flatten()
-                    .filter(|n| {
-                        n.kind != EntityType::Country
-                            && rule.object.contains(&n.kind)
-                            && self.chars.get(n.end) != Some(&'的')
-                    });
+                    .then(|| {
+                        let mut last = None;
+                        let mut at = *m;
+                        for _ in 0..4 {
+                            let Some(n) = self.next_adjacent(&at).filter(|n| {
+                                n.kind != EntityType::Country && rule.object.contains(&n.kind)
+                            }) else {
+                                break;
+                            };
+                            last = Some(n);
+                            at = *n;
+                        }
+                        last.filter(|n| self.chars.get(n.end) != Some(&'的'))
+                    })
+                    .flatten();
                 possessed.or(within).unwrap_or(m)
             })
             .copied()

@@ -3010,6 +3010,17 @@ fn apply(
                 .filter(|m| m.start >= s.end || s.start < clause.start)
                 .filter(ok)
                 .collect();
+            // 墨西哥继续保持我市第三大贸易伙伴地位: the home city or province owns the rank.
+            if objs.is_empty()
+                && rule.rank
+                && let Some(home) = [("我市", EntityType::City), ("我省", EntityType::Province)]
+                    .into_iter()
+                    .find(|(w, _)| t.find(w, s.end, ts).is_some())
+                    .and_then(|(_, level)| home_mention(cx, level))
+                    .filter(|h| ok(h))
+            {
+                objs.push(home);
+            }
             if objs.is_empty() {
                 objs = after
                     .iter()
