@@ -1168,7 +1168,7 @@ impl<'a> Doc<'a> {
                     .then(|| self.mentions_in(m.end + 3, self.chars.len()).next())
                     .flatten()
                     .filter(|n| n.start == m.end + 3 && rule.object.contains(&n.kind));
-                // 往返俄罗斯赤塔: the city after its country; 在墨西哥科阿韦拉州萨尔蒂约市
+                // 往返俄罗斯赤塔: the city after its country; 在墨西哥新莱昂州蒙特雷市
                 // “某产业园”内: the last of a chain of places.
                 let within = (m.kind == EntityType::Country)
                     .then(|| {
@@ -1406,7 +1406,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The subject of the last trade figure in the few sentences before `before`, when it
-    /// is not `partner`: who a clause naming only a partner (对秘鲁进出口…) is about.
+    /// is not `partner`: who a clause naming only a partner (对智利进出口…) is about.
     fn previous_trader(
         &self,
         facts: &[Located],
@@ -1653,7 +1653,7 @@ impl<'a> Doc<'a> {
                     }
                     let local_object = o;
                     (s, o) = self.context_pair(cs, rule, false, Some(facts));
-                    // (二)秘鲁。对秘鲁进出口21.3亿元: a heading names the partner; the trader
+                    // (二)智利。对智利进出口5.2亿元: a heading names the partner; the trader
                     // is the one of the trade figures before.
                     if let Some(l) = local_object
                         && s.is_none_or(|s| s.entity == l.entity)
@@ -2479,7 +2479,7 @@ fn anaphors<'a>(
                 }
             };
         }
-        // 全市 in Chinese news is a Chinese city, not the foreign one named last; (据台州海关
+        // 全市 in Chinese news is a Chinese city, not the foreign one named last; (据温州海关
         // 统计，全市…) perhaps named only inside a name.
         let home = |m: &&M<'_>| fits(m) && !(*prefix == "全" && foreign.contains(m.entity));
         let antecedent = antecedent.or_else(|| {

@@ -1373,7 +1373,7 @@ impl Recogniser<'_> {
             if best != first && text.has_at(m.end, " state") {
                 c.end += " state".len();
             }
-            // 文茨皮尔斯市: a foreign first-level division written as a city is the city
+            // 叶尔加瓦市: a foreign first-level division written as a city is the city
             // (Latvia's and Vietnam's cities of that rank).
             let city_rank = !english
                 && entry.kind == EntityType::Province
@@ -1630,7 +1630,7 @@ impl Recogniser<'_> {
                 });
                 if let Some(kind) = kind {
                     // 韩国“国际会客厅”: a quoted name owned by a place is one name with it
-                    // (not one that names its own place: 萨尔蒂约市“台州(墨西哥)产业园”).
+                    // (not one that names its own place: 蒙特雷市“宁波(墨西哥)产业园”).
                     let owner = place_end.get(&i).copied().filter(|_| {
                         matches!(
                             kind,
@@ -4241,7 +4241,7 @@ impl Recogniser<'_> {
                             // "Lingnan's chief executive Chen Hao"
                             | "'s"
                     ));
-            // ("Chief executive Karl Sepp said": a title opening a sentence.)
+            // ("Chief executive Mari Kask said": a title opening a sentence.)
             let opens_sentence = cap(w)
                 && text.chars[..w.0]
                     .iter()
@@ -4782,7 +4782,7 @@ fn overlap_test(out: &[Candidate]) -> impl Fn(usize, usize) -> bool + use<> {
     }
 }
 
-/// "the Estonian city of Tartu", "Tartu City Government": a place the gazetteer does not
+/// "the Estonian city of Valmere", "Valmere City Government": a place the gazetteer does not
 /// know, called a city by the words around it, there and wherever the text names it alone.
 fn english_cities_by_noun(text: &Text, titles: &[String], out: &mut Vec<Candidate>) {
     let words = english_words(&text.chars);
@@ -4826,7 +4826,7 @@ fn english_cities_by_noun(text: &Text, titles: &[String], out: &mut Vec<Candidat
         found.push(Candidate::new(s, e, EntityType::City, Origin::English));
     }
     out.extend(found);
-    // ("Tartu Deputy Mayor Liis Tamm": the city before a title.)
+    // ("Valmere Deputy Mayor Anu Saar": the city before a title.)
     let covered = overlap_test(out);
     let mut titled = Vec::new();
     for k in 0..words.len() {
@@ -4835,11 +4835,7 @@ fn english_cities_by_noun(text: &Text, titles: &[String], out: &mut Vec<Candidat
         };
         let title = (1..=2).any(|n| {
             (k + 1..=k + n).all(|j| cap(j) && adjacent(j))
-                && titles.contains(
-                    &text
-                        .norm(words[k + 1].0, words[k + n].1)
-                        .to_lowercase(),
-                )
+                && titles.contains(&text.norm(words[k + 1].0, words[k + n].1).to_lowercase())
         });
         if title && !covered(words[k].0, words[k].1) {
             let mut c = Candidate::new(words[k].0, words[k].1, EntityType::City, Origin::English);

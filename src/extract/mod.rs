@@ -4616,4 +4616,117 @@ mod tests {
             ))
         );
     }
+
+    #[test]
+    fn statistics_by_partner_anniversary_ties_and_parks_built_abroad() {
+        let out = extractor().extract(
+            "t.txt",
+            "2025年上半年全市对拉美贸易运行情况\n\
+             发布时间:2025-07-20  信息来源:温州市商务局\n\n\
+             据温州海关统计,2025年1-6月,全市实现进出口总额980.5亿元,同比增长5.2%。\
+             上半年,我市对墨西哥进出口60.2亿元,同比增长11.3%,墨西哥继续保持我市第五大贸易伙伴地位。\
+             截至6月底,温州瓯江电器有限公司投资0.8亿美元的工厂已在墨西哥新莱昂州蒙特雷市\
+             \"温州(墨西哥)电器产业园\"内投产。\n\
+             (二)智利。对智利进出口5.2亿元,同比增长8.8%。\n\
+             依托2019年经国务院批复设立的中国(温州)跨境电子商务综合试验区,\
+             上半年全市对拉美跨境电商出口12.5亿元。\n\
+             5月15日,温州市与拉脱维亚叶尔加瓦市缔结友好城市关系15周年庆祝活动举行。\
+             拉脱维亚驻华大使馆经济参赞安娜·伯津娜出席。\
+             对接会由温州市商务局与信德省投资贸易委员会共同主办。",
+        );
+        assert_eq!(
+            fact(&out, "tradeVolume", 98_050_000_000.0),
+            Some(("温州市".to_owned(), None))
+        );
+        assert_eq!(
+            fact(&out, "tradeVolume", 520_000_000.0),
+            Some(("温州市".to_owned(), Some("智利".to_owned())))
+        );
+        assert_eq!(
+            fact(&out, "crossBorderTradeVolume", 1_250_000_000.0),
+            Some(("温州市".to_owned(), None))
+        );
+        assert_eq!(
+            period(&out, "crossBorderTradeVolume", 1_250_000_000.0).as_deref(),
+            Some("2025-01/2025-06")
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 80_000_000.0),
+            Some((
+                "温州瓯江电器有限公司".to_owned(),
+                Some("温州(墨西哥)电器产业园".to_owned())
+            ))
+        );
+        assert!(has(&out, EntityType::City, "叶尔加瓦市"));
+        assert!(has(
+            &out,
+            EntityType::EconomicZone,
+            "温州(墨西哥)电器产业园"
+        ));
+        assert!(has(
+            &out,
+            EntityType::GovernmentBody,
+            "信德省投资贸易委员会"
+        ));
+        assert!(has(
+            &out,
+            EntityType::Event,
+            "温州市与拉脱维亚叶尔加瓦市缔结友好城市关系15周年庆祝活动"
+        ));
+        assert_relations(
+            &out,
+            &[
+                ("墨西哥", "tradePartner", "温州市"),
+                ("温州(墨西哥)电器产业园", "locatedIn", "蒙特雷市"),
+                ("温州市", "friendshipCity", "叶尔加瓦市"),
+                ("安娜·伯津娜", "positionAt", "拉脱维亚驻华大使馆"),
+            ],
+        );
+    }
+
+    #[test]
+    fn cities_named_by_their_government_short_source_lines_and_provinces_of_a_city() {
+        // A source line shorter than its label once cut past the text's end.
+        let out = extractor().extract(
+            "t.txt",
+            "Valmere signs ties\n\nSource: Xinhua | 2025-09-16 18:27:40 | Editor: Li Na\n",
+        );
+        assert!(
+            out.entities
+                .iter()
+                .all(|e| e.kind != EntityType::Person || e.name == "Li Na")
+        );
+        let out = extractor().extract(
+            "t.txt",
+            "Valmere Deputy Mayor Anu Saar signed a letter of intent with Huzhou at the \
+             Valmere Town Hall. The Valmere City Government said Valmere would host a \
+             seminar in the Estonian city of Valmere. Chief executive Mari Kask said the \
+             firm would open a 60-million-U.S.-dollar plant, and the train would continue \
+             through Georgia before reaching Istanbul. The governor said the Province of \
+             Mendoza will work with Ningxia. Shanxi's imports and exports with Greece reached \
+             3.1 billion yuan in the first eight months of 2025, making Greece the province's \
+             largest trading partner in Europe.",
+        );
+        assert!(has(&out, EntityType::City, "Valmere"));
+        assert!(has(&out, EntityType::Person, "Mari Kask"));
+        assert!(has(&out, EntityType::Country, "Georgia"));
+        assert!(has(&out, EntityType::Province, "Mendoza"));
+        assert_relations(
+            &out,
+            &[
+                ("Anu Saar", "positionAt", "Valmere"),
+                ("Valmere City Government", "locatedIn", "Valmere"),
+                ("Valmere Town Hall", "locatedIn", "Valmere"),
+                ("Greece", "tradePartner", "Shanxi"),
+            ],
+        );
+        assert_eq!(
+            fact(&out, "tradeVolume", 3_100_000_000.0),
+            Some(("Shanxi".to_owned(), Some("Greece".to_owned())))
+        );
+        assert_eq!(
+            period(&out, "tradeVolume", 3_100_000_000.0).as_deref(),
+            Some("2025-01/2025-08")
+        );
+    }
 }

@@ -151,7 +151,7 @@ pub fn extract_relations(cx: &Context<'_>) -> Vec<Relation> {
     out.relations
 }
 
-/// 秦皇岛市与拉脱维亚文茨皮尔斯市缔结友好城市关系20周年庆祝活动: an anniversary's name
+/// 唐山市与拉脱维亚叶尔加瓦市缔结友好城市关系15周年庆祝活动: an anniversary's name
 /// states the friendship it marks, between the place it opens with and the last one before
 /// the tie.
 fn anniversary_ties(cx: &Context<'_>, out: &mut Out<'_>) {
@@ -980,7 +980,7 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
             );
         }
         // 市商务局 in a city's own release: in the Chinese city the text names most, or in
-        // the one its sentence opens with (旁遮普省欢迎…，省政府将…).
+        // the one its sentence opens with (信德省欢迎…，省政府将…).
         let opening = |level: EntityType| {
             let sentence = cx.text.sentence_at(m.start)?;
             res.within(sentence.start, m.start, false)
@@ -1195,7 +1195,7 @@ fn name_structure(cx: &Context<'_>, out: &mut Out<'_>) {
                     EntityType::City | EntityType::Province | EntityType::District
                 )
         });
-        // 台州(墨西哥)汽摩配产业园: a Chinese city's park in a foreign country is in that
+        // 宁波(墨西哥)产业园: a Chinese city's park in a foreign country is in that
         // country, or in the place of it written right before the name.
         let overseas = inner.iter().copied().find(|i| {
             i.start > m.start
@@ -2641,7 +2641,7 @@ fn apply(
                 ]
                 .into_iter()
                 .find_map(|(w, k)| Some((t.norm_str(p.end, ts).split_once(w)?.0, k)))?;
-                // ("…, making Türkiye the province's largest trading partner".)
+                // ("…, making Greece the province's largest trading partner".)
                 let made = verb.trim().is_empty()
                     && ["making ", "makes ", "made "]
                         .iter()
@@ -3010,7 +3010,7 @@ fn apply(
                 .filter(|m| m.start >= s.end || s.start < clause.start)
                 .filter(ok)
                 .collect();
-            // 墨西哥继续保持我市第三大贸易伙伴地位: the home city or province owns the rank.
+            // 智利继续保持我市第五大贸易伙伴地位: the home city or province owns the rank.
             if objs.is_empty()
                 && rule.rank
                 && let Some(home) = [("我市", EntityType::City), ("我省", EntityType::Province)]
@@ -3029,7 +3029,7 @@ fn apply(
                     .take(if same_type { 8 } else { 1 })
                     .collect();
             }
-            // 将在费萨拉巴德投资建设"鲁巴纺织服装产业园": what is built, not where.
+            // 将在卡拉奇投资建设"中巴纺织产业园": what is built, not where.
             if rule.predicate == Predicate::InvestsIn
                 && t.norm_str(ts, te).starts_with("投资")
                 && let Some(built) = after.first().filter(|m| {
@@ -3952,7 +3952,7 @@ fn apply(
                 .find(|w| t.has_at(te, w))
                 .and_then(|_| after.iter().copied().find(|m| m.start <= te + 3))
                 .filter(|m| {
-                    // 在费萨拉巴德投资建设"鲁巴纺织服装产业园": what is built, not where.
+                    // 在卡拉奇投资建设"中巴纺织产业园": what is built, not where.
                     matches!(kind(cx, m), EntityType::EconomicZone | EntityType::Project)
                         && allowed(cx, m, &rule.object)
                 })
