@@ -1379,6 +1379,8 @@ impl Recogniser<'_> {
                 && entry.kind == EntityType::Province
                 && entry.country.as_deref().is_some_and(|c| c != "CN")
                 && next == Some('市')
+                // (中东市场: a market.)
+                && !matches!(text.chars.get(m.end + 1), Some('场' | '值'))
                 && m.entries.len() == 1;
             if city_rank {
                 c.kind = EntityType::City;
