@@ -4791,11 +4791,14 @@ fn english_cities_by_noun(text: &Text, titles: &[String], out: &mut Vec<Candidat
     let word = |k: usize| words.get(k).map_or("", |w| text.norm_str(w.0, w.1));
     let cap = |k: usize| words.get(k).is_some_and(|w| text.chars[w.0].is_uppercase());
     let adjacent = |k: usize| k > 0 && words.get(k).is_some_and(|w| w.0 == words[k - 1].1 + 1);
-    let places: Vec<(usize, usize)> = out
+    // (Marked per character: run-on text stays linear.)
+    let mut in_place = vec![false; text.chars.len()];
+    for c in out
         .iter()
         .filter(|c| c.kind.is_place() || c.kind == EntityType::Person)
-        .map(|c| (c.start, c.end))
-        .collect();
+    {
+        in_place[c.start..c.end].fill(true);
+    }
     let known = overlap_test(out);
     let mut by_word: rustc_hash::FxHashMap<String, Option<(usize, usize)>> = Default::default();
     let mut found = Vec::new();
@@ -4819,7 +4822,7 @@ fn english_cities_by_noun(text: &Text, titles: &[String], out: &mut Vec<Candidat
         let name = text.norm(s, e);
         if e - s < 3
             || name.chars().any(|c| !c.is_alphabetic())
-            || places.iter().any(|&(a, b)| a <= s && e <= b)
+            || in_place[s..e].iter().all(|&p| p)
             || known(s, e) && named != k
         {
             continue;
