@@ -2031,7 +2031,11 @@ impl<'a> Doc<'a> {
             // euros": the place that "where" refers to.
             if object.is_none()
                 && let from = sentence.0.max(subject.start.saturating_sub(200))
-                && let Some(comma) = self.chars[from..subject.start]
+                // (A subject from a sentence before has no comma of this one.)
+                && let Some(comma) = self
+                    .chars
+                    .get(from..subject.start)
+                    .unwrap_or_default()
                     .windows(8)
                     .rposition(|w| w.iter().copied().eq(", where ".chars()))
                     .map(|k| from + k)

@@ -4729,4 +4729,26 @@ mod tests {
             Some("2025-01/2025-08")
         );
     }
+
+    #[test]
+    fn figures_at_the_edges_of_their_context_do_not_panic() {
+        // The look-back for ", where" once sliced from this sentence's start to the
+        // investor's position in the sentence before.
+        let out = extractor().extract(
+            "t.txt",
+            "”企业杭州明光科技有限公司董事长王海对此深有体会。\
+             “2023年我们在里昂设立欧洲研发中心，首期投资800万欧元，已经招了30多名当地工程师。”",
+        );
+        assert_eq!(
+            fact(&out, "investmentAmount", 8_000_000.0).map(|(s, _)| s),
+            Some("杭州明光科技有限公司".to_owned())
+        );
+        // A part of a year cut off at the text's end once read past it.
+        let out = extractor().extract("t.txt", "Trade grew 5 percent in the first quarter of ");
+        assert!(out.facts.iter().all(|f| f.period.is_none()));
+        // Nor did a dash opening the text or a line ("— 正文") end a dateline.
+        for text in ["— 合作开始。", "标题\n— 合作开始。"] {
+            assert!(extractor().extract("t.txt", text).entities.is_empty());
+        }
+    }
 }

@@ -92,7 +92,9 @@ fn ends_dateline(chars: &[char], i: usize) -> bool {
     let place_end = chars[line_start..i]
         .iter()
         .position(|&c| c == ',')
-        .map_or(i - 1, |comma| line_start + comma);
+        .map_or(i.saturating_sub(1).max(line_start), |comma| {
+            line_start + comma
+        });
     let place = &chars[line_start..place_end];
     i - line_start <= 60
         && place.len() >= 2

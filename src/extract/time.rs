@@ -553,7 +553,7 @@ fn english(
     // The word `w` at `start`, its first letter in either case, and where it ends.
     let word = |w: &str| {
         let end = start + w.len();
-        (chars[start].to_ascii_lowercase() == w.as_bytes()[0] as char
+        (chars.get(start).map(char::to_ascii_lowercase) == Some(w.as_bytes()[0] as char)
             && starts_with(chars, start + 1, &w[1..])
             && !chars.get(end).is_some_and(|c| c.is_ascii_alphabetic()))
         .then_some(end)
