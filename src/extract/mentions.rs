@@ -881,7 +881,6 @@ impl Recogniser<'_> {
             people_again(text, &mut out);
         } else {
             self.english(text, &mut out);
-            english_cities_by_noun(text, &self.rules.english_titles, &mut out);
             events_as_venues(text, &mut out);
             zones_in_zones(text, &mut out);
             indonesian_firms(text, &mut out);
@@ -4476,6 +4475,7 @@ impl Recogniser<'_> {
                 c.end += 9;
             }
         }
+        english_cities_by_noun(text, &words, &self.rules.english_titles, out);
     }
 }
 
@@ -4786,8 +4786,12 @@ fn overlap_test(out: &[Candidate]) -> impl Fn(usize, usize) -> bool + use<> {
 
 /// "the Estonian city of Valmere", "Valmere City Government": a place the gazetteer does not
 /// know, called a city by the words around it, there and wherever the text names it alone.
-fn english_cities_by_noun(text: &Text, titles: &[String], out: &mut Vec<Candidate>) {
-    let words = english_words(&text.chars);
+fn english_cities_by_noun(
+    text: &Text,
+    words: &[(usize, usize)],
+    titles: &[String],
+    out: &mut Vec<Candidate>,
+) {
     let word = |k: usize| words.get(k).map_or("", |w| text.norm_str(w.0, w.1));
     let cap = |k: usize| words.get(k).is_some_and(|w| text.chars[w.0].is_uppercase());
     let adjacent = |k: usize| k > 0 && words.get(k).is_some_and(|w| w.0 == words[k - 1].1 + 1);
@@ -4849,7 +4853,7 @@ fn english_cities_by_noun(text: &Text, titles: &[String], out: &mut Vec<Candidat
         }
     }
     out.extend(titled);
-    words_again(text, &words, &by_word, &[], EntityType::City, out);
+    words_again(text, words, &by_word, &[], EntityType::City, out);
 }
 
 fn words_again(

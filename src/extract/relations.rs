@@ -2524,6 +2524,21 @@ fn triggered(cx: &Context<'_>, out: &mut Out<'_>) {
 /// Words that open a contrasting statement in an English sentence.
 const CONTRASTS: [&str; 3] = [", while ", ", whereas ", ", but "];
 
+/// 将在卡拉奇投资建设"中巴纺织产业园": the zone or project an investment builds, named
+/// within `reach` characters after `at` (a quote may stand between), not the place before.
+fn built_after<'a>(
+    cx: &Context<'_>,
+    after: &[&'a Resolved],
+    at: usize,
+    reach: usize,
+) -> Option<&'a Resolved> {
+    after
+        .iter()
+        .copied()
+        .find(|m| m.start <= at + reach)
+        .filter(|m| matches!(kind(cx, m), EntityType::EconomicZone | EntityType::Project))
+}
+
 fn allowed(cx: &Context<'_>, m: &Resolved, types: &[EntityType]) -> bool {
     types.contains(&kind(cx, m))
 }
@@ -3029,14 +3044,9 @@ fn apply(
                     .take(if same_type { 8 } else { 1 })
                     .collect();
             }
-            // 将在卡拉奇投资建设"中巴纺织产业园": what is built, not where.
             if rule.predicate == Predicate::InvestsIn
                 && t.norm_str(ts, te).starts_with("投资")
-                && let Some(built) = after.first().filter(|m| {
-                    m.start <= te + 1
-                        && matches!(kind(cx, m), EntityType::EconomicZone | EntityType::Project)
-                        && ok(m)
-                })
+                && let Some(built) = built_after(cx, &after, te, 1).filter(|m| ok(m))
             {
                 objs = vec![built];
             }
@@ -3950,12 +3960,8 @@ fn apply(
             } else if let Some(built) = ["建设", "兴建"]
                 .iter()
                 .find(|w| t.has_at(te, w))
-                .and_then(|_| after.iter().copied().find(|m| m.start <= te + 3))
-                .filter(|m| {
-                    // 在卡拉奇投资建设"中巴纺织产业园": what is built, not where.
-                    matches!(kind(cx, m), EntityType::EconomicZone | EntityType::Project)
-                        && allowed(cx, m, &rule.object)
-                })
+                .and_then(|_| built_after(cx, &after, te, 3))
+                .filter(|m| allowed(cx, m, &rule.object))
             {
                 Some(built)
             } else {
