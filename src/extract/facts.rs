@@ -758,11 +758,19 @@ impl<'a> Doc<'a> {
             .map(to_m)
             .collect();
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        // 我市 is never a foreign city.
+        // 我市 is never a foreign city (nor one the gazetteer keeps outside China's list,
+        // when the text does not name its country).
         let foreign: rustc_hash::FxHashSet<&str> = input
             .entities
             .iter()
-            .filter(|e| e.country.as_deref().is_some_and(|c| c != "country-china"))
+            .filter(|e| {
+                e.country.as_deref().is_some_and(|c| c != "country-china")
+                    || e.kind != EntityType::Country
+                        && e.source_id.as_deref().is_some_and(|id| {
+                            !(id.starts_with("gb:")
+                                || matches!(id, "iso:CN" | "iso:HK" | "iso:MO" | "iso:TW"))
+                        })
+            })
             .map(|e| e.id.as_str())
             .collect();
         let mut anaphors = anaphors(&chars, &mentions, &nested_places, &foreign);
@@ -1815,6 +1823,24 @@ impl<'a> Doc<'a> {
                             .is_some() =>
                     {
                         (self.context_pair(cs, rule, false, None).0, None)
+                    }
+                    // 中白工业园位于…，目前入园企业已达142家: the firms that entered the
+                    // park named earlier in the sentence.
+                    (None, None)
+                        if let Some(zone) = hit
+                            .cue
+                            .filter(|c| {
+                                c.start >= 2
+                                    && (matches_at(&self.chars, c.start - 2, &['入', '园'])
+                                        || matches_at(&self.chars, c.start - 2, &['入', '区']))
+                            })
+                            .and_then(|_| {
+                                self.mentions_in(sentence.0, q.span.start)
+                                    .filter(|m| m.kind == EntityType::EconomicZone)
+                                    .last()
+                            }) =>
+                    {
+                        (Some(*zone), None)
                     }
                     (None, None) => match self.pair(cs, ce, rule, q.span) {
                         (Some(s), o) => (Some(s), o),

@@ -245,6 +245,11 @@ pub fn title_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
 
 /// Words that follow 记者 in a report's own voice (记者从…获悉, 记者近日在…看到); not 于,
 /// a common family name (记者于洋).
+/// The credits of a byline, each before a slash and a name (文/王婧 图/李昂).
+const CREDITS: &[&str] = &[
+    "文", "图", "摄", "摄影", "审核", "审校", "校对", "编辑", "责编", "撰稿", "供稿", "初审",
+    "复审", "终审", "编审", "美编", "视频", "制图", "排版",
+];
 const REPORTER_VERBS: [&str; 11] = [
     "从",
     "在",
@@ -853,7 +858,18 @@ impl Recogniser<'_> {
         let norm = text.normalised.as_str();
         let seg = (!english).then(|| Segmentation::new(self.jieba, text, self.rules));
         let mut out = self.gazetteer_candidates(text, norm, english, seg.as_ref());
+        // A first-level division written once as a city (德雷达瓦市) is that city wherever
+        // it is named.
+        let city_ranked: rustc_hash::FxHashSet<usize> = out
+            .iter()
+            .filter(|c| c.kind == EntityType::City)
+            .filter_map(|c| c.entry)
+            .filter(|&e| self.gazetteer.entry(e).kind == EntityType::Province)
+            .collect();
         for c in out.iter_mut() {
+            if c.kind == EntityType::Province && c.entry.is_some_and(|e| city_ranked.contains(&e)) {
+                c.kind = EntityType::City;
+            }
             if c.kind == EntityType::Event {
                 c.start = edition_start(text, c.start);
             }
@@ -1723,6 +1739,7 @@ impl Recogniser<'_> {
             ends.titles.insert(end);
         }
         let mut made: Vec<Candidate> = Vec::new();
+        let mut hosts: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
         for (s, e, rule) in best {
             let (suffix, kind, min_prefix, quoted_only) = &self.rules.suffixes[rule];
             if *quoted_only && !quote_around(s).is_some_and(|(qs, qe)| qs <= s && e == qe) {
@@ -1805,6 +1822,20 @@ impl Recogniser<'_> {
             // does a province or prefecture before its city in a government's name
             // (日本佐贺县唐津市政府 → 唐津市政府).
             let mut start = self.scan_left(text, seg, s, &ends);
+            // 某国驻沈阳总领事馆开馆仪式, 中国银行里昂分行开业仪式: the ceremony of an
+            // organisation named right before it starts with that name.
+            // (The organisation stays a name of its own.)
+            if *kind == EntityType::Event
+                && suffix.ends_with("仪式")
+                && let Some(org) = made
+                    .iter()
+                    .filter(|c| c.end == s && super::is_organisation(c.kind))
+                    .map(|c| c.start)
+                    .min()
+            {
+                start = start.min(org);
+                hosts.insert((org, s));
+            }
             while let Some(first_end) = ends.places_from(start)
                 && let Some(next_end) = ends.places_from(first_end)
                 && let (Some(&a), Some(&b)) = (
@@ -2096,7 +2127,7 @@ impl Recogniser<'_> {
         let mut keep = vec![false; made.len()];
         let mut max_end = 0;
         for (i, c) in made.iter().enumerate() {
-            if c.end > max_end {
+            if c.end > max_end || hosts.contains(&(c.start, c.end)) {
                 keep[i] = true;
                 max_end = c.end;
             }
@@ -2525,10 +2556,17 @@ impl Recogniser<'_> {
                         && !self.rules.boundaries.contains(&chars[i].to_string()));
             // 投资促进局, 投资合作局, 投资发展有限公司, 投资贸易委员会: the field of a body,
             // not a verb.
+            // (外经建设(集团)有限公司, 城市建设集团: so is the trade of a firm.)
             let field = matches!(token.as_str(), "投资" | "促进")
                 && ["", "促进", "合作", "发展", "控股", "贸易"]
                     .iter()
-                    .any(|w| chars[i..s].iter().copied().eq(w.chars()));
+                    .any(|w| chars[i..s].iter().copied().eq(w.chars()))
+                // (外经建设: 经 of foreign economic work, not the preposition.)
+                || token == "经" && ts > 0 && chars[ts - 1] == '外'
+                || matches!(token.as_str(), "建设" | "开发" | "发展" | "工程")
+                    && ["", "集团", "(集团)"]
+                        .iter()
+                        .any(|w| chars[i..s].iter().copied().eq(w.chars()));
             // 日本丰和精密电子株式会社, 山东鸢都动力部件有限公司: 和 or 都 after a single
             // character opening the name. (熊本城和熊本县立美术馆: not when a place follows.)
             let paired = matches!(token.as_str(), "和" | "都")
@@ -2942,6 +2980,18 @@ impl Recogniser<'_> {
                 let mut c = Candidate::new(start, ts, EntityType::Person, Origin::Title);
                 c.title = Some((ts, te));
                 people.push(c);
+            }
+        }
+        // (文/王婧 图/李昂 审核/郭峰): the credits of a web page's byline.
+        for (k, _) in chars.iter().enumerate().filter(|&(_, &c)| c == '/') {
+            let role = CREDITS.iter().find(|w| {
+                let n = w.chars().count();
+                text.has_before(k, w) && (k == n || !is_han(chars[k - n - 1]))
+            });
+            if role.is_some()
+                && let Some((s, end)) = self.name_after(text, seg, k, &cover, &minor)
+            {
+                people.push(Candidate::new(s, end, EntityType::Person, Origin::Title));
             }
         }
         // 黄雨桐说, 留学生佐藤美咲表示: a name the segmenter tags as a person's, right before

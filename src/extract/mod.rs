@@ -270,6 +270,14 @@ fn relations_of_facts(entities: &[Entity], stated: &[Relation], facts: &[Fact]) 
             {
                 Predicate::InvestsIn
             }
+            // 我省在埃塞俄比亚累计设立境外企业…，协议投资额4.6亿美元: a province's or a
+            // city's investment abroad.
+            (
+                Measure::InvestmentProjects
+                | Measure::InvestmentAmount
+                | Measure::ContractedForeignInvestment,
+                EntityType::Province | EntityType::Prefecture | EntityType::City,
+            ) if o == EntityType::Country => Predicate::InvestsIn,
             (
                 Measure::InvestmentProjects
                 | Measure::InvestmentAmount
@@ -4750,5 +4758,70 @@ mod tests {
         for text in ["— 合作开始。", "标题\n— 合作开始。"] {
             assert!(extractor().extract("t.txt", text).entities.is_empty());
         }
+    }
+
+    #[test]
+    fn ceremonies_of_organisations_credits_our_school_and_investment_abroad() {
+        let out = extractor().extract(
+            "t.txt",
+            "江城理工大学与拉脱维亚里加工业大学签署合作备忘录\n\
+             发布时间:2025-05-12\n\n\
+             5月10日上午,拉脱维亚共和国驻济南总领事馆开馆仪式在济南市历下区举行。\
+             拉脱维亚驻华大使马里斯·奥佐林什、山东省副省长周文海共同为总领事馆揭牌。\
+             仪式结束后,济南市人民政府与戈梅利州执行委员会签署备忘录。\
+             5月11日,周文海率团访问里加,先后拜会里加市市长安德里斯·卡林什,\
+             出席中国银行里加分行开业仪式。\
+             斯洛伐克中资产业园位于斯洛伐克科希策州,目前入园企业已达37家。\
+             江西省外经建设(集团)有限公司承建该项目。\
+             截至9月底,我省在拉脱维亚累计设立境外企业12家,中方协议投资额1.6亿美元。\
+             其中,赣州市对拉出口家具及配件3.2亿元。\
+             湖州市与拉脱维亚叶尔加瓦市签署备忘录,浙拉(叶尔加瓦)产业园同日开园。\
+             我校与拉脱维亚里加工业大学签署合作备忘录。江城理工大学将派出学生20人。\n\
+             (文/王晓婧 图/李昂 审核/郭建峰)",
+        );
+        for (kind, name) in [
+            (EntityType::Event, "拉脱维亚共和国驻济南总领事馆开馆仪式"),
+            (EntityType::GovernmentBody, "拉脱维亚共和国驻济南总领事馆"),
+            (EntityType::Event, "中国银行里加分行开业仪式"),
+            (EntityType::GovernmentBody, "戈梅利州执行委员会"),
+            (EntityType::Company, "江西省外经建设(集团)有限公司"),
+            (EntityType::City, "叶尔加瓦市"),
+            (EntityType::Person, "王晓婧"),
+            (EntityType::Person, "李昂"),
+            (EntityType::Person, "郭建峰"),
+        ] {
+            assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
+        }
+        assert_relations(
+            &out,
+            &[
+                (
+                    "马里斯·奥佐林什",
+                    "participatedIn",
+                    "拉脱维亚共和国驻济南总领事馆开馆仪式",
+                ),
+                ("周文海", "participatedIn", "中国银行里加分行开业仪式"),
+                ("江西省", "investsIn", "拉脱维亚"),
+                ("江城理工大学", "cooperatesWith", "里加工业大学"),
+            ],
+        );
+        // The mayor met is no participant; the branch unveiled is none either.
+        assert!(
+            rel(
+                &out,
+                "安德里斯·卡林什",
+                "participatedIn",
+                "中国银行里加分行开业仪式"
+            )
+            .is_none()
+        );
+        assert_eq!(
+            fact(&out, "residentCompanies", 37.0),
+            Some(("斯洛伐克中资产业园".to_owned(), None))
+        );
+        assert_eq!(
+            fact(&out, "tradeVolume", 320_000_000.0),
+            Some(("赣州市".to_owned(), Some("拉脱维亚".to_owned())))
+        );
     }
 }

@@ -3611,6 +3611,15 @@ fn apply(
         }
         Pattern::Participants => {
             let sentence = t.sentence_at(ts).unwrap_or(clause);
+            // A、B共同为总领事馆揭牌: those before 为 unveil (not 代表处揭牌, the thing unveiled).
+            let ts = if t.has_at(ts, "揭牌") {
+                match (clause.start..ts).rev().find(|&k| t.chars[k] == '为') {
+                    Some(k) => k,
+                    None => return,
+                }
+            } else {
+                ts
+            };
             // 出席开幕式的有A、B、C: the list follows 的有 / 的还有.
             if let Some(list) = ["的有", "的还有", "的嘉宾有", "的领导有", "的嘉宾还有"]
                 .iter()
@@ -3695,7 +3704,13 @@ fn apply(
                 let chosen = people_else(cx, &ms, rule, || {
                     ms.iter().copied().filter(|m| !in_title(m)).collect()
                 });
-                for p in chosen {
+                // 先后拜会A、B，出席Z: the people met are not the ones attending.
+                let met = |m: &Resolved| {
+                    ["拜会", "会见", "会晤", "拜访", "看望", "接见"]
+                        .iter()
+                        .any(|w| t.find(w, start, m.start).is_some())
+                };
+                for p in chosen.into_iter().filter(|p| !met(p)) {
                     found = true;
                     out.add(
                         p.entity,

@@ -207,6 +207,7 @@ pub fn resolve(
     back_references(text, rules, &mut res);
     demonstrative_references(text, rules, &mut res);
     definite_references(text, &mut res);
+    our_school(text, gazetteer, &mut res);
     res.mentions
         .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut of_entity: Vec<Vec<usize>> = vec![Vec::new(); res.entities.len()];
@@ -950,6 +951,54 @@ fn demonstrative_references(text: &Text, rules: &Rules, res: &mut Resolution) {
             added.push((start, start + n, m.entity));
         }
     }
+    add_references(res, added);
+}
+
+/// 我校 in a university's own news: the Chinese university the text names most (the
+/// first of equals), when it names one; not one named with a foreign country.
+fn our_school(text: &Text, gazetteer: &Gazetteer, res: &mut Resolution) {
+    let chars = &text.chars;
+    let at: Vec<usize> = (0..chars.len().saturating_sub(1))
+        .filter(|&k| chars[k] == '我' && chars[k + 1] == '校')
+        .collect();
+    if at.is_empty() {
+        return;
+    }
+    let mut counts = vec![0usize; res.entities.len()];
+    let mut foreign = vec![false; res.entities.len()];
+    let mut school_named = vec![false; res.entities.len()];
+    let foreign_country = |e: usize| {
+        res.entities[e].kind == EntityType::Country
+            && res.entries[e].is_some_and(|g| gazetteer.entry(g).id != "iso:CN")
+    };
+    for (k, m) in res.mentions.iter().enumerate() {
+        counts[m.entity] += 1;
+        let before = res.mentions[..k]
+            .iter()
+            .rev()
+            .take(3)
+            .chain(res.mentions.get(k + 1))
+            .any(|c| {
+                (c.end == m.start || c.start == m.start && c.end < m.end)
+                    && foreign_country(c.entity)
+            });
+        foreign[m.entity] |= before;
+        school_named[m.entity] |= ["大学", "学院", "学校"]
+            .iter()
+            .any(|w| text.has_before(m.end, w));
+    }
+    let school = (0..res.entities.len())
+        .filter(|&e| {
+            !foreign[e] && school_named[e] && res.entities[e].kind == EntityType::ResearchBody
+        })
+        .max_by_key(|&e| (counts[e], std::cmp::Reverse(e)));
+    let Some(school) = school else { return };
+    let occupied = occupied(res, chars.len());
+    let added = at
+        .into_iter()
+        .filter(|&k| !occupied[k] && !occupied[k + 1])
+        .map(|k| (k, k + 2, school))
+        .collect();
     add_references(res, added);
 }
 
