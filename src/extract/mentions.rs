@@ -3446,6 +3446,15 @@ impl Recogniser<'_> {
                                 // "Lowcountry Maritime Academy and Rizhao Port …": a
                                 // name of another kind ends right before.
                                 || ends_any_name(&words[s - 2])
+                                // "between Cork and Yangshan Deep-Water Port": a place
+                                // named alone before a port (not "Bristol and Bath Science
+                                // Park", "Dundee and Angus Chamber": names of two places).
+                                || kind == EntityType::Venue
+                                    && (s < 3 || !cap(&words[s - 3]))
+                                    && !place_at.contains_key(&words[s].0)
+                                    && place_at
+                                        .get(&words[s - 2].0)
+                                        .is_some_and(|&end| end == words[s - 2].1)
                                 // "the Port of Portland and Suzhou Port Group": a name
                                 // "X of Y" ends right before.
                                 || s >= 4
@@ -3602,6 +3611,15 @@ impl Recogniser<'_> {
                         if and && skip == 0 && head_of(k + 1) {
                             break;
                         }
+                        // ("Port of Cork Company and SIPG": a legal form ends a name.)
+                        if and
+                            && matches!(
+                                text.norm_str(words[k - 1].0, words[k - 1].1),
+                                "Company" | "Corporation" | "Co" | "Ltd" | "Inc" | "Group"
+                            )
+                        {
+                            break;
+                        }
                         // ("University of Manchester's Graphene …": the possessive after
                         // "of" ends this name.)
                         if and && words.get(run).is_some_and(|p| text.norm(p.0, p.1) == "'s")
@@ -3734,7 +3752,7 @@ impl Recogniser<'_> {
                         .iter()
                         .find(|c| **c != ' ');
                     if text.chars.get(end) == Some(&'.')
-                        && next.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';'))
+                        && next.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | '('))
                     {
                         end += 1;
                     }
@@ -3770,6 +3788,14 @@ impl Recogniser<'_> {
                         .count()
                 };
                 let kind = if kind == EntityType::Venue
+                    && last > i
+                    && matches!(
+                        text.norm_str(words[last].0, words[last].1),
+                        "Company" | "Corporation" | "Co" | "Ltd" | "Group"
+                    ) {
+                    // "Port of Cork Company": the firm that runs the port.
+                    EntityType::Company
+                } else if kind == EntityType::Venue
                     && s == i
                     && last > i
                     && text.norm(words[i].0, words[i].1) == "Port"

@@ -4824,4 +4824,26 @@ mod tests {
             Some(("赣州市".to_owned(), Some("拉脱维亚".to_owned())))
         );
     }
+
+    #[test]
+    fn english_port_companies_legal_forms_and_ports_after_a_place() {
+        let out = extractor().extract(
+            "t.txt",
+            "Valmere and Qingdao sign port alliance\n\n\
+             The delegation included representatives of Qingdao Harbour Logistics (Group) Co., Ltd. \
+             (QHL) and Valmere University. At a ceremony, the Port of Valmere Company and QHL signed \
+             a memorandum and will study a direct service between Tallinn and Dongjiakou Deep-Water \
+             Port in Qingdao.",
+        );
+        for (kind, name) in [
+            (
+                EntityType::Company,
+                "Qingdao Harbour Logistics (Group) Co., Ltd.",
+            ),
+            (EntityType::Company, "Port of Valmere Company"),
+            (EntityType::Venue, "Dongjiakou Deep-Water Port"),
+        ] {
+            assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
+        }
+    }
 }
