@@ -1719,9 +1719,9 @@ fn titles(cx: &Context<'_>, out: &mut Out<'_>) {
                 && let Some(country) = org.filter(|o| kind(cx, o) == EntityType::Country)
             {
                 let name = t.slice(country.start, country.end);
+                // (Within a long article's reach: run-on text stays linear.)
                 org = res
-                    .mentions
-                    .iter()
+                    .within(ts.saturating_sub(20_000), ts + 20_000, true)
                     .filter(|m| {
                         kind(cx, m) == EntityType::GovernmentBody && {
                             let body = t.slice(m.start, m.end);
