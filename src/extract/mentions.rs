@@ -1154,24 +1154,49 @@ impl Recogniser<'_> {
                 .copied()
                 .find(|&e| self.gazetteer.entry(e).kind == EntityType::Province)
         };
+        let written_state = |m: &crate::gazetteer::Match<'_>| {
+            english
+                && ([" state", " State,", " province", " Province", " region"]
+                    .iter()
+                    .any(|w| text.has_at(m.end, w))
+                    // ("the Province of Mendoza", "the State of Jalisco".)
+                    || ["Province of ", "State of "]
+                        .iter()
+                        .any(|w| text.has_before(m.start, w)))
+                && state_of(m).is_some()
+        };
         let states: rustc_hash::FxHashSet<&[usize]> = if english {
             found
                 .iter()
-                .filter(|m| {
-                    ([" state", " State,", " province", " Province"]
-                        .iter()
-                        .any(|w| text.has_at(m.end, w))
-                        // ("the Province of Mendoza", "the State of Jalisco".)
-                        || ["Province of ", "State of "]
-                            .iter()
-                            .any(|w| text.has_before(m.start, w)))
-                        && state_of(m).is_some()
-                })
+                // ("the Lima region": that mention only; Lima alone is the city.)
+                .filter(|m| written_state(m) && !text.has_at(m.end, " region"))
                 .map(|m| m.entries)
                 .collect()
         } else {
             rustc_hash::FxHashSet::default()
         };
+        // …unless the text speaks of the city's mayor or municipality and never writes the
+        // city as one ("Plovdiv Province" beside "Plovdiv Mayor": the city when bare; "the
+        // City of Mendoza" beside "the Province of Mendoza": the province when bare).
+        let city_word = |m: &crate::gazetteer::Match<'_>, words: &[&str], before: &[&str]| {
+            words.iter().any(|w| text.has_at(m.end, w))
+                || before.iter().any(|w| text.has_before(m.start, w))
+        };
+        let governed = |entries: &[usize]| {
+            let of = |m: &&crate::gazetteer::Match<'_>| m.entries == entries;
+            found.iter().filter(of).any(|m| {
+                city_word(
+                    m,
+                    &[" Mayor", " Municipality"],
+                    &["Mayor of ", "Municipality of "],
+                )
+            }) && !found
+                .iter()
+                .filter(of)
+                .any(|m| city_word(m, &[" City", " city"], &["City of ", "city of "]))
+        };
+        let states: rustc_hash::FxHashSet<&[usize]> =
+            states.into_iter().filter(|e| !governed(e)).collect();
         // "New Zealand's Canterbury", 新西兰坎特伯雷: of several places of one name, the one
         // in the country written right before it, there and wherever the text names it.
         let in_country_before = |m: &crate::gazetteer::Match<'_>| {
@@ -1219,7 +1244,7 @@ impl Recogniser<'_> {
                 let e = named.next()?;
                 named.next().is_none().then_some(e)
             };
-            let best = if states.contains(m.entries) {
+            let best = if states.contains(m.entries) || written_state(m) {
                 state_of(m).unwrap_or(first)
             } else if m.entries.len() > 1 {
                 in_country_before(m)
@@ -1387,6 +1412,13 @@ impl Recogniser<'_> {
             c.entry = Some(best);
             if best != first && text.has_at(m.end, " state") {
                 c.end += " state".len();
+            }
+            // "Plovdiv Province": the province's full name, when the city shares it.
+            if best != first && english && text.has_at(m.end, " Province") {
+                c.end += " Province".len();
+            }
+            if best != first && english && text.has_at(m.end, " region") {
+                c.end += " region".len();
             }
             // 叶尔加瓦市: a foreign first-level division written as a city is the city
             // (Latvia's and Vietnam's cities of that rank).
@@ -1733,6 +1765,11 @@ impl Recogniser<'_> {
             .filter(|c| c.origin == Origin::Gazetteer && c.kind.is_place())
             .map(|c| (c.end, c.start))
             .collect();
+        let place_starts: rustc_hash::FxHashSet<usize> = out
+            .iter()
+            .filter(|c| matches!(c.origin, Origin::Gazetteer | Origin::Abbrev) && c.kind.is_place())
+            .map(|c| c.start)
+            .collect();
         let mut byte_to_char = ByteToChar::default();
         for m in self.titles.find_iter(norm) {
             let end = byte_to_char.at(norm, m.start()) + norm[m.start()..m.end()].chars().count();
@@ -1973,7 +2010,8 @@ impl Recogniser<'_> {
                 && let Some((mut a, b)) = seg.token_at(joint - 2)
                 && b == joint - 1
                 && field_word(a, b)
-                && !ends.starts.contains_key(&joint)
+                // (…和商务部: a known body after 和 is still the last field.)
+                && !place_starts.contains(&joint)
                 && s - joint <= 6
             {
                 // More fields before, listed with 、 or written together (文化广电和旅游局).
@@ -3611,12 +3649,15 @@ impl Recogniser<'_> {
                         if and && skip == 0 && head_of(k + 1) {
                             break;
                         }
-                        // ("Port of Cork Company and SIPG": a legal form ends a name.)
-                        if and
-                            && matches!(
-                                text.norm_str(words[k - 1].0, words[k - 1].1),
-                                "Company" | "Corporation" | "Co" | "Ltd" | "Inc" | "Group"
-                            )
+                        // ("Port of Cork Company and SIPG": a legal form ends a name;
+                        // "… Chamber of Commerce and Industry and the International Fair
+                        // Plovdiv": so does "and the".)
+                        if and && skip > 0
+                            || and
+                                && matches!(
+                                    text.norm_str(words[k - 1].0, words[k - 1].1),
+                                    "Company" | "Corporation" | "Co" | "Ltd" | "Inc" | "Group"
+                                )
                         {
                             break;
                         }
@@ -3756,6 +3797,25 @@ impl Recogniser<'_> {
                     {
                         end += 1;
                     }
+                }
+                // "Bank of China (Peru)": a bank's or firm's subsidiary named by its country.
+                if matches!(kind, EntityType::Bank | EntityType::Company)
+                    && text.has_at(end, " (")
+                    && let Some(close) =
+                        (end + 2..(end + 30).min(text.chars.len())).find(|&k| text.chars[k] == ')')
+                    && self
+                        .matcher
+                        .find(text.norm_str(end + 2, close))
+                        .iter()
+                        .any(|m| {
+                            m.start == 0
+                                && m.end == close - end - 2
+                                && m.entries.first().is_some_and(|&e| {
+                                    self.gazetteer.entry(e).kind == EntityType::Country
+                                })
+                        })
+                {
+                    end = close + 1;
                 }
                 // "Port of Tacoma": in the United States a public port authority; elsewhere
                 // ("Port of Tauranga", "Guoyuan Port") the port itself.

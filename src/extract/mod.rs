@@ -4846,4 +4846,39 @@ mod tests {
             assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
         }
     }
+
+    #[test]
+    fn namesakes_by_their_mayor_regions_subsidiaries_and_fields_after_he() {
+        let out = extractor().extract(
+            "t.txt",
+            "Plovdiv Mayor Petar Ivanov met the guests in Plovdiv. Trade between Plovdiv Province \
+             and China grew. The delegation visited the Plovdiv Chamber of Commerce and Industry \
+             and the International Fair Plovdiv. Chongqing and the Lima region signed a letter of \
+             intent. Bank of China (Peru) will open a desk in Lima.",
+        );
+        for (kind, name) in [
+            (EntityType::City, "Plovdiv"),
+            (EntityType::Province, "Plovdiv Province"),
+            (
+                EntityType::Association,
+                "Plovdiv Chamber of Commerce and Industry",
+            ),
+            (EntityType::Province, "Lima region"),
+            (EntityType::City, "Lima"),
+            (EntityType::Bank, "Bank of China (Peru)"),
+        ] {
+            assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
+        }
+        let out = extractor().extract(
+            "t.txt",
+            "塔吉克斯坦经济和商务部副部长拉希姆·纳扎罗夫出席。\
+             兰州国际陆港多式联运有限公司相关负责人表示,将加密班列。",
+        );
+        for (kind, name) in [
+            (EntityType::GovernmentBody, "塔吉克斯坦经济和商务部"),
+            (EntityType::Company, "兰州国际陆港多式联运有限公司"),
+        ] {
+            assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
+        }
+    }
 }
