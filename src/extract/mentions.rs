@@ -245,6 +245,48 @@ pub fn title_automaton(rules: &Rules) -> crate::Result<AhoCorasick> {
 
 /// Words that follow 记者 in a report's own voice (记者从…获悉, 记者近日在…看到); not 于,
 /// a common family name (记者于洋).
+/// Capitalised words that open a sentence before a name ("Yesterday Anna Berg, …").
+const SENTENCE_OPENERS: &[&str] = &[
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Meanwhile",
+    "Also",
+    "And",
+    "But",
+    "In",
+    "On",
+    "At",
+    "The",
+    "This",
+    "That",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Then",
+    "Now",
+    "There",
+    "Here",
+    "As",
+    "For",
+    "With",
+    "From",
+    "By",
+    "Since",
+    "Under",
+    "During",
+    "According",
+];
 /// The credits of a byline, each before a slash and a name (文/王婧 图/李昂).
 const CREDITS: &[&str] = &[
     "文", "图", "摄", "摄影", "审核", "审校", "校对", "编辑", "责编", "撰稿", "供稿", "初审",
@@ -4219,7 +4261,28 @@ impl Recogniser<'_> {
                     });
                     k - 2 - particles.unwrap_or(0)
                 })
-                .filter(|&f| (f..k - 1).all(|j| words[j + 1].0 - words[j].1 == 1));
+                .filter(|&f| (f..k - 1).all(|j| words[j + 1].0 - words[j].1 == 1))
+                // "Mohammad Reza Karimi,": a third name before, where a sentence or clause
+                // starts.
+                .map(|f| {
+                    let third = f.checked_sub(1).filter(|&t| {
+                        cap(&words[t])
+                            && words[f].0 == words[t].1 + 1
+                            && !towns.contains(&words[t])
+                            && !SENTENCE_OPENERS.contains(&text.norm_str(words[t].0, words[t].1))
+                            && !is_honorific(text.norm_str(words[t].0, words[t].1))
+                            && !self.rules.english_titles.iter().any(|title| {
+                                title.eq_ignore_ascii_case(text.norm_str(words[t].0, words[t].1))
+                            })
+                            && (words[t].0 == 0
+                                || !text.chars[..words[t].0]
+                                    .iter()
+                                    .rev()
+                                    .find(|c| **c != ' ')
+                                    .is_some_and(|c| c.is_alphanumeric()))
+                    });
+                    third.unwrap_or(f)
+                });
             if let Some(f) = first_word
                 && cap(&words[f])
                 && text.chars.get(w.0.wrapping_sub(2)) == Some(&',')

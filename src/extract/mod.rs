@@ -4881,4 +4881,23 @@ mod tests {
             assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
         }
     }
+
+    #[test]
+    fn english_names_of_three_words_before_their_title() {
+        let out = extractor().extract(
+            "t.txt",
+            "Ali Reza Tavakoli, Consul General of Iran in Shanghai, attended. \
+             Councillor Maret Kask, Mayor of Valmere, spoke.",
+        );
+        assert!(
+            has(&out, EntityType::Person, "Ali Reza Tavakoli"),
+            "{:?}",
+            out.entities
+        );
+        assert!(
+            has(&out, EntityType::Person, "Maret Kask"),
+            "{:?}",
+            out.entities
+        );
+    }
 }
