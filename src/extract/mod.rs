@@ -4900,4 +4900,21 @@ mod tests {
             out.entities
         );
     }
+
+    #[test]
+    fn organisers_listed_before_their_verb_do_not_attend() {
+        let out = extractor().extract(
+            "t.txt",
+            "6月12日,“2025北海—基多水产品贸易对接会”在北海国际会展中心举行。\
+             对接会由北海市人民政府主办,北海市商务局、北海海关承办,王立新等代表参加。",
+        );
+        let event = "2025北海—基多水产品贸易对接会";
+        assert!(has(&out, EntityType::Event, event), "{:?}", out.entities);
+        assert!(rel(&out, "北海市商务局", "participatedIn", event).is_none());
+        assert!(
+            rel(&out, event, "coOrganizedBy", "北海市商务局").is_some(),
+            "{:?}",
+            out.relations
+        );
+    }
 }

@@ -3688,10 +3688,14 @@ fn apply(
             }
             items.push((s, ts));
             // (Not the organisers listed before: 论坛由A主办，B承办，C协办，…300人参加.)
+            // (…湛江市商务局、湛江海关承办: each body of a list before the verb.)
             items.retain(|&(a, b)| {
+                let end = (b..ts)
+                    .find(|&k| matches!(t.chars[k], '，' | ',' | '；'))
+                    .unwrap_or(ts);
                 !["主办", "承办", "协办"]
                     .iter()
-                    .any(|w| t.find(w, a, b).is_some())
+                    .any(|w| t.find(w, a, end).is_some())
             });
             let mut found = false;
             for (a, b) in items {
