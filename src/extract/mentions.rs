@@ -1908,6 +1908,9 @@ impl Recogniser<'_> {
                 && suffix.ends_with("仪式")
                 && let Some(org) = made
                     .iter()
+                    .rev()
+                    // (Names are made in the order of their ends.)
+                    .take_while(|c| c.end >= s)
                     .filter(|c| c.end == s && super::is_organisation(c.kind))
                     .map(|c| c.start)
                     .min()
