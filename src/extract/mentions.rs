@@ -3697,13 +3697,11 @@ impl Recogniser<'_> {
                         // ("Port of Cork Company and SIPG": a legal form ends a name;
                         // "… Chamber of Commerce and Industry and the International Fair
                         // Plovdiv": so does "and the".)
-                        if and && skip > 0
-                            || and
-                                && matches!(
-                                    text.norm_str(words[k - 1].0, words[k - 1].1),
-                                    "Company" | "Corporation" | "Co" | "Ltd" | "Inc" | "Group"
-                                )
-                        {
+                        let legal_form = matches!(
+                            text.norm_str(words[k - 1].0, words[k - 1].1),
+                            "Company" | "Corporation" | "Co" | "Ltd" | "Inc" | "Group"
+                        );
+                        if and && (skip > 0 || legal_form) {
                             break;
                         }
                         // ("University of Manchester's Graphene …": the possessive after
