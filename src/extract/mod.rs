@@ -483,6 +483,13 @@ mod tests {
             .any(|e| e.kind == kind && (e.name == name || e.aliases.iter().any(|a| a == name)))
     }
 
+    /// Asserts every (type, name) is an entity, by name or alias.
+    fn assert_entities(out: &Extraction, expected: &[(EntityType, &str)]) {
+        for &(kind, name) in expected {
+            assert!(has(out, kind, name), "{kind:?} {name}: {:?}", out.entities);
+        }
+    }
+
     /// Asserts every (subject, predicate, object) holds, by name or alias.
     fn assert_relations(out: &Extraction, expected: &[(&str, &str, &str)]) {
         for &(s, p, o) in expected {
@@ -1746,15 +1753,16 @@ mod tests {
              韩国世进精密株式会社将扩建工厂;蜀能重型装备有限公司达成合作意向。\
              该园区于2023年9月经天津市人民政府批准设立。",
         );
-        for (kind, name) in [
-            (EntityType::Company, "日本丰和精密电子株式会社"),
-            (EntityType::Company, "韩国世进精密株式会社"),
-            (EntityType::Company, "蜀能重型装备有限公司"),
-            (EntityType::EconomicZone, "南京经开区"),
-            (EntityType::GovernmentBody, "天津市人民政府"),
-        ] {
-            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::Company, "日本丰和精密电子株式会社"),
+                (EntityType::Company, "韩国世进精密株式会社"),
+                (EntityType::Company, "蜀能重型装备有限公司"),
+                (EntityType::EconomicZone, "南京经开区"),
+                (EntityType::GovernmentBody, "天津市人民政府"),
+            ],
+        );
         // …but conjunctions, pronouns and classifiers still end a name.
         let out = extractor().extract(
             "t.txt",
@@ -3741,19 +3749,20 @@ mod tests {
                 ("Huang Lei", "positionAt", "Guangzhou"),
             ],
         );
-        for (kind, name) in [
-            (EntityType::GovernmentBody, "Embassy of Finland in Beijing"),
-            (
-                EntityType::GovernmentBody,
-                "Department for Business and Trade",
-            ),
-            (EntityType::ResearchBody, "SCUT"),
-            (EntityType::Company, "Severnside Cables"),
-            (EntityType::Province, "Hubei province"),
-            (EntityType::Province, "Hubei"),
-        ] {
-            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::GovernmentBody, "Embassy of Finland in Beijing"),
+                (
+                    EntityType::GovernmentBody,
+                    "Department for Business and Trade",
+                ),
+                (EntityType::ResearchBody, "SCUT"),
+                (EntityType::Company, "Severnside Cables"),
+                (EntityType::Province, "Hubei province"),
+                (EntityType::Province, "Hubei"),
+            ],
+        );
         assert!(
             out.entities
                 .iter()
@@ -3917,13 +3926,14 @@ mod tests {
              该项目由北辰热能(湖州)有限公司投资建设,项目占地8公顷。\
              代表团走访了中国工商银行(瑞典)有限公司。中国工商银行湖州分行与该行签署协议。",
         );
-        for (kind, name) in [
-            (EntityType::Project, "瑞典北辰集团年产3万台热泵项目"),
-            (EntityType::EconomicZone, "湖州经济技术开发区"),
-            (EntityType::EconomicZone, "中欧(湖州)智能制造产业园"),
-        ] {
-            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::Project, "瑞典北辰集团年产3万台热泵项目"),
+                (EntityType::EconomicZone, "湖州经济技术开发区"),
+                (EntityType::EconomicZone, "中欧(湖州)智能制造产业园"),
+            ],
+        );
         assert_relations(
             &out,
             &[
@@ -3963,15 +3973,16 @@ mod tests {
             out.entities
         );
         assert_relations(&out, &[("阿明·哈桑·卡瓦姆", "positionAt", "怡保市")]);
-        for (kind, name) in [
-            (EntityType::Company, "维斯特罗液压有限公司"),
-            (EntityType::Venue, "匈牙利国家馆"),
-            (EntityType::Event, "中国—中东欧博览会"),
-            (EntityType::City, "霍尔果斯"),
-            (EntityType::EconomicZone, "喀什国际陆港区"),
-        ] {
-            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::Company, "维斯特罗液压有限公司"),
+                (EntityType::Venue, "匈牙利国家馆"),
+                (EntityType::Event, "中国—中东欧博览会"),
+                (EntityType::City, "霍尔果斯"),
+                (EntityType::EconomicZone, "喀什国际陆港区"),
+            ],
+        );
         assert_relations(
             &out,
             &[("奥贝特精工(滨州)有限公司", "partOf", "奥贝特精工股份公司")],
@@ -4006,17 +4017,18 @@ mod tests {
              General of the People's Republic of China in Calgary. Consul General Li Ming \
              attended. Shanghai has sister-city or friendly-exchange ties with 93 cities.",
         );
-        for (kind, name) in [
-            (EntityType::GovernmentBody, "City of Calgary"),
-            (EntityType::Association, "Calgary Board of Trade"),
-            (EntityType::ResearchBody, "Fudan University"),
-            (
-                EntityType::GovernmentBody,
-                "Consulate General of the People's Republic of China in Calgary",
-            ),
-        ] {
-            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::GovernmentBody, "City of Calgary"),
+                (EntityType::Association, "Calgary Board of Trade"),
+                (EntityType::ResearchBody, "Fudan University"),
+                (
+                    EntityType::GovernmentBody,
+                    "Consulate General of the People's Republic of China in Calgary",
+                ),
+            ],
+        );
         let consulate = "Consulate General of the People's Republic of China in Calgary";
         assert_relations(
             &out,
@@ -4046,26 +4058,28 @@ mod tests {
              芜湖市与冲绳县那霸市缔结友好城市20周年纪念活动举行。那霸市市长仲宗根达也在那霸市役所\
              会见代表团。马来西亚沙巴州商会与沙巴潮州会馆参加。",
         );
-        for (kind, name) in [
-            (EntityType::Person, "仲宗根达也"),
-            (EntityType::Venue, "那霸市役所"),
-            (EntityType::Association, "沙巴潮州会馆"),
-            (
-                EntityType::Event,
-                "芜湖市与冲绳县那霸市缔结友好城市20周年纪念活动",
-            ),
-        ] {
-            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::Person, "仲宗根达也"),
+                (EntityType::Venue, "那霸市役所"),
+                (EntityType::Association, "沙巴潮州会馆"),
+                (
+                    EntityType::Event,
+                    "芜湖市与冲绳县那霸市缔结友好城市20周年纪念活动",
+                ),
+            ],
+        );
         assert_relations(&out, &[("沙巴潮州会馆", "locatedIn", "沙巴州")]);
-        for (kind, name) in [
-            (EntityType::Event, "2025年德资项目集中签约仪式"),
-            (EntityType::Venue, "星湖国际会议中心"),
-            (EntityType::Project, "克朗施泰因高端液压元件项目"),
-            (EntityType::Venue, "釜山新港"),
-        ] {
-            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::Event, "2025年德资项目集中签约仪式"),
+                (EntityType::Venue, "星湖国际会议中心"),
+                (EntityType::Project, "克朗施泰因高端液压元件项目"),
+                (EntityType::Venue, "釜山新港"),
+            ],
+        );
         assert_relations(
             &out,
             &[
@@ -4109,14 +4123,15 @@ mod tests {
              Tilbury and Wuxi Port Group Co., Ltd. signed a memorandum. Exports from Coventry \
              to China grew by 9.3 per cent in 2024.",
         );
-        for (kind, name) in [
-            (EntityType::City, "Patras"),
-            (EntityType::Venue, "Council House"),
-            (EntityType::GovernmentBody, "Coventry City Council"),
-            (EntityType::Company, "Wuxi Port Group Co., Ltd."),
-        ] {
-            assert!(has(&out, kind, name), "{name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::City, "Patras"),
+                (EntityType::Venue, "Council House"),
+                (EntityType::GovernmentBody, "Coventry City Council"),
+                (EntityType::Company, "Wuxi Port Group Co., Ltd."),
+            ],
+        );
         assert!(!has(&out, EntityType::City, "August"), "{:?}", out.entities);
         assert_relations(
             &out,
@@ -4779,19 +4794,20 @@ mod tests {
              我校与拉脱维亚里加工业大学签署合作备忘录。江城理工大学将派出学生20人。\n\
              (文/王晓婧 图/李昂 审核/郭建峰)",
         );
-        for (kind, name) in [
-            (EntityType::Event, "拉脱维亚共和国驻济南总领事馆开馆仪式"),
-            (EntityType::GovernmentBody, "拉脱维亚共和国驻济南总领事馆"),
-            (EntityType::Event, "中国银行里加分行开业仪式"),
-            (EntityType::GovernmentBody, "戈梅利州执行委员会"),
-            (EntityType::Company, "江西省外经建设(集团)有限公司"),
-            (EntityType::City, "叶尔加瓦市"),
-            (EntityType::Person, "王晓婧"),
-            (EntityType::Person, "李昂"),
-            (EntityType::Person, "郭建峰"),
-        ] {
-            assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::Event, "拉脱维亚共和国驻济南总领事馆开馆仪式"),
+                (EntityType::GovernmentBody, "拉脱维亚共和国驻济南总领事馆"),
+                (EntityType::Event, "中国银行里加分行开业仪式"),
+                (EntityType::GovernmentBody, "戈梅利州执行委员会"),
+                (EntityType::Company, "江西省外经建设(集团)有限公司"),
+                (EntityType::City, "叶尔加瓦市"),
+                (EntityType::Person, "王晓婧"),
+                (EntityType::Person, "李昂"),
+                (EntityType::Person, "郭建峰"),
+            ],
+        );
         assert_relations(
             &out,
             &[
@@ -4835,16 +4851,17 @@ mod tests {
              a memorandum and will study a direct service between Tallinn and Dongjiakou Deep-Water \
              Port in Qingdao.",
         );
-        for (kind, name) in [
-            (
-                EntityType::Company,
-                "Qingdao Harbour Logistics (Group) Co., Ltd.",
-            ),
-            (EntityType::Company, "Port of Valmere Company"),
-            (EntityType::Venue, "Dongjiakou Deep-Water Port"),
-        ] {
-            assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (
+                    EntityType::Company,
+                    "Qingdao Harbour Logistics (Group) Co., Ltd.",
+                ),
+                (EntityType::Company, "Port of Valmere Company"),
+                (EntityType::Venue, "Dongjiakou Deep-Water Port"),
+            ],
+        );
     }
 
     #[test]
@@ -4856,30 +4873,32 @@ mod tests {
              and the International Fair Plovdiv. Chongqing and the Lima region signed a letter of \
              intent. Bank of China (Peru) will open a desk in Lima.",
         );
-        for (kind, name) in [
-            (EntityType::City, "Plovdiv"),
-            (EntityType::Province, "Plovdiv Province"),
-            (
-                EntityType::Association,
-                "Plovdiv Chamber of Commerce and Industry",
-            ),
-            (EntityType::Province, "Lima region"),
-            (EntityType::City, "Lima"),
-            (EntityType::Bank, "Bank of China (Peru)"),
-        ] {
-            assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::City, "Plovdiv"),
+                (EntityType::Province, "Plovdiv Province"),
+                (
+                    EntityType::Association,
+                    "Plovdiv Chamber of Commerce and Industry",
+                ),
+                (EntityType::Province, "Lima region"),
+                (EntityType::City, "Lima"),
+                (EntityType::Bank, "Bank of China (Peru)"),
+            ],
+        );
         let out = extractor().extract(
             "t.txt",
             "塔吉克斯坦经济和商务部副部长拉希姆·纳扎罗夫出席。\
              兰州国际陆港多式联运有限公司相关负责人表示,将加密班列。",
         );
-        for (kind, name) in [
-            (EntityType::GovernmentBody, "塔吉克斯坦经济和商务部"),
-            (EntityType::Company, "兰州国际陆港多式联运有限公司"),
-        ] {
-            assert!(has(&out, kind, name), "{kind:?} {name}: {:?}", out.entities);
-        }
+        assert_entities(
+            &out,
+            &[
+                (EntityType::GovernmentBody, "塔吉克斯坦经济和商务部"),
+                (EntityType::Company, "兰州国际陆港多式联运有限公司"),
+            ],
+        );
     }
 
     #[test]
